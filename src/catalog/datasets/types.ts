@@ -1,0 +1,46 @@
+// What the public datasets contribute to the catalog, per 6-digit SOC occupation.
+import type { FigureLine, Measure, SourceRef, TaskLine } from '../../answers/types.js';
+
+export interface DatasetSource extends SourceRef {
+  license: string;
+  attribution: string;
+  measure?: { name: string; scale: string; meaning: string; higherMeansMoreRisk: boolean };
+}
+
+export interface SkillLevel {
+  /** O*NET basic skill name, e.g. "Critical Thinking". */
+  name: string;
+  importance: number;
+  /** 0–100; null where O*NET marks the skill "Not relevant". */
+  level: number | null;
+}
+
+export interface OccupationData {
+  /** 6-digit SOC, e.g. 29-2072. */
+  soc: string;
+  title: string;
+  /** The O*NET-SOC (8-digit) occupations folded into this SOC, with their own titles. */
+  onet: { code: string; title: string }[];
+  /** One per dataset measure that covers the occupation, each with its percentile among all occupations. */
+  measures: Measure[];
+  /** Task statements with human and GPT-4 exposure labels, most exposed first. */
+  tasks: TaskLine[];
+  pay: FigureLine[];
+  employment: FigureLine[];
+  outlook: FigureLine[];
+  /** Median annual pay in USD from the freshest source, for path pay gaps. */
+  medianPay?: number;
+  skills?: SkillLevel[];
+  jobZone?: number;
+  /** Entry education and the BLS OOH page, where the Handbook covers it. */
+  ooh?: { url: string; entryEducation?: string; category?: string };
+}
+
+export interface Datasets {
+  /** The folder read, or null when AIRISK_DATA_DIR is unset (curated knowledge only). */
+  dir: string | null;
+  occupations: Map<string, OccupationData>;
+  sources: Map<string, DatasetSource>;
+  /** One line for the start-up log and the help answer, e.g. which datasets were read. */
+  note: string;
+}

@@ -1,0 +1,250 @@
+// Reads knowledge/ (YAML), validates every file and every cross-reference, and reports every problem at
+// once with file, line and field path, so an author can fix them all in one go.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, basename, extname } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import {
+  certificationsFileSchema,
+  faqSchema,
+  roleSchema,
+  skillsFileSchema,
+  sourcesFileSchema,
+  type Certification,
+  type Faq,
+  type Role,
+  type Skill,
+  type Source,
+} from './schema.js';
+
+export interface KnowledgeProblem {
+  file: string;
+  /** Field path such as tasks[2].score; empty for a whole-file problem. */
+  field: string;
+  line?: number;
+  message: string;
+}
+
+export interface Knowledge {
+  sources: Map<string, Source>;
+  roles: Map<string, Role>;
+  faqs: Map<string, Faq>;
+  skills: Map<string, Skill>;
+  certifications: Map<string, Certification>;
+}
+
+export class KnowledgeInvalidError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`knowledge/ has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeInvalidError';
+  }
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+}
+
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+interface ParsedFile {
+  file: string;
+  data: unknown;
+  lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+function parseYamlFile(absPath: string, file: string, problems: KnowledgeProblem[]): ParsedFile | undefined {
+  let source: string;
+  try {
+    source = readFileSync(absPath, 'utf8');
+  } catch (err) {
+    problems.push({ file, field: '', message: `cannot be read (${(err as Error).message})` });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const line = err.linePos?.[0]?.line;
+      problems.push({ file, field: '', line, message: `is not valid YAML: ${err.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
+    // Walk up to the deepest node that exists, so a missing field points at its parent.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { file, data: doc.toJS(), lineOf };
+}
+
+function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: KnowledgeProblem[]): z.infer<S> | undefined {
+  if (parsed.data === null || parsed.data === undefined) {
+    problems.push({ file: parsed.file, field: '', message: 'is empty' });
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (check the spelling)`;
+    if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is missing';
+    problems.push({ file: parsed.file, field: fieldPath(issue.path), line: parsed.lineOf(issue.path), message });
+  }
+  return undefined;
+}
+
+function yamlFilesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/i.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/** Loads and validates the whole knowledge folder. Throws KnowledgeInvalidError listing every problem. */
+export function loadKnowledge(dir: string): Knowledge {
+  const problems: KnowledgeProblem[] = [];
+  const display = (abs: string) => join('knowledge', relative(dir, abs));
+  const lines = new Map<string, (path: ReadonlyArray<PropertyKey>) => number | undefined>();
+
+  if (!existsDir(dir)) throw new KnowledgeInvalidError([{ file: dir, field: '', message: 'knowledge folder not found' }]);
+
+  const readList = <S extends z.ZodType>(name: string, schema: S): z.infer<S> | undefined => {
+    const abs = join(dir, name);
+    const parsed = parseYamlFile(abs, display(abs), problems);
+    if (!parsed) return undefined;
+    lines.set(parsed.file, parsed.lineOf);
+    return validate(schema, parsed, problems);
+  };
+
+  const sources = new Map<string, Source>();
+  const skills = new Map<string, Skill>();
+  const certifications = new Map<string, Certification>();
+  const roles = new Map<string, Role>();
+  const faqs = new Map<string, Faq>();
+  const origin = new Map<string, string>(); // entity key -> file, for cross-reference messages
+
+  const addUnique = <T extends { id: string }>(map: Map<string, T>, kind: string, item: T, file: string, field: string) => {
+    if (map.has(item.id)) {
+      problems.push({ file, field, line: lines.get(file)?.(field ? [field] : []), message: `${kind} id "${item.id}" is used twice (also in ${origin.get(`${kind}:${item.id}`)})` });
+      return;
+    }
+    map.set(item.id, item);
+    origin.set(`${kind}:${item.id}`, file);
+  };
+
+  const sourcesFile = readList('sources.yaml', sourcesFileSchema);
+  sourcesFile?.sources.forEach((s, i) => addUnique(sources, 'source', s, 'knowledge/sources.yaml', `sources[${i}]`));
+  const skillsFile = readList('skills.yaml', skillsFileSchema);
+  skillsFile?.skills.forEach((s, i) => addUnique(skills, 'skill', s, 'knowledge/skills.yaml', `skills[${i}]`));
+  const certsFile = readList('certifications.yaml', certificationsFileSchema);
+  certsFile?.certifications.forEach((c, i) => addUnique(certifications, 'certification', c, 'knowledge/certifications.yaml', `certifications[${i}]`));
+
+  const perFile = <S extends z.ZodType<{ id: string }>>(sub: string, schema: S, kind: string, into: Map<string, z.infer<S>>) => {
+    const files = yamlFilesIn(join(dir, sub));
+    if (files.length === 0) problems.push({ file: `knowledge/${sub}/`, field: '', message: `has no ${kind} files (*.yaml)` });
+    for (const abs of files) {
+      const parsed = parseYamlFile(abs, display(abs), problems);
+      if (!parsed) continue;
+      lines.set(parsed.file, parsed.lineOf);
+      const item = validate(schema, parsed, problems);
+      if (!item) continue;
+      const expected = basename(abs, extname(abs));
+      if (item.id !== expected) {
+        problems.push({ file: parsed.file, field: 'id', line: parsed.lineOf(['id']), message: `is "${item.id}" but the file is named ${basename(abs)}; name the file ${item.id}.yaml or change the id` });
+        continue;
+      }
+      addUnique(into, kind, item, parsed.file, '');
+    }
+  };
+  perFile('roles', roleSchema, 'role', roles);
+  perFile('faqs', faqSchema, 'faq', faqs);
+
+  checkReferences({ sources, roles, faqs, skills, certifications }, origin, lines, problems);
+
+  if (problems.length > 0) throw new KnowledgeInvalidError(problems);
+  return { sources, roles, faqs, skills, certifications };
+}
+
+function existsDir(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every id that one entry names must exist; a name may point at only one role. */
+function checkReferences(
+  kb: Knowledge,
+  origin: Map<string, string>,
+  lines: Map<string, (path: ReadonlyArray<PropertyKey>) => number | undefined>,
+  problems: KnowledgeProblem[],
+): void {
+  const report = (kind: string, id: string, path: (string | number)[], message: string) => {
+    const file = origin.get(`${kind}:${id}`) ?? 'knowledge';
+    const base = kind === 'source' ? ['sources', ...path] : path;
+    problems.push({ file, field: fieldPath(path), line: lines.get(file)?.(base), message });
+  };
+  const needSource = (kind: string, owner: string, path: (string | number)[], ref: string) => {
+    if (!kb.sources.has(ref)) report(kind, owner, path, `names source "${ref}", which is not in knowledge/sources.yaml`);
+  };
+  const needRole = (kind: string, owner: string, path: (string | number)[], ref: string) => {
+    if (!kb.roles.has(ref)) report(kind, owner, path, `names role "${ref}", which has no file knowledge/roles/${ref}.yaml`);
+  };
+
+  const nameOwner = new Map<string, string>();
+  for (const role of kb.roles.values()) {
+    const r = role.id;
+    role.figures.forEach((f, i) => needSource('role', r, ['figures', i, 'source'], f.source));
+    role.ratings.forEach((f, i) => needSource('role', r, ['ratings', i, 'source'], f.source));
+    for (const key of ['aiCan', 'aiCannot', 'risks', 'tools', 'timeline', 'whoShouldWorry', 'specializations'] as const) {
+      role[key].forEach((c, i) => needSource('role', r, [key, i, 'source'], c.source));
+    }
+    if (role.assessment) needSource('role', r, ['assessment', 'source'], role.assessment.source);
+    role.transitions.forEach((t, i) => {
+      needSource('role', r, ['transitions', i, 'source'], t.source);
+      needRole('role', r, ['transitions', i, 'role'], t.role);
+      if (t.role === r) report('role', r, ['transitions', i, 'role'], 'points at the role itself');
+    });
+    role.notThisRole.forEach((n, i) => n.role && needRole('role', r, ['notThisRole', i, 'role'], n.role));
+    for (const group of ['exposed', 'resilient', 'toBuild'] as const) {
+      role.skills[group].forEach((s, i) => {
+        if (!kb.skills.has(s)) report('role', r, ['skills', group, i], `names skill "${s}", which is not in knowledge/skills.yaml`);
+      });
+    }
+    role.certifications.forEach((c, i) => {
+      if (!kb.certifications.has(c)) report('role', r, ['certifications', i], `names certification "${c}", which is not in knowledge/certifications.yaml`);
+    });
+    const names: [string, (string | number)[]][] = [
+      [role.title, ['title']],
+      ...role.aliases.map((a, i): [string, (string | number)[]] => [a, ['aliases', i]]),
+      ...role.acronyms.map((a, i): [string, (string | number)[]] => [a, ['acronyms', i]]),
+    ];
+    for (const [name, path] of names) {
+      const key = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const other = nameOwner.get(key);
+      if (other && other !== r) report('role', r, path, `"${name}" already names role "${other}"; a name can point at only one role`);
+      else nameOwner.set(key, r);
+    }
+  }
+  for (const faq of kb.faqs.values()) {
+    faq.sources.forEach((s, i) => needSource('faq', faq.id, ['sources', i], s));
+    faq.roles.forEach((role, i) => needRole('faq', faq.id, ['roles', i], role));
+  }
+  [...kb.skills.values()].forEach((skill, i) => skill.sources.forEach((s, j) => {
+    if (!kb.sources.has(s)) problems.push({ file: 'knowledge/skills.yaml', field: `skills[${i}].sources[${j}]`, line: lines.get('knowledge/skills.yaml')?.(['skills', i, 'sources', j]), message: `names source "${s}", which is not in knowledge/sources.yaml` });
+  }));
+  [...kb.certifications.values()].forEach((cert, i) => cert.sources.forEach((s, j) => {
+    if (!kb.sources.has(s)) problems.push({ file: 'knowledge/certifications.yaml', field: `certifications[${i}].sources[${j}]`, line: lines.get('knowledge/certifications.yaml')?.(['certifications', i, 'sources', j]), message: `names source "${s}", which is not in knowledge/sources.yaml` });
+  }));
+}

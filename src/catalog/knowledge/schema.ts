@@ -1,0 +1,181 @@
+// The shape of everything under knowledge/. Authors edit YAML; these schemas are what `npm run kb:check`
+// and the app's start-up hold it to. Messages are written for authors, not programmers.
+import { z } from 'zod';
+
+const id = z
+  .string({ error: 'must be an id such as medical-coder' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, such as medical-coder');
+const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+const isoDate = z
+  .string({ error: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' })
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD');
+const soc = z
+  .string({ error: 'must be a 6-digit SOC code such as 29-2072' })
+  .regex(/^\d{2}-\d{4}$/, 'must be a 6-digit SOC code such as 29-2072');
+const sourceRef = id.describe('id of an entry in knowledge/sources.yaml');
+
+/** One place a fact came from. Every figure in knowledge/ points at one of these. */
+export const sourceSchema = z.strictObject({
+  id,
+  name: text,
+  publisher: text.optional(),
+  url: z.url({ error: 'must be a full web address starting with https://' }).optional(),
+  /** The seed document this was taken from, when it came from ../shared/seeds. */
+  seed: text.optional(),
+  asOf: isoDate,
+  /** What the source measures, when it publishes a score or index. */
+  measure: z
+    .strictObject({
+      name: text,
+      scale: text,
+      meaning: text,
+      /** true when a higher value means more exposure / more risk; false when it means more resilience. */
+      higherMeansMoreRisk: z.boolean(),
+    })
+    .optional(),
+  note: text.optional(),
+});
+
+/** A sourced number, e.g. a median wage or a published score. */
+export const figureSchema = z.strictObject({
+  label: text,
+  value: z.number({ error: 'must be a number (no units, commas or % sign)' }),
+  unit: z.enum(['usd-per-year', 'usd-per-hour', 'usd', 'percent', 'workers', 'jobs', 'score', 'count', 'usd-billions']),
+  source: sourceRef,
+  /** When the figure is about a period other than the source's as-of date (e.g. a projection window). */
+  period: text.optional(),
+  note: text.optional(),
+});
+
+/** A sourced statement: a task AI can do, a risk, a timeline step… */
+export const claimSchema = z.strictObject({
+  text,
+  source: sourceRef,
+});
+
+const taskSchema = z.strictObject({
+  task: text,
+  timeShare: z.number({ error: 'must be a percentage number such as 35' }).gt(0, 'must be more than 0').max(100, 'must be at most 100'),
+  score: z.number({ error: 'must be a whole number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be at least 1').max(5, 'must be at most 5'),
+  mode: z.enum(['displacement', 'augmentation', 'not-involved'], { error: 'must be displacement, augmentation or not-involved' }),
+  rationale: text,
+});
+
+const scored = (min: number, max: number) =>
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+/** The inputs of the AIJRI composite (seed 003). The score itself is computed, never written down. */
+export const assessmentSchema = z
+  .strictObject({
+    source: sourceRef,
+    seniority: text.optional(),
+    tasks: z.array(taskSchema).min(1, 'needs at least one task'),
+    evidence: z.array(z.strictObject({ dimension: text, score: scored(-2, 2), evidence: text })).min(1, 'needs at least one evidence dimension'),
+    barriers: z.array(z.strictObject({ barrier: text, score: scored(0, 2), rationale: text })).min(1, 'needs at least one barrier'),
+    growthCorrelation: z.strictObject({ score: scored(-2, 2), rationale: text }),
+    protective: z.array(z.strictObject({ principle: text, score: scored(0, 3), rationale: text })).optional(),
+    reinstatement: text.optional(),
+    assessorOverride: text.optional(),
+  })
+  .superRefine((a, ctx) => {
+    const total = a.tasks.reduce((sum, t) => sum + t.timeShare, 0);
+    if (Math.abs(total - 100) > 0.01) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tasks'],
+        message: `time shares must add up to 100 %, but they add up to ${Number(total.toFixed(2))} %`,
+      });
+    }
+  });
+
+const transitionSchema = z.strictObject({
+  role: id.describe('id of a role in knowledge/roles'),
+  why: text,
+  source: sourceRef,
+  /** What the move takes beyond transferable skills (a degree, a licence…). */
+  requires: text.optional(),
+});
+
+export const roleSchema = z.strictObject({
+  id,
+  title: text,
+  soc: soc.optional(),
+  /** same: the role is that SOC occupation (its dataset entry merges into this role); within: a narrower
+   *  role inside it (the SOC stays searchable on its own, and this role inherits its dataset measures). */
+  socRelation: z.enum(['same', 'within'], { error: 'must be same or within' }).default('same'),
+  /** Other names people use for this role; matched exactly and searched. */
+  aliases: z.array(text).default([]),
+  /** Short forms such as CPC; matched exactly, never fuzzed. */
+  acronyms: z.array(z.string().trim().regex(/^[A-Za-z0-9&/+.-]{2,12}$/, 'must be a short form such as CPC')).default([]),
+  summary: text.optional(),
+  /** Roles this one is often confused with, and how they differ. */
+  notThisRole: z.array(z.strictObject({ role: id.optional(), title: text, difference: text })).default([]),
+  /** Published scores and other sourced numbers about the role. */
+  figures: z.array(figureSchema).default([]),
+  /** A published qualitative rating, e.g. "Augmentation potential: Low". */
+  ratings: z.array(z.strictObject({ label: text, value: text, meaning: text.optional(), source: sourceRef })).default([]),
+  assessment: assessmentSchema.optional(),
+  aiCan: z.array(claimSchema).default([]),
+  aiCannot: z.array(claimSchema).default([]),
+  risks: z.array(claimSchema).default([]),
+  tools: z.array(claimSchema).default([]),
+  timeline: z.array(z.strictObject({ horizon: text, text, source: sourceRef })).default([]),
+  whoShouldWorry: z.array(claimSchema).default([]),
+  skills: z
+    .strictObject({
+      exposed: z.array(id).default([]),
+      resilient: z.array(id).default([]),
+      toBuild: z.array(id).default([]),
+    })
+    .default({ exposed: [], resilient: [], toBuild: [] }),
+  certifications: z.array(id).default([]),
+  specializations: z.array(z.strictObject({ name: text, why: text, source: sourceRef })).default([]),
+  transitions: z.array(transitionSchema).default([]),
+  /** What this role's card cannot show yet, in plain words (filled automatically too). */
+  lacks: z.array(text).default([]),
+});
+
+export const faqSchema = z.strictObject({
+  id,
+  question: text,
+  /** Other ways people ask the same thing. */
+  alsoAsked: z.array(text).default([]),
+  /** Markdown: **bold**, _italics_, lists and links. */
+  answer: text,
+  roles: z.array(id).default([]),
+  sources: z.array(sourceRef).min(1, 'an answer needs at least one source'),
+});
+
+export const skillSchema = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(['exposed', 'resilient', 'future'], { error: 'must be exposed, resilient or future' }),
+  description: text,
+  sources: z.array(sourceRef).min(1, 'a skill needs at least one source'),
+});
+
+export const certificationSchema = z.strictObject({
+  id,
+  acronym: text,
+  name: text,
+  issuer: text,
+  why: text,
+  sources: z.array(sourceRef).min(1, 'a certification needs at least one source'),
+});
+
+export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema) });
+export const skillsFileSchema = z.strictObject({ skills: z.array(skillSchema) });
+export const certificationsFileSchema = z.strictObject({ certifications: z.array(certificationSchema) });
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Faq = z.infer<typeof faqSchema>;
+export type Skill = z.infer<typeof skillSchema>;
+export type Certification = z.infer<typeof certificationSchema>;

@@ -1,0 +1,18 @@
+// The engine's public face: every front end (CLI, Slack, preview) talks to this and nothing below it.
+import type { AmbiguousAnswer, AskAnswer, CompareAnswer, HelpAnswer, NotFoundAnswer, PathAnswer, RoleAnswer, RoleRef } from '../answers/types.js';
+
+export interface Engine {
+  /** Any text a person types: a title, an acronym, a typo, a sentence or a question. */
+  ask(text: string): AskAnswer;
+  /** The reskilling path of the role the text names. */
+  path(text: string): PathAnswer | AmbiguousAnswer | NotFoundAnswer;
+  /** Two roles side by side; `text` is "a vs b" (also "a and b", "a, b", "a or b"). */
+  compare(text: string): CompareAnswer | AmbiguousAnswer | NotFoundAnswer;
+  /** A role's card by its id (for buttons, which carry ids, not text). */
+  roleById(id: string): RoleAnswer | null;
+  help(): HelpAnswer;
+  /** Roles to suggest when nothing is asked yet (App Home, help). */
+  popularRoles(): RoleRef[];
+  /** Number of roles the engine can answer for, curated and from datasets. */
+  stats(): { roles: number; curatedRoles: number; faqs: number; datasetNote: string };
+}
