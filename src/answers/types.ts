@@ -114,6 +114,8 @@ export interface Transition extends RoleRef {
   /** 0–1 cosine similarity of basic-skills profiles, for computed transitions. */
   similarity?: number;
   requires?: string;
+  /** Basic skills the target needs at a higher level than the origin has, biggest gap first. */
+  skillsToBuild?: { name: string; gap: number }[];
   origin: 'curated' | 'computed';
   source?: string;
 }

@@ -60,7 +60,8 @@ function parseYamlFile(absPath: string, file: string, problems: KnowledgeProblem
   try {
     source = readFileSync(absPath, 'utf8');
   } catch (err) {
-    problems.push({ file, field: '', message: `cannot be read (${(err as Error).message})` });
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    problems.push({ file, field: '', message: missing ? 'is missing: every knowledge folder needs this file' : `cannot be read (${(err as Error).message})` });
     return undefined;
   }
   const lineCounter = new LineCounter();
@@ -192,8 +193,7 @@ function checkReferences(
 ): void {
   const report = (kind: string, id: string, path: (string | number)[], message: string) => {
     const file = origin.get(`${kind}:${id}`) ?? 'knowledge';
-    const base = kind === 'source' ? ['sources', ...path] : path;
-    problems.push({ file, field: fieldPath(path), line: lines.get(file)?.(base), message });
+    problems.push({ file, field: fieldPath(path), line: lines.get(file)?.(path), message });
   };
   const needSource = (kind: string, owner: string, path: (string | number)[], ref: string) => {
     if (!kb.sources.has(ref)) report(kind, owner, path, `names source "${ref}", which is not in knowledge/sources.yaml`);

@@ -42,6 +42,8 @@ export const figureSchema = z.strictObject({
   value: z.number({ error: 'must be a number (no units, commas or % sign)' }),
   unit: z.enum(['usd-per-year', 'usd-per-hour', 'usd', 'percent', 'workers', 'jobs', 'score', 'count', 'usd-billions']),
   source: sourceRef,
+  /** Where the card shows it; when left out it follows from the unit (pay for usd-per-year, …). */
+  topic: z.enum(['pay', 'employment', 'outlook', 'exposure', 'adoption', 'market', 'accuracy', 'other'], { error: 'must be one of pay, employment, outlook, exposure, adoption, market, accuracy, other' }).optional(),
   /** When the figure is about a period other than the source's as-of date (e.g. a projection window). */
   period: text.optional(),
   note: text.optional(),

@@ -1,0 +1,33 @@
+// How numbers read in every renderer: one place, so the terminal, Slack and the preview agree.
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export type FigureUnit = 'usd-per-year' | 'usd-per-hour' | 'usd' | 'percent' | 'workers' | 'jobs' | 'score' | 'count' | 'usd-billions';
+
+export function formatFigure(value: number, unit: FigureUnit | string): string {
+  switch (unit) {
+    case 'usd-per-year':
+      return `${usd.format(value)} a year`;
+    case 'usd-per-hour':
+      return `${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value)} an hour`;
+    case 'usd':
+      return usd.format(value);
+    case 'usd-billions':
+      return `$${plain.format(value)} billion`;
+    case 'percent':
+      return `${value > 0 ? '+' : ''}${plain.format(value)}%`;
+    case 'workers':
+      return `${plain.format(value)} workers`;
+    case 'jobs':
+      return `${value > 0 ? '+' : ''}${plain.format(value)} jobs`;
+    default:
+      return plain.format(value);
+  }
+}
+
+/** "$3,200 more" / "$1,500 less" for pay gaps. */
+export function formatGap(value: number, unit: 'usd' | 'points'): string {
+  const size = unit === 'usd' ? usd.format(Math.abs(value)) : `${plain.format(Math.abs(value))} points`;
+  if (value === 0) return unit === 'usd' ? 'same pay' : 'no change';
+  return `${value > 0 ? '+' : '−'}${size}`;
+}

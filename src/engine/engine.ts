@@ -1,0 +1,416 @@
+// The engine: resolves what a person typed and composes plain answers from the catalog. Pure: no I/O,
+// no Slack. Cards are composed once per role and reused (the catalog does not change while it lives).
+import type {
+  Aijri,
+  AmbiguousAnswer,
+  AskAnswer,
+  CompareAnswer,
+  FaqAnswer,
+  FigureLine,
+  HelpAnswer,
+  Measure,
+  NotFoundAnswer,
+  PathAnswer,
+  RoleAnswer,
+  RoleCard,
+  RoleRef,
+  SkillLine,
+  SourceRef,
+  TaskLine,
+  Transition,
+} from '../answers/types.js';
+import { formatFigure } from '../answers/format.js';
+import type { Catalog, CatalogRole } from '../catalog/catalog.js';
+import type { Figure } from '../catalog/knowledge/schema.js';
+import type { OccupationData } from '../catalog/datasets/types.js';
+import { consensusOf } from './consensus.js';
+import { computedTransitions, skillGaps } from './reskilling.js';
+import { Resolver, type Resolution } from './resolve.js';
+import { computeAijri, zoneOf } from './scoring.js';
+import type { Engine } from './types.js';
+
+const COMPARE_SEPARATORS = [/\s+(?:vs\.?|versus|v\.?)\s+/i, /\s+compared\s+(?:to|with)\s+/i, /\s*,\s*/, /\s+or\s+/i, /\s+and\s+/i];
+const MAX_TRANSITIONS = 6;
+
+export function createEngine(catalog: Catalog): Engine {
+  const resolver = new Resolver(catalog);
+  const cards = new Map<string, RoleCard>();
+  const occupations = [...catalog.datasets.occupations.values()];
+
+  const sourceRef = (id: string): SourceRef => {
+    const s = catalog.knowledge.sources.get(id) ?? catalog.datasets.sources.get(id);
+    if (!s) return { id, name: id, asOf: 'unknown' };
+    return { id: s.id, name: s.name, asOf: s.asOf, ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) };
+  };
+  const ref = (role: CatalogRole): RoleRef => ({ id: role.id, title: role.title, soc: role.soc });
+
+  const figureLine = (f: Figure): FigureLine => {
+    const src = sourceRef(f.source);
+    return {
+      label: f.label,
+      value: f.value,
+      unit: f.unit,
+      display: formatFigure(f.value, f.unit),
+      source: f.source,
+      sourceName: src.name,
+      asOf: src.asOf,
+      ...(f.period ? { period: f.period } : {}),
+      ...(f.note ? { note: f.note } : {}),
+    };
+  };
+
+  const topicOf = (f: Figure): NonNullable<Figure['topic']> => {
+    if (f.topic) return f.topic;
+    if (f.unit === 'usd-per-year' || f.unit === 'usd-per-hour') return 'pay';
+    if (f.unit === 'workers') return 'employment';
+    if (f.unit === 'jobs') return 'outlook';
+    if (f.unit === 'score') return 'exposure';
+    return 'other';
+  };
+
+  /** A published AIJRI for roles whose inputs the sources do not give. */
+  const publishedAijri = (role: CatalogRole): { value: number; source: string; label: string } | undefined => {
+    const f = role.curated?.figures.find((fig) => fig.unit === 'score' && /aijri/i.test(`${fig.label} ${catalog.knowledge.sources.get(fig.source)?.measure?.name ?? ''}`));
+    return f ? { value: f.value, source: f.source, label: f.label } : undefined;
+  };
+
+  const aijriOf = (role: CatalogRole): Aijri | undefined => {
+    const a = role.curated?.assessment;
+    return a ? computeAijri(a, sourceRef(a.source)) : undefined;
+  };
+
+  /** The AIJRI of a role: computed when it has inputs, else as published; for transition gaps. */
+  const aijriScore = (role: CatalogRole): number | undefined => aijriOf(role)?.score ?? publishedAijri(role)?.value;
+
+  const curatedMeasures = (role: CatalogRole, aijri: Aijri | undefined): Measure[] => {
+    const out: Measure[] = [];
+    if (aijri) {
+      out.push({
+        source: aijri.source.id,
+        sourceName: aijri.source.name,
+        measure: 'AIJRI, computed from the inputs below',
+        value: aijri.score,
+        scale: catalog.knowledge.sources.get(aijri.source.id)?.measure?.scale ?? '0–100',
+        percentile: null,
+        higherMeansMoreRisk: false,
+        asOf: aijri.source.asOf,
+        label: aijri.subLabel,
+        origin: 'curated',
+      });
+    }
+    for (const f of role.curated?.figures ?? []) {
+      const src = catalog.knowledge.sources.get(f.source);
+      if (f.unit !== 'score' || !src?.measure) continue;
+      out.push({
+        source: src.id,
+        sourceName: src.name,
+        measure: f.label,
+        value: f.value,
+        scale: src.measure.scale,
+        percentile: null,
+        higherMeansMoreRisk: src.measure.higherMeansMoreRisk,
+        asOf: src.asOf,
+        origin: 'curated',
+        ...(f.note ? { note: f.note } : {}),
+      });
+    }
+    return out;
+  };
+
+  const tasksOf = (role: CatalogRole): TaskLine[] => {
+    const a = role.curated?.assessment;
+    const curated: TaskLine[] = (a?.tasks ?? []).map((t) => ({
+      task: t.task,
+      timeShare: t.timeShare,
+      score: t.score,
+      mode: t.mode,
+      rationale: t.rationale,
+      exposure: (t.score - 1) / 4,
+      source: a?.source ?? '',
+    }));
+    return [...curated, ...(role.data?.tasks ?? [])];
+  };
+
+  const toTransition = (target: CatalogRole, origin: CatalogRole, extra: Partial<Transition> & Pick<Transition, 'why' | 'origin'>): Transition => {
+    const originScore = aijriScore(origin);
+    const targetScore = aijriScore(target);
+    const originExposure = origin.data ? consensusOf(origin.data.measures)?.percentile : undefined;
+    const targetExposure = target.data ? consensusOf(target.data.measures)?.percentile : undefined;
+    const gaps = origin.data && target.data ? skillGaps(origin.data, target.data, 3) : [];
+    return {
+      ...ref(target),
+      ...(targetScore !== undefined ? { score: targetScore } : {}),
+      ...(targetScore !== undefined && originScore !== undefined ? { scoreGap: round1(targetScore - originScore) } : {}),
+      ...(targetExposure !== undefined ? { exposurePercentile: targetExposure } : {}),
+      ...(targetExposure !== undefined && originExposure !== undefined ? { exposureGap: round1(targetExposure - originExposure) } : {}),
+      ...(target.data?.medianPay !== undefined ? { medianPay: target.data.medianPay } : {}),
+      ...(target.data?.medianPay !== undefined && origin.data?.medianPay !== undefined ? { payGap: target.data.medianPay - origin.data.medianPay } : {}),
+      ...(gaps.length ? { skillsToBuild: gaps.map((g) => ({ name: g.name, gap: g.gap ?? 0 })) } : {}),
+      ...extra,
+    };
+  };
+
+  const roleOfOccupation = (data: OccupationData): CatalogRole | undefined => catalog.bySoc.get(data.soc);
+
+  const pathOf = (role: CatalogRole): RoleCard['path'] => {
+    const curated = role.curated;
+    const transitions: Transition[] = [];
+    for (const t of curated?.transitions ?? []) {
+      const target = catalog.roles.get(t.role);
+      if (target) transitions.push(toTransition(target, role, { why: t.why, origin: 'curated', source: t.source, ...(t.requires ? { requires: t.requires } : {}) }));
+    }
+    if (role.data) {
+      for (const t of computedTransitions(role.data, occupations, MAX_TRANSITIONS)) {
+        const data = t.soc ? catalog.datasets.occupations.get(t.soc) : undefined;
+        const target = data ? roleOfOccupation(data) : undefined;
+        if (!target || target.id === role.id || transitions.some((x) => x.id === target.id)) continue;
+        if (transitions.length >= MAX_TRANSITIONS + (curated?.transitions.length ?? 0)) break;
+        transitions.push({ ...toTransition(target, role, { why: t.why, origin: 'computed' }), ...pick(t, ['similarity', 'exposurePercentile', 'exposureGap', 'medianPay', 'payGap']) });
+      }
+    }
+    const skills: SkillLine[] = [];
+    const kb = catalog.knowledge;
+    const addSkills = (ids: string[], kind: SkillLine['kind']) => {
+      for (const id of ids) {
+        const s = kb.skills.get(id);
+        if (s) skills.push({ id, name: s.name, kind, description: s.description });
+      }
+    };
+    addSkills(curated?.skills.toBuild ?? [], 'future');
+    addSkills(curated?.skills.resilient ?? [], 'resilient');
+    addSkills(curated?.skills.exposed ?? [], 'exposed');
+    const firstComputed = transitions.find((t) => t.skillsToBuild?.length);
+    for (const g of firstComputed?.skillsToBuild ?? []) {
+      skills.push({ id: `gap-${g.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: g.name, kind: 'gap', gap: g.gap, description: `${firstComputed?.title} needs it at a higher level` });
+    }
+    return {
+      transitions,
+      skills,
+      certifications: (curated?.certifications ?? []).flatMap((id) => {
+        const c = kb.certifications.get(id);
+        return c ? [{ id, acronym: c.acronym, name: c.name, issuer: c.issuer, why: c.why }] : [];
+      }),
+      specializations: curated?.specializations ?? [],
+    };
+  };
+
+  const lacksOf = (role: CatalogRole, card: Omit<RoleCard, 'lacks' | 'sources'>): string[] => {
+    const lacks = [...(role.curated?.lacks ?? [])];
+    const add = (line: string) => {
+      if (!lacks.includes(line)) lacks.push(line);
+    };
+    if (!catalog.datasets.dir) add('Public datasets are not loaded on this server, so only curated figures are shown.');
+    else if (!role.soc) add('No SOC code, so no public dataset measures, tasks or pay.');
+    else if (!role.data) add(`SOC ${role.soc} is not covered by the loaded datasets.`);
+    if (role.curated && !role.curated.assessment) {
+      add(publishedAijri(role) ? 'The AIJRI is shown as published: its task-by-task inputs are not in the sources, so it is not recomputed.' : 'No AIJRI assessment in the sources.');
+    }
+    if (card.pay.length === 0) add('No pay figures.');
+    if (card.outlook.length === 0) add('No employment outlook.');
+    if (!card.consensus) add('Too few ranked sources for a consensus exposure band.');
+    if (card.path.transitions.length === 0) add('No reskilling transitions yet (no curated moves and no basic-skills profile to compute them from).');
+    return lacks;
+  };
+
+  const composeCard = (role: CatalogRole): RoleCard => {
+    const aijri = aijriOf(role);
+    const measures = [...curatedMeasures(role, aijri), ...(role.data?.measures ?? [])];
+    const consensus = role.data ? consensusOf(role.data.measures) : null;
+    const figures = (role.curated?.figures ?? []).map((f) => ({ f, topic: topicOf(f), line: figureLine(f) }));
+    const byTopic = (topic: string) => figures.filter((x) => x.topic === topic).map((x) => x.line);
+    const published = publishedAijri(role);
+    const headline: RoleCard['headline'] = aijri
+      ? { value: aijri.score, scale: '0–100 AIJRI (higher = more resistant to AI)', zone: aijri.zone, label: aijri.subLabel, source: aijri.source.id }
+      : published
+        ? { value: published.value, scale: '0–100 AIJRI (higher = more resistant to AI), as published', zone: zoneOf(published.value), label: published.label, source: published.source }
+        : consensus
+          ? { value: consensus.percentile, scale: 'exposure percentile among all occupations (higher = more exposed)', band: consensus.band, label: `Consensus exposure: ${consensus.band.replace('-', ' ')}`, source: 'consensus' }
+          : null;
+    const a = role.curated?.assessment;
+    const partial: Omit<RoleCard, 'lacks' | 'sources'> = {
+      role: { ...ref(role), curated: Boolean(role.curated), ...(role.curated?.summary ? { summary: role.curated.summary } : {}), ...(role.data && role.data.title !== role.title ? { socTitle: role.data.title } : {}) },
+      headline,
+      ...(aijri ? { aijri } : {}),
+      measures,
+      consensus,
+      ratings: role.curated?.ratings ?? [],
+      tasks: tasksOf(role),
+      aiCan: role.curated?.aiCan ?? [],
+      aiCannot: role.curated?.aiCannot ?? [],
+      risks: role.curated?.risks ?? [],
+      tools: role.curated?.tools ?? [],
+      timeline: role.curated?.timeline ?? [],
+      pay: [...byTopic('pay'), ...(role.data?.pay ?? [])],
+      employment: [...byTopic('employment'), ...(role.data?.employment ?? [])],
+      outlook: [...byTopic('outlook'), ...(role.data?.outlook ?? [])],
+      otherFigures: figures.filter((x) => !['pay', 'employment', 'outlook', 'exposure'].includes(x.topic)).map((x) => x.line),
+      notThisRole: role.curated?.notThisRole ?? [],
+      ...(a?.seniority ? { seniority: a.seniority } : {}),
+      whoShouldWorry: role.curated?.whoShouldWorry ?? [],
+      path: pathOf(role),
+    };
+    const used = new Set<string>([
+      ...measures.map((m) => m.source),
+      ...partial.tasks.map((t) => t.source),
+      ...[...partial.pay, ...partial.employment, ...partial.outlook, ...partial.otherFigures].map((f) => f.source),
+      ...[...partial.aiCan, ...partial.aiCannot, ...partial.risks, ...partial.tools, ...partial.timeline, ...partial.whoShouldWorry].map((c) => c.source),
+      ...partial.ratings.map((r) => r.source),
+      ...partial.path.transitions.flatMap((t) => (t.source ? [t.source] : [])),
+    ]);
+    used.delete('');
+    return { ...partial, lacks: lacksOf(role, partial), sources: [...used].sort().map(sourceRef) };
+  };
+
+  const cardOf = (role: CatalogRole): RoleCard => {
+    let card = cards.get(role.id);
+    if (!card) {
+      card = composeCard(role);
+      cards.set(role.id, card);
+    }
+    return card;
+  };
+
+  const roleRefById = (id: string): RoleRef | undefined => {
+    const r = catalog.roles.get(id);
+    return r ? ref(r) : undefined;
+  };
+
+  const popular = (): RoleRef[] => {
+    const curated = [...catalog.roles.values()].filter((r) => r.curated);
+    curated.sort((a, b) => Number(Boolean(b.curated?.assessment)) - Number(Boolean(a.curated?.assessment)) || a.title.localeCompare(b.title));
+    return curated.slice(0, 8).map(ref);
+  };
+
+  const fromResolution = (query: string, r: Resolution): AskAnswer => {
+    switch (r.kind) {
+      case 'help':
+        return help();
+      case 'role': {
+        const role = catalog.roles.get(r.roleId);
+        if (role) return { kind: 'role', query, match: r.match, ...cardOf(role) };
+        return { kind: 'not_found', query, reason: 'no_match', suggestions: popular() };
+      }
+      case 'faq': {
+        const faq = catalog.knowledge.faqs.get(r.faqId);
+        if (!faq) return { kind: 'not_found', query, reason: 'no_match', suggestions: popular() };
+        const answer: FaqAnswer = {
+          kind: 'faq',
+          query,
+          faq: { id: faq.id, question: faq.question, answer: faq.answer },
+          roles: faq.roles.flatMap((id) => roleRefById(id) ?? []),
+          sources: faq.sources.map(sourceRef),
+        };
+        return answer;
+      }
+      case 'ambiguous':
+        return {
+          kind: 'ambiguous',
+          query,
+          candidates: r.candidates.flatMap((c) => {
+            const rr = roleRefById(c.roleId);
+            return rr ? [{ ...rr, confidence: c.confidence }] : [];
+          }),
+        };
+      case 'not_found': {
+        const suggestions = r.suggestions.flatMap((id) => roleRefById(id) ?? []);
+        return { kind: 'not_found', query, reason: r.reason, suggestions: suggestions.length ? suggestions : popular() };
+      }
+    }
+  };
+
+  const help = (): HelpAnswer => ({
+    kind: 'help',
+    examples: ['medical coder', 'CPC', 'will AI replace my job as a clinical coder?', 'is medical coding still worth learning?', '29-2072', 'accountant'],
+    popularRoles: popular(),
+    commands: [
+      { usage: '/airisk <job title, code or question>', description: 'Score card: how exposed the role is to AI, by several sources, with what to do about it.' },
+      { usage: '/airisk path <job title>', description: 'Reskilling path: safer roles to move to, the score gap, skills and certifications.' },
+      { usage: '/airisk compare <role> vs <role>', description: 'Two roles side by side.' },
+      { usage: '/airisk help', description: 'This help.' },
+    ],
+    dataNote: catalog.datasets.note,
+  });
+
+  /** Resolves text to one role, or says why it could not. */
+  const resolveRole = (query: string): { role: CatalogRole; match: Resolution & { kind: 'role' } } | AmbiguousAnswer | NotFoundAnswer => {
+    const r = resolver.resolve(query);
+    if (r.kind === 'role') {
+      const role = catalog.roles.get(r.roleId);
+      if (role) return { role, match: r };
+    }
+    if (r.kind === 'faq' && r.roleIds[0]) {
+      const role = catalog.roles.get(r.roleIds[0]);
+      if (role) return { role, match: { kind: 'role', roleId: role.id, match: { how: 'sentence', confidence: r.confidence, matched: role.title } } };
+    }
+    const answer = fromResolution(query, r);
+    if (answer.kind === 'ambiguous' || answer.kind === 'not_found') return answer;
+    return { kind: 'not_found', query, reason: query.trim() ? 'no_match' : 'empty', suggestions: popular() };
+  };
+
+  return {
+    ask(text: string): AskAnswer {
+      if (!text.trim()) return help();
+      return fromResolution(text, resolver.resolve(text));
+    },
+
+    path(text: string): PathAnswer | AmbiguousAnswer | NotFoundAnswer {
+      const found = resolveRole(text);
+      if ('kind' in found) return found;
+      const card = cardOf(found.role);
+      return { kind: 'path', query: text, role: ref(found.role), headline: card.headline, path: card.path, lacks: card.lacks };
+    },
+
+    compare(text: string): CompareAnswer | AmbiguousAnswer | NotFoundAnswer {
+      for (const separator of COMPARE_SEPARATORS) {
+        const parts = splitEverywhere(text, separator);
+        for (const [left, right] of parts) {
+          const a = resolveRole(left);
+          const b = resolveRole(right);
+          if (!('kind' in a) && !('kind' in b)) return { kind: 'compare', query: text, roles: [cardOf(a.role), cardOf(b.role)] };
+        }
+      }
+      // No split gave two roles: report the first side that failed, so the person can fix it.
+      const [left, right] = splitEverywhere(text, COMPARE_SEPARATORS[0] as RegExp)[0] ?? [text, ''];
+      if (!right.trim()) return { kind: 'not_found', query: text, reason: 'empty', suggestions: popular() };
+      const a = resolveRole(left);
+      if ('kind' in a) return a;
+      const b = resolveRole(right);
+      if ('kind' in b) return b;
+      return { kind: 'not_found', query: text, reason: 'no_match', suggestions: popular() };
+    },
+
+    roleById(id: string): RoleAnswer | null {
+      const role = catalog.roles.get(id);
+      return role ? { kind: 'role', query: id, match: { how: 'id', confidence: 1, matched: id }, ...cardOf(role) } : null;
+    },
+
+    help,
+    popularRoles: popular,
+    stats: () => ({
+      roles: catalog.roles.size,
+      curatedRoles: [...catalog.roles.values()].filter((r) => r.curated).length,
+      faqs: catalog.knowledge.faqs.size,
+      datasetNote: catalog.datasets.note,
+    }),
+  };
+}
+
+/** Every way of cutting text in two at a separator: "a and b and c" -> [a, b and c], [a and b, c]. */
+function splitEverywhere(text: string, separator: RegExp): [string, string][] {
+  const global = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : `${separator.flags}g`);
+  const cuts: [string, string][] = [];
+  for (const m of text.matchAll(global)) {
+    const left = text.slice(0, m.index).trim();
+    const right = text.slice((m.index ?? 0) + m[0].length).trim();
+    if (left && right) cuts.push([left, right]);
+  }
+  return cuts;
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -1,0 +1,60 @@
+// Turning whatever a person types (Slack markup, emoji, typos, whole paragraphs) into comparable words.
+import pluralize from 'pluralize';
+
+/** Longest input we read; anything past it cannot change which role is meant. */
+export const MAX_INPUT_CHARS = 2000;
+
+/** Words that carry no role or topic on their own. */
+export const STOP_WORDS = new Set(
+  ('a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it its ' +
+    'me my myself of on or our should so than that the their them then there these they this those to too us was we were ' +
+    'what when where which who whom why will with would you your yours am im i\'m about just also very really get got').split(' '),
+);
+
+/** Words of the generic "will AI replace my job" question: left alone, they name no FAQ topic. */
+export const GENERIC_RISK_WORDS = new Set(
+  ('ai artificial intelligence replace replaced replacing replacement take taken taking over automate automated automation ' +
+    'robot robots chatgpt gpt llm job jobs career careers work working worker role position occupation profession ' +
+    'risk risky safe danger threat threatened future still going gonna eventually soon become becoming obsolete ' +
+    'tell know think question wonder wondering worried worry ask asking please hi hello hey thanks thank').split(' '),
+);
+
+/** Removes Slack markup (mentions, channel links, broadcasts, <url|label>), keeping link labels. */
+export function stripSlackMarkup(text: string): string {
+  return text
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, ' $1 ')
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt);/g, (_m, e: string) => (e === 'amp' ? '&' : ' '));
+}
+
+/** Lower-case words, letters and digits only, each singular ("coders" -> "coder"). */
+export function words(text: string): string[] {
+  const clean = stripSlackMarkup(text.slice(0, MAX_INPUT_CHARS))
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/'s\b/g, '');
+  return (clean.match(/[\p{L}\p{N}]+/gu) ?? []).map(singular);
+}
+
+const singularCache = new Map<string, string>();
+export function singular(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let s = singularCache.get(word);
+  if (s === undefined) {
+    s = pluralize.singular(word);
+    if (singularCache.size < 50_000) singularCache.set(word, s);
+  }
+  return s;
+}
+
+/** Key for exact name matching: singular words joined by single spaces. */
+export function phraseKey(text: string): string {
+  return words(text).join(' ');
+}
+
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => !STOP_WORDS.has(w));
+}

@@ -1,0 +1,78 @@
+// The CLI contract, run as a real process the way a person or script runs it.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
+
+const run = promisify(execFile);
+const bin = resolve('bin/airisk.js');
+
+async function airisk(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = run(process.execPath, [bin, ...args], { env: { ...process.env, ...options.env }, maxBuffer: 64 * 2 ** 20 });
+  if (options.input !== undefined) {
+    child.child.stdin?.end(options.input);
+  }
+  return child;
+}
+
+describe('airisk CLI', () => {
+  it('ask --json medical-coder shows the composite: 11.6, red', async () => {
+    const { stdout } = await airisk(['ask', '--json', 'medical-coder']);
+    const answer = JSON.parse(stdout);
+    expect(answer.kind).toBe('role');
+    expect(answer.role).toMatchObject({ id: 'medical-coder', title: 'Medical Coder', soc: '29-2072' });
+    expect(answer.aijri).toMatchObject({ taskResistance: 1.85, evidenceModifier: 0.8, barrierModifier: 1.04, growthModifier: 0.95, raw: 1.4622, score: 11.6, zone: 'red' });
+  });
+
+  it('prints a readable card for a person', async () => {
+    const { stdout } = await airisk(['ask', 'medical coder']);
+    expect(stdout).toContain('Medical Coder');
+    expect(stdout).toMatch(/11\.6 RED/);
+    expect(stdout).toContain('Reskilling path:');
+    expect(stdout).toContain('Compliance Manager');
+  });
+
+  it('answers one JSON object per input line in batch mode', async () => {
+    const { stdout } = await airisk(['ask', '--json'], { input: 'clinical coder\nCPC\nmedical codr\nqwxzzv plorft\nis medical coding still worth learning?\n' });
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(answers.map((a) => (a.kind === 'role' ? a.role.id : a.kind))).toEqual(['medical-coder', 'medical-coder', 'medical-coder', 'not_found', 'faq']);
+    expect(answers[4].faq.id).toBe('is-medical-coding-worth-learning');
+  });
+
+  it('answers for dataset occupations with measures, consensus and a path', async () => {
+    const { stdout } = await airisk(['ask', '--json', 'accountant']);
+    const answer = JSON.parse(stdout);
+    expect(answer.role.soc).toBe('13-2011');
+    expect(answer.measures.filter((m: { percentile: number | null }) => m.percentile !== null).length).toBeGreaterThanOrEqual(2);
+    expect(answer.consensus).toMatchObject({ band: expect.any(String), confidence: expect.any(String) });
+    expect(answer.path.transitions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a broken knowledge file with file and field, and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'airisk-cli-kb-'));
+    try {
+      cpSync(defaultKnowledgeDir, dir, { recursive: true });
+      writeFileSync(join(dir, 'roles/broken-role.yaml'), 'id: broken-role\ntitle: Broken\nfigures:\n  - label: x\n    value: ten\n    unit: score\n    source: nowhere\n');
+      const failure = await airisk(['ask', 'medical coder'], { env: { AIRISK_KNOWLEDGE_DIR: dir } }).then(
+        () => null,
+        (err: { code: number; stderr: string }) => err,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toContain('knowledge/roles/broken-role.yaml:5 figures[0].value: must be a number');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives usage on a bad command', async () => {
+    const failure = await airisk(['bogus']).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toMatch(/Unknown command "bogus"/);
+  });
+});

@@ -1,0 +1,137 @@
+// Each kind of author mistake gets a message naming file, line, field and reason; nothing crashes.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { KnowledgeInvalidError, loadKnowledge, type KnowledgeProblem } from '../../src/catalog/knowledge/load.js';
+import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'airisk-kb-'));
+  dirs.push(dir);
+  cpSync(defaultKnowledgeDir, dir, { recursive: true });
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (doc: ReturnType<typeof parseDocument>) => void): void {
+  const path = join(dir, file);
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  change(doc);
+  writeFileSync(path, doc.toString());
+}
+
+function problemsOf(dir: string): KnowledgeProblem[] {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KnowledgeInvalidError);
+    return (err as KnowledgeInvalidError).problems;
+  }
+  throw new Error('expected the knowledge to be rejected');
+}
+
+function lineText(dir: string, file: string, line: number | undefined): string {
+  expect(line, 'problem has a line number').toBeTypeOf('number');
+  return readFileSync(join(dir, file.replace(/^knowledge\//, '')), 'utf8').split('\n')[(line ?? 1) - 1] ?? '';
+}
+
+describe('knowledge validation', () => {
+  it('accepts the shipped knowledge', () => {
+    const kb = loadKnowledge(defaultKnowledgeDir);
+    expect(kb.roles.has('medical-coder')).toBe(true);
+    expect(kb.roles.size).toBeGreaterThanOrEqual(10);
+    expect(kb.faqs.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reports a value out of range with file, line and field path', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/medical-coder.yaml', (doc) => doc.setIn(['assessment', 'tasks', 2, 'score'], 7));
+    const [p, ...rest] = problemsOf(dir);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ file: 'knowledge/roles/medical-coder.yaml', field: 'assessment.tasks[2].score', message: 'must be at most 5' });
+    expect(lineText(dir, p!.file, p!.line)).toMatch(/score:\s*7/);
+  });
+
+  it('reports time shares that do not add up to 100 %', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/medical-coder.yaml', (doc) => doc.setIn(['assessment', 'tasks', 0, 'timeShare'], 30));
+    const problems = problemsOf(dir);
+    expect(problems).toEqual([expect.objectContaining({ field: 'assessment.tasks', message: 'time shares must add up to 100 %, but they add up to 95 %' })]);
+  });
+
+  it('reports a missing required field and a misspelt one', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/medical-coder.yaml', (doc) => {
+      doc.deleteIn(['title']);
+      doc.setIn(['summry'], 'typo');
+    });
+    const problems = problemsOf(dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'knowledge/roles/medical-coder.yaml', field: 'title', message: 'is missing' }),
+        expect.objectContaining({ file: 'knowledge/roles/medical-coder.yaml', message: 'has unknown field summry (check the spelling)' }),
+      ]),
+    );
+  });
+
+  it('reports a wrong type in words an author understands', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/medical-coder.yaml', (doc) => doc.setIn(['figures', 0, 'value'], '85 percent'));
+    expect(problemsOf(dir)).toEqual([expect.objectContaining({ field: 'figures[0].value', message: 'must be a number (no units, commas or % sign)' })]);
+  });
+
+  it('checks cross-references: sources, transition targets, skills, certifications', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/medical-coder.yaml', (doc) => {
+      doc.setIn(['figures', 0, 'source'], 'no-such-source');
+      doc.setIn(['transitions', 0, 'role'], 'astronaut');
+      doc.setIn(['skills', 'resilient', 0], 'juggling');
+      doc.setIn(['certifications', 0], 'xyz');
+    });
+    const messages = problemsOf(dir).map((p) => `${p.field}: ${p.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'figures[0].source: names source "no-such-source", which is not in knowledge/sources.yaml',
+        'transitions[0].role: names role "astronaut", which has no file knowledge/roles/astronaut.yaml',
+        'skills.resilient[0]: names skill "juggling", which is not in knowledge/skills.yaml',
+        'certifications[0]: names certification "xyz", which is not in knowledge/certifications.yaml',
+      ]),
+    );
+  });
+
+  it('rejects one name pointing at two roles', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/registered-nurse.yaml', (doc) => doc.setIn(['aliases'], ['clinical coder']));
+    const problems = problemsOf(dir);
+    expect(problems.some((p) => /"clinical coder" already names role/.test(p.message))).toBe(true);
+  });
+
+  it('reports broken YAML with its line, and a file named differently from its id', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'faqs/broken.yaml'), 'id: broken\nquestion: "unterminated\nanswer: x\n');
+    const text = readFileSync(join(dir, 'roles/pharmacy-technician.yaml'), 'utf8');
+    unlinkSync(join(dir, 'roles/pharmacy-technician.yaml'));
+    writeFileSync(join(dir, 'roles/pharmacy-tech.yaml'), text);
+    const problems = problemsOf(dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'knowledge/faqs/broken.yaml', message: expect.stringMatching(/^is not valid YAML/) }),
+        expect.objectContaining({ file: 'knowledge/roles/pharmacy-tech.yaml', field: 'id', message: expect.stringMatching(/name the file pharmacy-technician.yaml/) }),
+      ]),
+    );
+  });
+
+  it('reports a missing registry file', () => {
+    const dir = copyKnowledge();
+    unlinkSync(join(dir, 'skills.yaml'));
+    const problems = problemsOf(dir);
+    expect(problems[0]).toMatchObject({ file: 'knowledge/skills.yaml' });
+    expect(problems[0]!.message).toMatch(/is missing/);
+  });
+});
