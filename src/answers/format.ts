@@ -31,3 +31,11 @@ export function formatGap(value: number, unit: 'usd' | 'points'): string {
   if (value === 0) return unit === 'usd' ? 'same pay' : 'no change';
   return `${value > 0 ? '+' : '−'}${size}`;
 }
+
+/** 1st, 2nd, 3rd, 11th, 12th, 13th, 21st… (rounded to a whole number). */
+export function ordinal(value: number): string {
+  const n = Math.round(value);
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}

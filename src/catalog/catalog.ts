@@ -4,7 +4,7 @@
 import type { Role } from './knowledge/schema.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { loadDatasets } from './datasets/load.js';
-import { occupationId } from './datasets/ids.js';
+import { occupationId, titleKey } from './datasets/ids.js';
 import type { Datasets, OccupationData } from './datasets/types.js';
 
 export interface CatalogRole {
@@ -62,7 +62,7 @@ export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog 
     roles.set(role.id, entry);
   }
 
-  const curatedNames = new Set([...roles.values()].flatMap((r) => [r.title, ...r.aliases, ...r.acronyms]).map(nameKey));
+  const curatedNames = new Set([...roles.values()].flatMap((r) => [r.title, ...r.aliases, ...r.acronyms]).map(titleKey));
   for (const data of datasets.occupations.values()) {
     if (absorbed.has(data.soc)) continue;
     let id = occupationId(data.title);
@@ -72,7 +72,7 @@ export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog 
       title: data.title,
       soc: data.soc,
       // A curated role keeps the names it claims; a dataset title never steals them.
-      aliases: datasetNames(data).filter((n) => !sameName(n, data.title) && !curatedNames.has(nameKey(n))),
+      aliases: datasetNames(data).filter((n) => !sameName(n, data.title) && !curatedNames.has(titleKey(n))),
       acronyms: [],
       data,
     };
@@ -84,17 +84,8 @@ export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog 
 
 function datasetNames(data: OccupationData): string[] {
   const names = new Map<string, string>();
-  for (const name of [data.title, ...data.onet.map((o) => o.title)]) names.set(nameKey(name), name);
+  for (const name of [data.title, ...data.onet.map((o) => o.title)]) names.set(titleKey(name), name);
   return [...names.values()];
 }
 
-/** Case- and punctuation-blind key for comparing names. */
-export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
+const sameName = (a: string, b: string) => titleKey(a) === titleKey(b);

@@ -195,7 +195,7 @@ export function createEngine(catalog: Catalog): Engine {
   };
 
   const lacksOf = (role: CatalogRole, card: Omit<RoleCard, 'lacks' | 'sources'>): string[] => {
-    const lacks = [...(role.curated?.lacks ?? [])];
+    const lacks = [...(role.curated?.lacks ?? []), ...(role.data?.lacks ?? [])];
     const add = (line: string) => {
       if (!lacks.includes(line)) lacks.push(line);
     };
@@ -386,6 +386,10 @@ export function createEngine(catalog: Catalog): Engine {
 
     help,
     popularRoles: popular,
+    warmUp: () => {
+      for (const role of catalog.roles.values()) cardOf(role);
+      return cards.size;
+    },
     stats: () => ({
       roles: catalog.roles.size,
       curatedRoles: [...catalog.roles.values()].filter((r) => r.curated).length,

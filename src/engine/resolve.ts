@@ -32,18 +32,20 @@ export const RESOLVE = {
 const SOC_PATTERN = /\b(\d{2})-?(\d{4})(?:\.\d{2})?\b/;
 const HELP_WORDS = new Set(['help', 'usage', 'commands', '?', 'start', 'menu']);
 
-interface SearchDoc {
+interface NameDoc {
   id: string;
   roleId: string;
   title?: string;
   alias?: string;
-  tasks?: string;
 }
 
 export class Resolver {
   private readonly names = new Map<string, string>();
   private readonly faqPhrases = new Map<string, string>();
-  private readonly roleSearch: MiniSearch<SearchDoc>;
+  /** Titles and aliases: a small vocabulary, searched with typo tolerance. */
+  private readonly nameSearch: MiniSearch<NameDoc>;
+  /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
+  private readonly taskSearch: MiniSearch<{ id: string; tasks: string }>;
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
 
   constructor(private readonly catalog: Catalog) {
@@ -53,24 +55,22 @@ export class Resolver {
     };
     const tokenize = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-    const docs: SearchDoc[] = [];
+    const nameDocs: NameDoc[] = [];
+    const taskDocs: { id: string; tasks: string }[] = [];
     for (const role of catalog.roles.values()) {
       this.addName(role.title, role.id);
       this.addName(role.id.replace(/-/g, ' '), role.id);
       for (const alias of role.aliases) this.addName(alias, role.id);
       for (const acronym of role.acronyms) this.addName(acronym, role.id);
-      docs.push({ id: `${role.id}#t`, roleId: role.id, title: role.title });
-      role.aliases.forEach((alias, i) => docs.push({ id: `${role.id}#a${i}`, roleId: role.id, alias }));
+      nameDocs.push({ id: `${role.id}#t`, roleId: role.id, title: role.title });
+      role.aliases.forEach((alias, i) => nameDocs.push({ id: `${role.id}#a${i}`, roleId: role.id, alias }));
       const tasks = taskText(role);
-      if (tasks) docs.push({ id: `${role.id}#k`, roleId: role.id, tasks });
+      if (tasks) taskDocs.push({ id: role.id, tasks });
     }
-    this.roleSearch = new MiniSearch<SearchDoc>({
-      fields: ['title', 'alias', 'tasks'],
-      storeFields: ['roleId'],
-      tokenize,
-      processTerm,
-    });
-    this.roleSearch.addAll(docs);
+    this.nameSearch = new MiniSearch<NameDoc>({ fields: ['title', 'alias'], storeFields: ['roleId'], tokenize, processTerm });
+    this.nameSearch.addAll(nameDocs);
+    this.taskSearch = new MiniSearch({ fields: ['tasks'], tokenize, processTerm });
+    this.taskSearch.addAll(taskDocs);
 
     this.faqSearch = new MiniSearch({ fields: ['text'], tokenize, processTerm });
     for (const faq of catalog.knowledge.faqs.values()) {
@@ -150,21 +150,24 @@ export class Resolver {
   private search(all: string[]): Resolution {
     const terms = all.filter((w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w)).slice(0, RESOLVE.maxSearchWords);
     if (terms.length === 0) return { kind: 'not_found', reason: 'no_match', suggestions: [] };
-    const results = this.roleSearch.search(terms.join(' '), {
-      boost: RESOLVE.boosts,
+    const query = terms.join(' ');
+    const curatedBoost = (roleId: unknown) => (this.catalog.roles.get(String(roleId))?.curated ? RESOLVE.curatedBoost : 1);
+    const nameHits = this.nameSearch.search(query, {
+      boost: { title: RESOLVE.boosts.title, alias: RESOLVE.boosts.alias },
       // Acronyms and short words are never fuzzed: "rn" must not become "an".
-      fuzzy: (t) => (t.length <= 3 ? false : t.length <= 6 ? 1 : 2),
+      fuzzy: (t) => (t.length <= 3 ? false : t.length <= 8 ? 1 : 2),
       prefix: (t) => t.length >= 3,
       weights: { fuzzy: 0.6, prefix: 0.75 },
-      boostDocument: (_id, _term, stored) => (this.catalog.roles.get(String(stored?.roleId))?.curated ? RESOLVE.curatedBoost : 1),
+      boostDocument: (_id, _term, stored) => curatedBoost(stored?.roleId),
     });
-    const ranked = mergePerRole(results, terms);
+    const taskHits = this.taskSearch.search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) });
+    const ranked = mergePerRole(nameHits, taskHits, terms);
     const top = ranked[0];
     if (!top) return { kind: 'not_found', reason: 'no_match', suggestions: this.suggest(terms) };
 
     const close = ranked.filter((r) => r.score >= top.score * RESOLVE.nearTie).slice(0, RESOLVE.maxCandidates);
     if (top.confidence >= RESOLVE.minConfidence && close.length === 1) {
-      return { kind: 'role', roleId: top.roleId, match: { how: 'search', confidence: round2(top.confidence), matched: terms.join(' ') } };
+      return { kind: 'role', roleId: top.roleId, match: { how: 'search', confidence: round2(top.confidence), matched: query } };
     }
     const candidates = ranked
       .filter((r) => r.score >= top.score * 0.5)
@@ -176,8 +179,8 @@ export class Resolver {
 
   /** Looser look-alikes for a query that matched nothing. */
   private suggest(terms: string[]): string[] {
-    const loose = this.roleSearch.search(terms.join(' '), { fuzzy: 0.4, prefix: true, fields: ['title', 'alias'] });
-    return mergePerRole(loose, terms)
+    const loose = this.nameSearch.search(terms.join(' '), { fuzzy: 0.4, prefix: true });
+    return mergePerRole(loose, [], terms)
       .slice(0, 3)
       .map((r) => r.roleId);
   }
@@ -189,32 +192,36 @@ interface RankedRole {
   confidence: number;
 }
 
-/** One entry per role: its best document's score plus a little credit for other matching names. */
-function mergePerRole(results: SearchResult[], terms: string[]): RankedRole[] {
-  const byRole = new Map<string, { best: SearchResult; extra: number }>();
-  for (const r of results) {
+/** One entry per role: its best name's score, a little credit for other matching names, and its tasks' score. */
+function mergePerRole(nameHits: SearchResult[], taskHits: SearchResult[], terms: string[]): RankedRole[] {
+  const byRole = new Map<string, RankedRole>();
+  for (const r of nameHits) {
     const roleId = String(r.roleId);
     const seen = byRole.get(roleId);
-    if (!seen) byRole.set(roleId, { best: r, extra: 0 });
-    else seen.extra += r.score * 0.1;
+    if (!seen) byRole.set(roleId, { roleId, score: r.score, confidence: confidenceOf(r, terms) });
+    else seen.score += r.score * 0.1;
   }
-  return [...byRole.entries()]
-    .map(([roleId, { best, extra }]) => ({ roleId, score: best.score + extra, confidence: confidenceOf(best, terms) }))
-    .sort((a, b) => b.score - a.score);
+  for (const r of taskHits) {
+    const roleId = String(r.id);
+    const score = r.score * RESOLVE.boosts.tasks;
+    const seen = byRole.get(roleId);
+    // A role found only through its tasks is a weaker guess than one found by name.
+    if (!seen) byRole.set(roleId, { roleId, score, confidence: confidenceOf(r, terms) * 0.7 });
+    else seen.score += score;
+  }
+  return [...byRole.values()].sort((a, b) => b.score - a.score);
 }
 
 /** Share of the query's words the match covers, discounted for typos and prefixes. */
 function confidenceOf(result: SearchResult, terms: string[]): number {
   const matched = new Set(result.queryTerms);
   const docTerms = new Set(result.terms);
+  const unique = new Set(terms);
   let total = 0;
-  for (const t of new Set(terms)) {
-    if (!matched.has(t)) continue;
-    total += docTerms.has(t) ? 1 : 0.8;
+  for (const t of unique) {
+    if (matched.has(t)) total += docTerms.has(t) ? 1 : 0.8;
   }
-  const coverage = total / new Set(terms).size;
-  const nameOnly = Object.values(result.match).every((fields) => !fields.includes('tasks'));
-  return Math.min(1, coverage * (nameOnly ? 1 : 0.7));
+  return Math.min(1, total / unique.size);
 }
 
 function taskText(role: CatalogRole): string {

@@ -1,6 +1,6 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import type { Answer, Measure, RoleCard, TaskLine, Transition } from '../answers/types.js';
-import { formatGap } from '../answers/format.js';
+import { formatGap, ordinal } from '../answers/format.js';
 
 const WIDTH = 88;
 
@@ -77,7 +77,7 @@ function roleCard(card: RoleCard): string[] {
   const money = [...card.pay, ...card.employment, ...card.outlook];
   if (money.length) {
     out.push('', 'Pay, employment and outlook:');
-    for (const f of money) out.push(`  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${f.asOf}]`);
+    for (const f of money) out.push(`  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${f.asOf}]${f.note ? ` ${f.note}` : ''}`);
   }
   if (card.timeline.length) out.push('', 'Timeline:', ...card.timeline.map((t) => bullet(`${t.horizon}: ${t.text}`)));
   out.push('', ...pathLines(card.path));
@@ -140,11 +140,6 @@ function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
-const ordinal = (n: number) => {
-  const r = Math.round(n);
-  const s = r % 100 >= 11 && r % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[r % 10] ?? 'th';
-  return `${r}${s}`;
-};
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

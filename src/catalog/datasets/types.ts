@@ -11,7 +11,7 @@ export interface SkillLevel {
   /** O*NET basic skill name, e.g. "Critical Thinking". */
   name: string;
   importance: number;
-  /** 0–100; null where O*NET marks the skill "Not relevant". */
+  /** 0–100; null where O*NET marks the skill "Not relevant" (or its level "Not available"). */
   level: number | null;
 }
 
@@ -33,7 +33,9 @@ export interface OccupationData {
   skills?: SkillLevel[];
   jobZone?: number;
   /** Entry education and the BLS OOH page, where the Handbook covers it. */
-  ooh?: { url: string; entryEducation?: string; category?: string };
+  ooh?: { url: string; entryEducation?: string; category?: string; /** The Handbook page's title; it may cover a group of SOCs. */ title?: string };
+  /** What the datasets could not give for this occupation, in plain words (e.g. a wage BLS does not publish). */
+  lacks?: string[];
 }
 
 export interface Datasets {

@@ -65,11 +65,13 @@ function parseYamlFile(absPath: string, file: string, problems: KnowledgeProblem
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const line = err.linePos?.[0]?.line;
-      problems.push({ file, field: '', line, message: `is not valid YAML: ${err.message.split('\n')[0]}` });
+      const reason = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      const hint = /compact mappings|Implicit map keys/.test(reason) ? ' (text containing ": " must be put in quotes, or written on the next lines after >-)' : '';
+      problems.push({ file, field: '', line, message: `is not valid YAML: ${reason}${hint}` });
     }
     return undefined;
   }
@@ -94,10 +96,19 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: 
   for (const issue of result.error.issues) {
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (check the spelling)`;
-    if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is missing';
+    if (issue.code === 'invalid_type' && valueAt(parsed.data, issue.path) === undefined) message = 'is missing';
     problems.push({ file: parsed.file, field: fieldPath(issue.path), line: parsed.lineOf(issue.path), message });
   }
   return undefined;
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function yamlFilesIn(dir: string): string[] {
@@ -150,15 +161,23 @@ export function loadKnowledge(dir: string): Knowledge {
   const certsFile = readList('certifications.yaml', certificationsFileSchema);
   certsFile?.certifications.forEach((c, i) => addUnique(certifications, 'certification', c, 'knowledge/certifications.yaml', `certifications[${i}]`));
 
+  // Files that exist but failed validation: references to them are not reported again as missing.
+  const invalidIds = new Set<string>();
   const perFile = <S extends z.ZodType<{ id: string }>>(sub: string, schema: S, kind: string, into: Map<string, z.infer<S>>) => {
     const files = yamlFilesIn(join(dir, sub));
     if (files.length === 0) problems.push({ file: `knowledge/${sub}/`, field: '', message: `has no ${kind} files (*.yaml)` });
     for (const abs of files) {
       const parsed = parseYamlFile(abs, display(abs), problems);
-      if (!parsed) continue;
+      if (!parsed) {
+        invalidIds.add(basename(abs, extname(abs)));
+        continue;
+      }
       lines.set(parsed.file, parsed.lineOf);
       const item = validate(schema, parsed, problems);
-      if (!item) continue;
+      if (!item) {
+        invalidIds.add(basename(abs, extname(abs)));
+        continue;
+      }
       const expected = basename(abs, extname(abs));
       if (item.id !== expected) {
         problems.push({ file: parsed.file, field: 'id', line: parsed.lineOf(['id']), message: `is "${item.id}" but the file is named ${basename(abs)}; name the file ${item.id}.yaml or change the id` });
@@ -170,7 +189,7 @@ export function loadKnowledge(dir: string): Knowledge {
   perFile('roles', roleSchema, 'role', roles);
   perFile('faqs', faqSchema, 'faq', faqs);
 
-  checkReferences({ sources, roles, faqs, skills, certifications }, origin, lines, problems);
+  checkReferences({ sources, roles, faqs, skills, certifications }, origin, lines, invalidIds, problems);
 
   if (problems.length > 0) throw new KnowledgeInvalidError(problems);
   return { sources, roles, faqs, skills, certifications };
@@ -189,6 +208,7 @@ function checkReferences(
   kb: Knowledge,
   origin: Map<string, string>,
   lines: Map<string, (path: ReadonlyArray<PropertyKey>) => number | undefined>,
+  invalidIds: Set<string>,
   problems: KnowledgeProblem[],
 ): void {
   const report = (kind: string, id: string, path: (string | number)[], message: string) => {
@@ -199,7 +219,7 @@ function checkReferences(
     if (!kb.sources.has(ref)) report(kind, owner, path, `names source "${ref}", which is not in knowledge/sources.yaml`);
   };
   const needRole = (kind: string, owner: string, path: (string | number)[], ref: string) => {
-    if (!kb.roles.has(ref)) report(kind, owner, path, `names role "${ref}", which has no file knowledge/roles/${ref}.yaml`);
+    if (!kb.roles.has(ref) && !invalidIds.has(ref)) report(kind, owner, path, `names role "${ref}", which has no file knowledge/roles/${ref}.yaml`);
   };
 
   const nameOwner = new Map<string, string>();

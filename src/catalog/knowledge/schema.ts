@@ -6,9 +6,11 @@ const id = z
   .string({ error: 'must be an id such as medical-coder' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, such as medical-coder');
 const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+// YAML reads a bare 2026 as a number; authors should not need quotes for a year.
 const isoDate = z
-  .string({ error: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' })
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD');
+  .union([z.string(), z.number().int()], { error: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' })
+  .transform(String)
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'));
 const soc = z
   .string({ error: 'must be a 6-digit SOC code such as 29-2072' })
   .regex(/^\d{2}-\d{4}$/, 'must be a 6-digit SOC code such as 29-2072');

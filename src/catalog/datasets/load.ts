@@ -1,0 +1,334 @@
+// Reads the public datasets under AIRISK_DATA_DIR and joins them per 6-digit SOC occupation. Any file
+// that is missing, lacks a column, has a malformed row or is cut off stops the load with a DatasetError
+// naming the file and line: a partial join would answer with numbers silently missing.
+//
+// Which occupations: every SOC that at least one exposure source rates (GPTs are GPTs, Working with AI).
+// Pay, outlook, skills and projections only enrich those; what they could not join is counted in `note`.
+import { statSync } from 'node:fs';
+import type { FigureLine, Measure, TaskLine } from '../../answers/types.js';
+import { formatFigure } from '../../answers/format.js';
+import { titleKey } from './ids.js';
+import { mean, readEloundouExposure, readEloundouTasks, type EloundouExposure } from './eloundou.js';
+import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft.js';
+import { OEWS_TOP_CODE, oewsFor, readOews, type OewsEntry } from './oews.js';
+import { indexOoh, readOoh, type OohEntry } from './ooh.js';
+import { BASIC_SKILLS, readBasicSkills, type SkillProfile } from './onet-skills.js';
+import { readProjections, type Projection } from './projections.js';
+import { DATASET_SOURCES, MICROSOFT_CAVEAT } from './sources.js';
+import { DatasetError } from './table.js';
+import type { Datasets, DatasetSource, OccupationData, SkillLevel } from './types.js';
+
+export { DatasetError } from './table.js';
+
+export const NO_DATA_NOTE = 'No AIRISK_DATA_DIR set: answering from curated knowledge only.';
+
+export function loadDatasets(dir: string | null): Datasets {
+  if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), note: NO_DATA_NOTE };
+  let isFolder = false;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch {
+    // reported just below
+  }
+  if (!isFolder) throw new DatasetError(dir, null, 'not found or not a folder (check AIRISK_DATA_DIR)', 'folder');
+
+  const input: Inputs = {
+    exposure: readEloundouExposure(dir),
+    tasks: readEloundouTasks(dir),
+    skills: readBasicSkills(dir),
+    projections: readProjections(dir),
+    microsoft: readMicrosoftApplicability(dir),
+    ooh: readOoh(dir),
+    oews: readOews(dir),
+  };
+  const { occupations, unjoined } = join(input);
+  const sources = new Map<string, DatasetSource>(Object.values(DATASET_SOURCES).map((s) => [s.id, s]));
+  return { dir, occupations, sources, note: noteOf(dir, occupations, input, unjoined) };
+}
+
+interface Inputs {
+  exposure: Map<string, EloundouExposure>;
+  tasks: Map<string, TaskLine[]>;
+  skills: Map<string, SkillProfile>;
+  projections: Map<string, Projection>;
+  microsoft: Map<string, ApplicabilityScore>;
+  ooh: OohEntry[];
+  oews: Map<string, OewsEntry>;
+}
+
+interface Unjoined {
+  ooh: number;
+  skills: number;
+  projections: number;
+}
+
+function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoined: Unjoined } {
+  const socs = [...new Set([...input.exposure.keys(), ...input.microsoft.keys()])].sort();
+  const titles = new Map(socs.map((soc) => [soc, socTitle(soc, input)]));
+
+  // Titles that name each SOC, for the files keyed by title: its own title, its O*NET titles, its OEWS title.
+  const socByTitle = new Map<string, string>();
+  const addTitle = (title: string, soc: string) => {
+    const key = titleKey(title);
+    if (!socByTitle.has(key)) socByTitle.set(key, soc);
+  };
+  for (const soc of socs) addTitle(titles.get(soc) as string, soc);
+  for (const soc of socs) for (const o of input.exposure.get(soc)?.onet ?? []) addTitle(o.title, soc);
+  for (const soc of socs) {
+    const own = input.oews.get(soc);
+    if (own?.group === 'detailed') addTitle(own.title, soc);
+  }
+
+  const skillsBySoc = groupByTitle(input.skills.values(), (p) => p.title, socByTitle);
+  const projectionBySoc = new Map<string, Projection>();
+  let projectionsJoined = 0;
+  for (const p of input.projections.values()) {
+    const soc = socByTitle.get(titleKey(p.title));
+    if (soc && !projectionBySoc.has(soc)) {
+      projectionBySoc.set(soc, p);
+      projectionsJoined++;
+    }
+  }
+
+  const oohOf = indexOoh(input.ooh);
+  const oohByTitle = groupByTitle(
+    input.ooh.filter((e) => !e.soc),
+    (e) => e.title,
+    socByTitle,
+  );
+  const oohUsed = new Set<OohEntry>();
+
+  const rank = {
+    gpt4: percentileRanks([...input.exposure.values()].map((e) => round3(e.gpt4))),
+    human: percentileRanks([...input.exposure.values()].map((e) => round3(e.human))),
+    microsoft: percentileRanks([...input.microsoft.values()].map((m) => round3(m.score))),
+  };
+
+  const occupations = new Map<string, OccupationData>();
+  for (const soc of socs) {
+    const exposure = input.exposure.get(soc);
+    const applicability = input.microsoft.get(soc);
+    const lacks: string[] = [];
+    const measures: Measure[] = [];
+    if (exposure) {
+      const folded = exposure.onet.length > 1 ? `Mean of the ${exposure.onet.length} O*NET-SOC occupations in this SOC.` : undefined;
+      measures.push(measureOf(DATASET_SOURCES.eloundouGpt4, round3(exposure.gpt4), rank.gpt4, folded));
+      measures.push(measureOf(DATASET_SOURCES.eloundouHuman, round3(exposure.human), rank.human, folded));
+    } else lacks.push('Not rated in GPTs are GPTs (no O*NET-SOC occupation for this SOC there).');
+    // Working with AI scores some SOCs only as their 2018 broad group (13-1020 for 13-1021…13-1023): use it, labelled.
+    const groupScore = applicability ? undefined : input.microsoft.get(`${soc.slice(0, 6)}0`);
+    if (applicability) measures.push(measureOf(DATASET_SOURCES.microsoft, round3(applicability.score), rank.microsoft, MICROSOFT_CAVEAT));
+    else if (groupScore) {
+      const note = `Score for the group "${groupScore.title}" (${groupScore.soc}), which includes this occupation. ${MICROSOFT_CAVEAT}`;
+      measures.push(measureOf(DATASET_SOURCES.microsoft, round3(groupScore.score), rank.microsoft, note));
+    } else lacks.push('Not rated in Working with AI (its data has no score for this SOC or its group).');
+
+    const tasks = input.tasks.get(soc) ?? [];
+    if (exposure && tasks.length === 0) lacks.push('No task statements for this SOC in GPTs are GPTs.');
+
+    const oohHit = oohOf(soc) ?? (oohByTitle.get(soc)?.[0] ? { entry: oohByTitle.get(soc)?.[0] as OohEntry, group: false } : null);
+    if (oohHit) oohUsed.add(oohHit.entry);
+    const figures = figuresOf(soc, oohHit, oewsFor(input.oews, soc), projectionBySoc.get(soc), lacks);
+
+    const data: OccupationData = {
+      soc,
+      title: titles.get(soc) as string,
+      onet: exposure?.onet ?? [],
+      measures,
+      tasks,
+      pay: figures.pay,
+      employment: figures.employment,
+      outlook: figures.outlook,
+    };
+    if (figures.medianPay !== undefined) data.medianPay = figures.medianPay;
+    const profiles = skillsBySoc.get(soc);
+    if (profiles) {
+      const folded = foldSkills(profiles);
+      data.skills = folded.skills;
+      data.jobZone = folded.jobZone;
+    }
+    if (oohHit) {
+      const e = oohHit.entry;
+      data.ooh = { url: e.url, category: e.category, title: e.title, ...(e.entryEducation ? { entryEducation: e.entryEducation } : {}) };
+    }
+    if (lacks.length) data.lacks = lacks;
+    occupations.set(soc, data);
+  }
+
+  const skillsJoined = [...skillsBySoc.values()].reduce((n, list) => n + list.length, 0);
+  return {
+    occupations,
+    unjoined: { ooh: input.ooh.length - oohUsed.size, skills: input.skills.size - skillsJoined, projections: input.projections.size - projectionsJoined },
+  };
+}
+
+/** The O*NET title of the SOC's base occupation (xx-xxxx.00), else the OEWS title, else Microsoft's, else the first O*NET title. */
+function socTitle(soc: string, input: Inputs): string {
+  const onet = input.exposure.get(soc)?.onet ?? [];
+  const own = input.oews.get(soc);
+  return (
+    onet.find((o) => o.code.endsWith('.00'))?.title ??
+    (own?.group === 'detailed' ? own.title : undefined) ??
+    input.microsoft.get(soc)?.title ??
+    onet[0]?.title ??
+    soc
+  );
+}
+
+function groupByTitle<T>(items: Iterable<T>, titleOf: (item: T) => string, socByTitle: Map<string, string>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const soc = socByTitle.get(titleKey(titleOf(item)));
+    if (!soc) continue;
+    const list = out.get(soc);
+    if (list) list.push(item);
+    else out.set(soc, [item]);
+  }
+  return out;
+}
+
+/** Several O*NET occupations in one SOC: the mean importance and level of each skill; a level stays null only if every profile has it "Not relevant". */
+function foldSkills(profiles: SkillProfile[]): { skills: SkillLevel[]; jobZone: number } {
+  if (profiles.length === 1) {
+    const only = profiles[0] as SkillProfile;
+    return { skills: only.skills, jobZone: only.jobZone };
+  }
+  const skills = BASIC_SKILLS.map((name, i) => {
+    const levels = profiles.map((p) => p.skills[i]?.level).filter((l): l is number => typeof l === 'number');
+    return { name, importance: round1(mean(profiles.map((p) => p.skills[i]?.importance ?? 0))), level: levels.length ? round1(mean(levels)) : null };
+  });
+  return { skills, jobZone: Math.round(mean(profiles.map((p) => p.jobZone))) };
+}
+
+interface Figures {
+  pay: FigureLine[];
+  employment: FigureLine[];
+  outlook: FigureLine[];
+  medianPay?: number;
+}
+
+/**
+ * Pay, employment and outlook lines. Order, and the source of `medianPay`: the occupation's own
+ * Handbook page (2024), its own OEWS row (May 2021), then group figures (Handbook group, OEWS broad group),
+ * each group line saying which group it is. A top-coded or hourly-only wage is shown as BLS publishes it
+ * and never used as `medianPay`.
+ */
+function figuresOf(
+  soc: string,
+  ooh: { entry: OohEntry; group: boolean } | null,
+  oews: { entry: OewsEntry; group: boolean } | null,
+  projection: Projection | undefined,
+  lacks: string[],
+): Figures {
+  const out: Figures = { pay: [], employment: [], outlook: [] };
+  const oohNote = ooh?.group ? `For the Handbook's "${ooh.entry.title}" page${ooh.entry.soc ? ` (SOC ${ooh.entry.soc})` : ''}, a group that includes this occupation.` : undefined;
+  const oewsNote = oews?.group ? `For the OEWS group "${oews.entry.title}" (${oews.entry.soc}): BLS did not publish ${soc} on its own in 2021.` : undefined;
+  const figure = (source: DatasetSource, label: string, value: number, unit: string, period: string, notes: (string | undefined)[] = [], display?: string): FigureLine => {
+    const note = notes.filter(Boolean).join(' ');
+    return { label, value, unit, display: display ?? formatFigure(value, unit), source: source.id, sourceName: source.name, asOf: source.asOf, period, ...(note ? { note } : {}) };
+  };
+  // A group figure says so in its label too, for renderers that leave notes out.
+  const grouped = (label: string, group: boolean | undefined) => (group ? `${label} (group)` : label);
+  const oohLine = (label: string, value: number, unit: string, period: string, display?: string) =>
+    figure(DATASET_SOURCES.blsOoh, grouped(label, ooh?.group), value, unit, period, [oohNote], display);
+  const oewsLine = (label: string, value: number, unit: string, note?: string, display?: string) =>
+    figure(DATASET_SOURCES.blsOews2021, grouped(label, oews?.group), value, unit, 'May 2021', [oewsNote, note], display);
+
+  let medianPay: number | undefined;
+  let payCapped = false;
+  const oohPay = () => {
+    if (!ooh || ooh.entry.medianPay === null) return;
+    out.pay.push(oohLine('Median pay', ooh.entry.medianPay, 'usd-per-year', '2024'));
+    if (!payCapped) medianPay ??= ooh.entry.medianPay;
+  };
+  const oewsPay = () => {
+    if (!oews) return;
+    const { annualMedian, hourlyMedian, hourlyOnly } = oews.entry;
+    if (annualMedian.kind === 'value') {
+      out.pay.push(oewsLine('Median annual wage', annualMedian.value, 'usd-per-year'));
+      medianPay ??= annualMedian.value;
+    } else if (annualMedian.kind === 'top-coded') {
+      const top = formatFigure(OEWS_TOP_CODE.annual, 'usd');
+      out.pay.push(oewsLine('Median annual wage', OEWS_TOP_CODE.annual, 'usd-per-year', `Top-coded: BLS publishes only that the median is at least ${top}.`, `${top} or more a year`));
+      // A group figure below would understate this occupation's pay.
+      if (!oews.group) payCapped = true;
+    } else if (hourlyMedian.kind === 'value') {
+      const why = hourlyOnly ? 'BLS publishes only an hourly wage for this occupation (its workers often do not work full-time all year).' : 'BLS did not publish an annual median for this occupation.';
+      out.pay.push(oewsLine('Median hourly wage', hourlyMedian.value, 'usd-per-hour', why));
+    } else if (hourlyMedian.kind === 'top-coded') {
+      const top = `$${OEWS_TOP_CODE.hourly.toFixed(2)}`;
+      out.pay.push(oewsLine('Median hourly wage', OEWS_TOP_CODE.hourly, 'usd-per-hour', `Top-coded: BLS publishes only that the median is at least ${top} an hour.`, `${top} or more an hour`));
+      if (!oews.group) payCapped = true;
+    } else lacks.push(`BLS did not publish a median wage for ${oews.group ? `the OEWS group "${oews.entry.title}"` : 'this occupation'} in May 2021 (marked "*").`);
+  };
+  // Own figures before group figures.
+  if (ooh && !ooh.group) oohPay();
+  if (oews && !oews.group) oewsPay();
+  if (ooh?.group) oohPay();
+  if (oews?.group) oewsPay();
+  if (medianPay !== undefined) out.medianPay = medianPay;
+  if (out.pay.length === 0 && !lacks.some((l) => l.startsWith('BLS did not publish'))) lacks.push('No pay figures for this SOC in the BLS tables loaded.');
+
+  if (ooh?.entry.jobs2024 != null) out.employment.push(oohLine('Jobs', ooh.entry.jobs2024, 'workers', '2024'));
+  if (oews?.entry.employment.kind === 'value') out.employment.push(oewsLine('Employment', oews.entry.employment.value, 'workers'));
+
+  if (ooh?.entry.outlookPct != null) {
+    const pct = ooh.entry.outlookPct;
+    const desc = ooh.entry.outlookDesc;
+    out.outlook.push(oohLine('Projected employment change, 2024–34', pct, 'percent', '2024–2034', `${formatFigure(pct, 'percent')}${desc ? ` (${desc.toLowerCase()})` : ''}`));
+  }
+  if (ooh?.entry.projected2034 != null) out.outlook.push(oohLine('Projected jobs, 2034', ooh.entry.projected2034, 'workers', '2034'));
+  if (projection) out.outlook.push(figure(DATASET_SOURCES.blsProjections2020, 'Projected employment change, 2020–30', projection.pctChange, 'percent', '2020–2030'));
+  return out;
+}
+
+function measureOf(source: DatasetSource, value: number, rankOf: (v: number) => number, note: string | undefined): Measure {
+  const m = source.measure as NonNullable<DatasetSource['measure']>;
+  return {
+    source: source.id,
+    sourceName: source.name,
+    measure: m.name,
+    value,
+    scale: m.scale,
+    percentile: rankOf(value),
+    higherMeansMoreRisk: m.higherMeansMoreRisk,
+    asOf: source.asOf,
+    origin: 'dataset',
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * Percentile rank among all occupations a source covers: the share (0–100, one decimal) with a strictly
+ * lower value. Tied occupations share a rank; the lowest value ranks 0.
+ */
+export function percentileRanks(values: number[]): (value: number) => number {
+  const sorted = Float64Array.from(values).sort();
+  return (value) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return round1((lo / sorted.length) * 100);
+  };
+}
+
+function noteOf(dir: string, occupations: Map<string, OccupationData>, input: Inputs, unjoined: Unjoined): string {
+  const all = [...occupations.values()];
+  const count = (pred: (o: OccupationData) => boolean) => all.filter(pred).length.toLocaleString('en-US');
+  const parts = [
+    `Public datasets from ${dir}: ${occupations.size.toLocaleString('en-US')} occupations`,
+    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI;`,
+    ` pay for ${count((o) => o.pay.length > 0)}, basic skills for ${count((o) => Boolean(o.skills))}).`,
+    ` Not joined: ${unjoined.ooh} of ${input.ooh.length} Handbook pages (no SOC code, or none matching a rated occupation),`,
+    ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly occupation groups),`,
+    ` ${unjoined.skills} of ${input.skills.size} basic-skills titles.`,
+  ];
+  return parts.join('');
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
