@@ -1,7 +1,8 @@
 // The consensus band, its confidence and the sentence explaining them, from the sources' percentiles.
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../src/answers/types.js';
-import { CONSENSUS, bandOf, confidenceOf, consensusOf, ordinal } from '../../src/engine/consensus.js';
+import { CONSENSUS, bandOf, confidenceOf, consensusOf } from '../../src/engine/consensus.js';
+import { ordinal } from '../../src/answers/format.js';
 
 let n = 0;
 function ranked(percentile: number | null, higherMeansMoreRisk = true): Measure {

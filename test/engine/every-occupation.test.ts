@@ -1,0 +1,40 @@
+// Every occupation in the datasets, and every curated role, gets a valid, sourced answer.
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/renderers/terminal.js';
+import { bootEngine } from '../../src/transports/boot.js';
+
+describe('an answer for every occupation', () => {
+  const { engine, catalog } = bootEngine();
+
+  it('covers every dataset occupation', () => {
+    expect(catalog.datasets.occupations.size).toBeGreaterThan(700);
+    for (const soc of catalog.datasets.occupations.keys()) expect(catalog.bySoc.has(soc), soc).toBe(true);
+  });
+
+  it('composes and renders a card for each role, with dated sources and honest gaps', () => {
+    let withTransitions = 0;
+    for (const role of catalog.roles.values()) {
+      const answer = engine.roleById(role.id);
+      expect(answer, role.id).not.toBeNull();
+      if (!answer) continue;
+      expect(answer.role.id).toBe(role.id);
+      expect(answer.headline ?? answer.lacks.length, `${role.id} has a headline or says what it lacks`).toBeTruthy();
+      for (const m of answer.measures) {
+        expect(m.asOf, `${role.id} ${m.source} has a date`).toMatch(/^\d{4}/);
+        if (m.percentile !== null) expect(m.percentile).toBeGreaterThanOrEqual(0);
+        if (m.percentile !== null) expect(m.percentile).toBeLessThanOrEqual(100);
+      }
+      if (role.data) {
+        expect(answer.measures.some((m) => m.origin === 'dataset'), `${role.id} shows dataset measures`).toBe(true);
+        expect(answer.tasks.length + answer.lacks.length).toBeGreaterThan(0);
+      }
+      for (const s of answer.sources) expect(s.name.length).toBeGreaterThan(0);
+      if (answer.path.transitions.length >= 3) withTransitions++;
+      const text = renderText(answer);
+      expect(text).toContain(role.title);
+      expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+    }
+    // Most occupations get a computed path; those without a skills profile say so in `lacks`.
+    expect(withTransitions / catalog.roles.size).toBeGreaterThan(0.5);
+  });
+});
