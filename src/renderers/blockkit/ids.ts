@@ -1,0 +1,33 @@
+// The ids that tie Block Kit elements to the listeners that handle them. The manifest test reads these too.
+export const ACTIONS = {
+  path: 'airisk_path',
+  compare: 'airisk_compare',
+  share: 'airisk_share',
+  helpful: 'airisk_helpful',
+  notHelpful: 'airisk_not_helpful',
+  pickRole: 'airisk_pick_role',
+  openLookup: 'airisk_open_lookup',
+  /** HR announcement preview and outcome buttons; the value is the outbox id. */
+  hrPost: 'airisk_hr_post',
+  hrEdit: 'airisk_hr_edit',
+  hrCancel: 'airisk_hr_cancel',
+  hrRetry: 'airisk_hr_retry',
+} as const;
+
+export const VIEWS = {
+  lookup: 'airisk_lookup',
+  compare: 'airisk_compare',
+  hrEdit: 'airisk_hr_edit',
+} as const;
+
+/** Input ids inside modals. */
+export const INPUTS = {
+  lookupBlock: 'lookup_block',
+  lookupText: 'lookup_text',
+  compareBlock: 'compare_block',
+  compareText: 'compare_text',
+  hrNoteBlock: 'hr_note_block',
+  hrNoteText: 'hr_note_text',
+  hrChannelBlock: 'hr_channel_block',
+  hrChannelSelect: 'hr_channel_select',
+} as const;

@@ -1,0 +1,28 @@
+// What listeners get: the engine, optional hooks for features that record usage, and extra /airisk
+// subcommands (HR registers announce, schedule, insights).
+import type { Answer } from '../../answers/types.js';
+import type { Engine } from '../../engine/types.js';
+import type { SlashCommand, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+
+export interface SubcommandContext {
+  command: SlashCommand;
+  /** The text after the subcommand word. */
+  args: string;
+  respond: RespondFn;
+  client: WebClient;
+}
+
+export type Subcommand = (ctx: SubcommandContext) => Promise<void>;
+
+export interface SlackHooks {
+  /** After an answer is shown; for anonymous lookup counts. */
+  onLookup?(answer: Answer): void;
+  onFeedback?(roleId: string, helpful: boolean): void;
+}
+
+export interface SlackDeps {
+  engine: Engine;
+  hooks: SlackHooks;
+  subcommands: Map<string, Subcommand>;
+}

@@ -1,0 +1,22 @@
+// A role button (candidate, suggestion, popular role, path move): that role's score card.
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { answerMessage } from '../../../../renderers/blockkit/messages.js';
+import { replyEphemeral } from '../../reply.js';
+import { clickOf, type ButtonArgs } from './args.js';
+
+export function pickRole(deps: SlackDeps) {
+  return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
+    await args.ack();
+    const click = clickOf(args);
+    const answer = deps.engine.roleById(click.roleId) ?? deps.engine.ask(click.roleId);
+    deps.hooks.onLookup?.(answer);
+    const message = answerMessage(answer);
+    // From App Home there is no channel or response_url: the card goes to the person's DM.
+    if (!args.body.channel?.id && !args.body.response_url) {
+      await args.client.chat.postMessage({ channel: click.user, ...message });
+      return;
+    }
+    await replyEphemeral(args.respond, args.client, click, message, { replace_original: false });
+  };
+}

@@ -1,0 +1,19 @@
+// The lookup modal was submitted: the answer goes to the person's DM with the bot.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { answerMessage } from '../../../../renderers/blockkit/messages.js';
+import { INPUTS } from '../../../../renderers/blockkit/ids.js';
+
+export function lookupSubmitted(deps: SlackDeps) {
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const text = view.state.values[INPUTS.lookupBlock]?.[INPUTS.lookupText]?.value?.trim() ?? '';
+    if (!text) {
+      await ack({ response_action: 'errors', errors: { [INPUTS.lookupBlock]: 'Type a job title, code or question.' } });
+      return;
+    }
+    await ack();
+    const answer = deps.engine.ask(text);
+    deps.hooks.onLookup?.(answer);
+    await client.chat.postMessage({ channel: body.user.id, ...answerMessage(answer) });
+  };
+}

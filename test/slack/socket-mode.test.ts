@@ -1,0 +1,65 @@
+// Socket Mode against a local fake: apps.connections.open, a WebSocket hello, an envelope, its ack, and the
+// answer delivered through the fake Web API.
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { loadSettings } from '../../src/config/settings.js';
+import { bootEngine } from '../../src/transports/boot.js';
+import { createSlackApp } from '../../src/transports/slack/app.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { BOT_TOKEN } from '../support/slack-requests.js';
+
+const fake = new FakeSlack();
+let wss: WebSocketServer;
+const acks: unknown[] = [];
+let socket: WebSocket | undefined;
+const connected = new Promise<WebSocket>((resolve) => {
+  beforeAll(async () => {
+    await fake.start();
+    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((r) => wss.on('listening', () => r()));
+    wss.on('connection', (ws) => {
+      socket = ws;
+      ws.on('message', (data) => acks.push(JSON.parse(String(data))));
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      resolve(ws);
+    });
+  });
+});
+
+describe('Socket Mode', () => {
+  let app: ReturnType<typeof createSlackApp>;
+  afterAll(async () => {
+    await app?.stop();
+    wss?.close();
+    await fake.stop();
+  });
+
+  it('connects, acknowledges a slash command envelope and answers through the Web API', async () => {
+    // beforeAll has run: script the connection URL before starting.
+    fake.script('apps.connections.open', { status: 200, body: { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` } });
+    const settings = loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A1-test', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
+    expect(settings.mode).toBe('socket');
+    app = createSlackApp({ engine: bootEngine().engine, settings, retryConfig: { retries: 1, minTimeout: 50, maxTimeout: 100 } });
+    await app.start();
+    const [open] = await fake.waitFor('apps.connections.open');
+    expect(open!.token).toBe('xapp-1-A1-test');
+    const ws = await connected;
+    expect(ws).toBe(socket);
+
+    ws.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'x', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'general', user_id: 'U1', user_name: 'pat',
+          command: '/airisk', text: 'CPC', api_app_id: 'A1', response_url: fake.responseUrl('sock'), trigger_id: '1.2.3',
+        },
+      }),
+    );
+    const [reply] = await fake.waitFor('response');
+    expect(String(reply!.body.text)).toMatch(/^Medical Coder: 11\.6 RED/);
+    expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
+  });
+});

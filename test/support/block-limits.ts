@@ -1,0 +1,46 @@
+// Checks a Block Kit payload against Slack's documented limits; returns every violation found.
+import { LIMITS } from '../../src/renderers/blockkit/text.js';
+
+type Json = Record<string, unknown>;
+
+export function blockKitProblems(blocks: unknown[], surface: 'message' | 'view' = 'message'): string[] {
+  const problems: string[] = [];
+  const max = surface === 'message' ? LIMITS.messageBlocks : LIMITS.surfaceBlocks;
+  if (blocks.length > max) problems.push(`${blocks.length} blocks > ${max}`);
+  blocks.forEach((raw, i) => {
+    const b = raw as Json;
+    const at = `block ${i} (${String(b.type)})`;
+    if (typeof b.block_id === 'string' && b.block_id.length > LIMITS.id) problems.push(`${at} block_id too long`);
+    const text = b.text as Json | undefined;
+    if (b.type === 'header' && String(text?.text ?? '').length > LIMITS.headerText) problems.push(`${at} header > 150`);
+    if (b.type === 'section') {
+      if (text && String(text.text).length > LIMITS.sectionText) problems.push(`${at} text > 3000`);
+      if (!text && !b.fields) problems.push(`${at} has neither text nor fields`);
+      const fields = (b.fields as Json[] | undefined) ?? [];
+      if (fields.length > LIMITS.fields) problems.push(`${at} ${fields.length} fields > 10`);
+      fields.forEach((f, j) => String(f.text).length > LIMITS.fieldText && problems.push(`${at} field ${j} > 2000`));
+      if (text && String(text.text).trim() === '') problems.push(`${at} empty text`);
+    }
+    if (b.type === 'context') {
+      const els = (b.elements as Json[]) ?? [];
+      if (els.length === 0 || els.length > LIMITS.contextElements) problems.push(`${at} ${els.length} context elements`);
+      els.forEach((el) => String(el.text ?? '').length > LIMITS.sectionText && problems.push(`${at} context text > 3000`));
+    }
+    if (b.type === 'actions') {
+      const els = (b.elements as Json[]) ?? [];
+      if (els.length === 0 || els.length > LIMITS.actionsElements) problems.push(`${at} ${els.length} elements`);
+      for (const el of els) {
+        if (String((el.text as Json)?.text ?? '').length > LIMITS.buttonText) problems.push(`${at} button text > 75`);
+        if (String(el.value ?? '').length > LIMITS.buttonValue) problems.push(`${at} button value > 2000`);
+        if (String(el.action_id ?? '').length > LIMITS.id) problems.push(`${at} action_id > 255`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** Text that would ping or link: a broadcast, a user or group mention, or a raw <…> Slack would parse. */
+export function unsafeMarkup(payload: unknown): string[] {
+  const json = JSON.stringify(payload);
+  return [...json.matchAll(/<(!channel|!here|!everyone|!subteam\^[^>]*|@[UW][A-Z0-9]+)[^>]*>/g)].map((m) => m[0]);
+}

@@ -1,0 +1,90 @@
+// Requests as Slack sends them: real v0 HMAC-SHA256 signatures, form-encoded commands and interactions,
+// JSON event envelopes.
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, '0');
+export const BOT_TOKEN = 'xoxb-0000000000-test-token';
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SendOptions {
+  timestamp?: number;
+  secret?: string;
+  headers?: Record<string, string>;
+}
+
+export async function postToApp(appUrl: string, body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${appUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp, options.secret),
+      ...options.headers,
+    },
+    body,
+  });
+}
+
+export function slashCommand(appUrl: string, text: string, responseUrl: string, options: SendOptions & { user?: string; channel?: string } = {}): Promise<Response> {
+  const body = new URLSearchParams({
+    token: 'verification-token-unused',
+    team_id: 'T1',
+    team_domain: 'acme',
+    channel_id: options.channel ?? 'C1',
+    channel_name: 'general',
+    user_id: options.user ?? 'U1',
+    user_name: 'pat',
+    command: '/airisk',
+    text,
+    api_app_id: 'A1',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+  return postToApp(appUrl, body, 'application/x-www-form-urlencoded', options);
+}
+
+let eventCounter = 0;
+export function eventCallback(appUrl: string, event: Record<string, unknown>, options: SendOptions & { eventId?: string } = {}): Promise<Response> {
+  const body = JSON.stringify({
+    token: 'verification-token-unused',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event,
+    type: 'event_callback',
+    event_id: options.eventId ?? `Ev${Date.now()}${eventCounter++}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+  });
+  return postToApp(appUrl, body, 'application/json', options);
+}
+
+export function blockAction(appUrl: string, actionId: string, value: string, responseUrl: string, options: SendOptions & { channel?: string | null } = {}): Promise<Response> {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: 'U1', username: 'pat', team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: '1.2.3',
+    ...(options.channel === null ? {} : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: responseUrl }),
+    container: { type: 'message', message_ts: '1.1', channel_id: options.channel ?? 'C1', is_ephemeral: true },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+  };
+  return postToApp(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+}
+
+export function viewSubmission(appUrl: string, callbackId: string, values: Record<string, Record<string, { type: string; value: string }>>, privateMetadata = '', options: SendOptions = {}): Promise<Response> {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: 'U1', username: 'pat', team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: '1.2.3',
+    view: { id: 'V1', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },
+  };
+  return postToApp(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+}
