@@ -108,7 +108,9 @@ export class Resolver {
 
     if (all.length >= 3 || /\?/.test(text)) {
       const faq = this.matchFaq(leftover);
-      if (faq) return this.faqResolution(faq.id, faq.confidence);
+      // An FAQ about other roles does not answer a question about this one.
+      const faqRoles = faq ? (this.catalog.knowledge.faqs.get(faq.id)?.roles ?? []) : [];
+      if (faq && (!named || faqRoles.length === 0 || faqRoles.includes(named.roleId))) return this.faqResolution(faq.id, faq.confidence);
     }
     if (named) {
       return { kind: 'role', roleId: named.roleId, match: { how: 'sentence', confidence: 0.9, matched: all.slice(named.start, named.end).join(' ') } };
