@@ -16,10 +16,10 @@ const schema = z.object({
   ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HR_ADMIN_USER_IDS: optional(
-    z.string().regex(/^\s*[UW][A-Z0-9]{2,}(\s*,\s*[UW][A-Z0-9]{2,})*\s*,?\s*$/, 'must be Slack member ids separated by commas, such as U0123ABCD,U0456EFGH (a profile → ⋮ → Copy member ID)'),
+    z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*,?\s*$/, 'must be Slack member ids separated by commas, such as U0123ABCD,U0456EFGH (a profile → ⋮ → Copy member ID)'),
   ),
-  HR_ADMIN_USERGROUP: optional(z.string().trim().regex(/^S[A-Z0-9]{2,}$/, 'must be a user group id such as S0123ABCD, not its @handle (the group’s page → ⋮ → Copy group ID)')),
-  HR_DEFAULT_CHANNEL: optional(z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id such as C0123ABCD, not #name (channel details → About → Channel ID)')),
+  HR_ADMIN_USERGROUP: optional(z.string().trim().regex(/^S[A-Z0-9]+$/, 'must be a user group id such as S0123ABCD, not its @handle (the group’s page → ⋮ → Copy group ID)')),
+  HR_DEFAULT_CHANNEL: optional(z.string().trim().regex(/^[CG][A-Z0-9]+$/, 'must be a channel id such as C0123ABCD, not #name (channel details → About → Channel ID)')),
   AIRISK_DB_PATH: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : './data/airisk.sqlite'), z.string()),
   AIRISK_TIMEZONE: optional(z.string().trim().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or America/New_York')),
 });

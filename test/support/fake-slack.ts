@@ -11,10 +11,25 @@ export interface RecordedCall {
   at: number;
 }
 
-type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
+/** afterStoring: do what Slack does by default (e.g. keep the posted message), then answer with this anyway:
+ *  a 5xx or timeout after Slack acted on the request. */
+type Scripted = { status: number; headers?: Record<string, string>; body?: unknown; afterStoring?: boolean };
+
+/** A message as conversations.history returns it. */
+export interface StoredMessage {
+  ts: string;
+  text: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** What chat.postMessage stored per channel, oldest first; conversations.history reads it. */
+  readonly channels = new Map<string, StoredMessage[]>();
+  /** Slack's clock: message ts are seconds since the epoch, as on Slack. Tests with a manual clock replace it. */
+  now: () => number = Date.now;
+  /** Members of user groups, for usergroups.users.list. */
+  readonly usergroups = new Map<string, string[]>();
   private readonly scripts = new Map<string, Scripted[]>();
   private server!: Server;
   url = '';
@@ -55,6 +70,8 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.scripts.clear();
+    this.channels.clear();
+    this.usergroups.clear();
   }
 
   async stop(): Promise<void> {
@@ -74,13 +91,43 @@ export class FakeSlack {
     this.calls.push({ method, token, body, at: Date.now() });
 
     const scripted = this.scripts.get(method)?.shift();
+    if (scripted?.afterStoring) this.respond(method, body);
     if (scripted) {
       res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
       res.end(scripted.body === undefined ? '' : JSON.stringify(scripted.body));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(defaultResponse(method, body)));
+    res.end(JSON.stringify(this.respond(method, body)));
+  }
+
+  private respond(method: string, body: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'chat.postMessage': {
+        const answer = { ...(defaultResponse(method, body) as object), ts: `${Math.floor(this.now() / 1000)}.${String(seq++).padStart(6, '0')}` };
+        const channel = String(body.channel);
+        const metadata = body.metadata as StoredMessage['metadata'];
+        this.channels.set(channel, [...(this.channels.get(channel) ?? []), { ts: answer.ts, text: body.text, ...(metadata ? { metadata } : {}) }]);
+        return answer;
+      }
+      case 'conversations.history': {
+        // Newest first, from `oldest`; metadata only when asked for, as Slack does.
+        const oldest = Number(body.oldest ?? 0);
+        const all = (this.channels.get(String(body.channel)) ?? []).filter((m) => Number(m.ts) >= oldest).reverse();
+        const withMetadata = String(body.include_all_metadata) === 'true';
+        const start = Number(body.cursor ?? 0);
+        const limit = Number(body.limit ?? 100);
+        const page = all.slice(start, start + limit).map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+        const more = start + limit < all.length;
+        return { ok: true, messages: page, has_more: more, ...(more ? { response_metadata: { next_cursor: String(start + limit) } } : {}) };
+      }
+      case 'usergroups.users.list': {
+        const users = this.usergroups.get(String(body.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
+      default:
+        return defaultResponse(method, body);
+    }
   }
 }
 
@@ -104,6 +151,7 @@ function safeJson(v: string): unknown {
 }
 
 let ts = 1_700_000_000;
+let seq = 100;
 function defaultResponse(method: string, body: Record<string, unknown>): unknown {
   switch (method) {
     case 'auth.test':

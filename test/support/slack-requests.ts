@@ -63,11 +63,11 @@ export function eventCallback(appUrl: string, event: Record<string, unknown>, op
   return postToApp(appUrl, body, 'application/json', options);
 }
 
-export function blockAction(appUrl: string, actionId: string, value: string, responseUrl: string, options: SendOptions & { channel?: string | null } = {}): Promise<Response> {
+export function blockAction(appUrl: string, actionId: string, value: string, responseUrl: string, options: SendOptions & { channel?: string | null; user?: string } = {}): Promise<Response> {
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'acme' },
-    user: { id: 'U1', username: 'pat', team_id: 'T1' },
+    user: { id: options.user ?? 'U1', username: 'pat', team_id: 'T1' },
     api_app_id: 'A1',
     trigger_id: '1.2.3',
     ...(options.channel === null ? {} : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: responseUrl }),
@@ -77,11 +77,17 @@ export function blockAction(appUrl: string, actionId: string, value: string, res
   return postToApp(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
 }
 
-export function viewSubmission(appUrl: string, callbackId: string, values: Record<string, Record<string, { type: string; value: string }>>, privateMetadata = '', options: SendOptions = {}): Promise<Response> {
+export function viewSubmission(
+  appUrl: string,
+  callbackId: string,
+  values: Record<string, Record<string, { type: string; value?: string | null; selected_conversation?: string }>>,
+  privateMetadata = '',
+  options: SendOptions & { user?: string } = {},
+): Promise<Response> {
   const payload = {
     type: 'view_submission',
     team: { id: 'T1', domain: 'acme' },
-    user: { id: 'U1', username: 'pat', team_id: 'T1' },
+    user: { id: options.user ?? 'U1', username: 'pat', team_id: 'T1' },
     api_app_id: 'A1',
     trigger_id: '1.2.3',
     view: { id: 'V1', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },

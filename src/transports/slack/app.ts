@@ -3,6 +3,8 @@ import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
 import type { SlackDeps, SlackHooks, Subcommand } from './deps.js';
+import type { HrService } from '../../hr/service.js';
+import { hrSubcommands } from './listeners/commands/hr-subcommands.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
@@ -14,6 +16,9 @@ export interface SlackAppOptions {
   receiver?: Receiver;
   hooks?: SlackHooks;
   subcommands?: Map<string, Subcommand>;
+  /** The HR features: adds the announce, schedule and insights subcommands, their buttons and modal, and
+   *  counts lookups and votes for insights. */
+  hr?: HrService;
   /** Web API retries; tests shorten them. */
   retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
 }
@@ -59,8 +64,24 @@ export function createSlackApp(options: SlackAppOptions): App {
     app.logger.error(`airisk listener failed: ${error.code ?? ''} ${error.message}`);
   });
 
-  registerListeners(app, { engine: options.engine, hooks: options.hooks ?? {}, subcommands: options.subcommands ?? new Map() });
+  const { hr } = options;
+  const subcommands = new Map([...(options.subcommands ?? []), ...(hr ? hrSubcommands(hr) : [])]);
+  registerListeners(app, { engine: options.engine, hooks: hr ? withUsageCounts(options.hooks ?? {}, hr) : (options.hooks ?? {}), subcommands, ...(hr ? { hr } : {}) });
   return app;
+}
+
+/** Adds the HR insights' anonymous counting (role or FAQ id and day) to whatever hooks were given. */
+function withUsageCounts(hooks: SlackHooks, hr: HrService): SlackHooks {
+  return {
+    onLookup(answer) {
+      hooks.onLookup?.(answer);
+      hr.usage.answered(answer);
+    },
+    onFeedback(roleId, helpful) {
+      hooks.onFeedback?.(roleId, helpful);
+      hr.usage.voted({ kind: 'role', id: roleId }, helpful);
+    },
+  };
 }
 
 export function registerListeners(app: App, deps: SlackDeps): void {

@@ -2,6 +2,7 @@
 // subcommands (HR registers announce, schedule, insights).
 import type { Answer } from '../../answers/types.js';
 import type { Engine } from '../../engine/types.js';
+import type { HrService } from '../../hr/service.js';
 import type { SlashCommand, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 
@@ -25,4 +26,6 @@ export interface SlackDeps {
   engine: Engine;
   hooks: SlackHooks;
   subcommands: Map<string, Subcommand>;
+  /** The HR features (announce, schedule, insights), when the app runs with a store. */
+  hr?: HrService;
 }

@@ -7,4 +7,7 @@ export const SCOPES = {
   'chat:write': 'chat.postMessage, chat.postEphemeral',
   'app_mentions:read': 'app_mention events',
   'im:history': 'message.im events',
+  'channels:history': 'conversations.history in public channels: finding an HR announcement after an interrupted post',
+  'groups:history': 'conversations.history in private channels: the same for private HR channels',
+  'usergroups:read': 'usergroups.users.list: who is in HR_ADMIN_USERGROUP',
 } as const;

@@ -1,18 +1,23 @@
-// Starts the Slack app on PORT (HTTP) or over Socket Mode.
+// Starts the Slack app on PORT (HTTP) or over Socket Mode, and the HR features when given (see ./hr.ts).
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
+import type { SlackHr } from './hr.js';
 
-export async function startSlack(options: { engine: Engine; settings: Settings } & Partial<SlackAppOptions>): Promise<{ app: App; server?: Server }> {
-  const app = createSlackApp(options);
+export async function startSlack(options: { engine: Engine; settings: Settings; hr?: SlackHr } & Partial<Omit<SlackAppOptions, 'hr'>>): Promise<{ app: App; server?: Server }> {
+  const { hr, ...appOptions } = options;
+  const app = createSlackApp({ ...appOptions, ...(hr ? { hr: hr.service } : {}) });
+  let server: Server | undefined;
   if (options.settings.mode === 'socket') {
     await app.start();
     console.log('Connected to Slack over Socket Mode.');
-    return { app };
+  } else {
+    server = (await app.start(options.settings.port)) as Server;
+    console.log(`Listening for Slack on port ${options.settings.port} (POST /slack/events).`);
   }
-  const server = (await app.start(options.settings.port)) as Server;
-  console.log(`Listening for Slack on port ${options.settings.port} (POST /slack/events).`);
-  return { app, server };
+  // Once listening: finish announcements a crash left half-done, then run schedules (missed ones go out once).
+  if (hr) await hr.start();
+  return { app, ...(server ? { server } : {}) };
 }

@@ -2,6 +2,10 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { ACTIONS } from '../../../../renderers/blockkit/ids.js';
 import { feedback } from './feedback.js';
+import { hrCancel } from './hr-cancel.js';
+import { hrEdit } from './hr-edit.js';
+import { hrPost } from './hr-post.js';
+import { hrRetry } from './hr-retry.js';
 import { openCompare } from './open-compare.js';
 import { openLookup } from './open-lookup.js';
 import { pickRole } from './pick-role.js';
@@ -16,4 +20,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.notHelpful, feedback(deps, false));
   app.action(ACTIONS.compare, openCompare(deps));
   app.action(ACTIONS.openLookup, openLookup());
+  app.action(ACTIONS.hrPost, hrPost(deps));
+  app.action(ACTIONS.hrEdit, hrEdit(deps));
+  app.action(ACTIONS.hrCancel, hrCancel(deps));
+  app.action(ACTIONS.hrRetry, hrRetry(deps));
 }

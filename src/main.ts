@@ -1,0 +1,35 @@
+// The start command (`npm start`). With Slack credentials it connects to Slack (HTTP, or Socket Mode with an
+// app token); without them it serves the local preview. Invalid knowledge, data or settings stop it with the
+// same clear messages `npm run kb:check` prints.
+import 'dotenv/config';
+import { KnowledgeInvalidError } from './catalog/knowledge/load.js';
+import { loadSettings, SettingsError } from './config/settings.js';
+import { bootEngine } from './transports/boot.js';
+import { createSlackHr } from './transports/slack/hr.js';
+import { startSlack } from './transports/slack/start.js';
+import { startPreview } from './transports/preview/server.js';
+
+async function main(): Promise<void> {
+  const settings = loadSettings(process.env);
+  if (settings.mode === 'none') {
+    const preview = await startPreview({ port: settings.port, host: process.env.PREVIEW_HOST?.trim() || '127.0.0.1', env: process.env });
+    console.log(`No Slack credentials set: local preview at ${preview.url} (README "Slack setup" connects to Slack).`);
+    return;
+  }
+  const booted = bootEngine(process.env);
+  const { engine, catalog } = booted;
+  console.log(catalog.datasets.note);
+  const hr = createSlackHr({ booted, settings });
+  await startSlack({ engine, settings, hr });
+  // Compose every card once, after the server is listening, so the first questions are as fast as the rest.
+  setImmediate(() => engine.warmUp());
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof KnowledgeInvalidError || err instanceof SettingsError || (err as Error).name === 'DatasetError') {
+    console.error((err as Error).message);
+  } else {
+    console.error('airisk could not start:', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+// Edit on an announcement preview: a modal for the admin's note and the channel. The preview's response_url
+// travels in private_metadata so the submission can replace the preview.
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import { hrEditModal, hrReplyMessage } from '../../../../renderers/blockkit/hr.js';
+import type { SlackDeps } from '../../deps.js';
+import { replyEphemeral } from '../../reply.js';
+import { clickOf, type ButtonArgs } from './args.js';
+import { HR_NOT_ENABLED } from './hr-button.js';
+
+export interface HrEditMetadata {
+  outboxId: string;
+  responseUrl?: string;
+  channel?: string;
+}
+
+export function hrEdit(deps: SlackDeps) {
+  return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
+    await args.ack();
+    const click = clickOf(args);
+    const outboxId = args.action.value ?? '';
+    const found = deps.hr ? await deps.hr.editable(click.user, outboxId) : { reply: { kind: 'message' as const, text: HR_NOT_ENABLED } };
+    if ('reply' in found) {
+      await replyEphemeral(args.respond, args.client, click, hrReplyMessage(found.reply), { replace_original: false });
+      return;
+    }
+    const metadata: HrEditMetadata = { outboxId, ...(args.body.response_url ? { responseUrl: args.body.response_url } : {}), ...(click.channel ? { channel: click.channel } : {}) };
+    await args.client.views.open({ trigger_id: click.triggerId, view: hrEditModal(found.entry, JSON.stringify(metadata)) });
+  };
+}

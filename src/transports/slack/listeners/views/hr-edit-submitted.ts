@@ -1,0 +1,30 @@
+// The Edit modal was submitted: the draft gets the new note and channel, and the preview is replaced with
+// the updated one (through the preview's response_url; a DM from the app if that has expired).
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { INPUTS } from '../../../../renderers/blockkit/ids.js';
+import { hrReplyMessage } from '../../../../renderers/blockkit/hr.js';
+import type { SlackDeps } from '../../deps.js';
+import type { HrEditMetadata } from '../actions/hr-edit.js';
+
+export function hrEditSubmitted(deps: SlackDeps) {
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const values = view.state.values;
+    const channel = values[INPUTS.hrChannelBlock]?.[INPUTS.hrChannelSelect]?.selected_conversation ?? '';
+    if (!channel) {
+      await ack({ response_action: 'errors', errors: { [INPUTS.hrChannelBlock]: 'Pick the channel to post in.' } });
+      return;
+    }
+    await ack();
+    const meta = JSON.parse(view.private_metadata || '{}') as Partial<HrEditMetadata>;
+    if (!deps.hr || !meta.outboxId) return;
+    const note = values[INPUTS.hrNoteBlock]?.[INPUTS.hrNoteText]?.value ?? null;
+    const message = hrReplyMessage(await deps.hr.saveEdit(body.user.id, meta.outboxId, { note, channel }));
+    const replaced = meta.responseUrl
+      ? await fetch(meta.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, ...message }) }).then(
+          (res) => res.ok,
+          () => false,
+        )
+      : false;
+    if (!replaced) await client.chat.postMessage({ channel: body.user.id, ...message });
+  };
+}

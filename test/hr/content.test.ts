@@ -1,0 +1,49 @@
+// Announcements drawn from the real knowledge base: what a channel would read, within Slack's block limits.
+import { describe, expect, it } from 'vitest';
+import { announcementRenderer } from '../../src/renderers/blockkit/hr.js';
+import { changesSince, fingerprintOf, knowledgeView } from '../../src/hr/knowledge.js';
+import { bootEngine } from '../../src/transports/boot.js';
+import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
+
+const booted = bootEngine();
+const view = knowledgeView(() => booted);
+const render = announcementRenderer('Europe/Paris');
+
+const visible = (blocks: unknown[]) => JSON.stringify(blocks);
+
+describe('announcements from the knowledge base', () => {
+  it('a medical coder spotlight shows the computed score, its zone, sources and where to move', () => {
+    const role = view.findRole('CPC');
+    if (role.kind !== 'role') throw new Error(`CPC did not resolve to a role: ${role.kind}`);
+    const message = render({ kind: 'spotlight', note: null, role });
+    expect(message.text).toMatch(/^Role spotlight: Medical Coder: 11\.6 RED\./);
+    const text = visible(message.blocks);
+    expect(text).toContain('🔦 *Role spotlight: Medical Coder*');
+    expect(text).toContain('*11.6* ▰▱▱▱▱▱▱▱▱▱ *RED*');
+    expect(text).toContain('Sources: ');
+    expect(text).toContain('Safer moves');
+    // Shared as a card in a channel: no personal buttons (Helpful, Share…) under it.
+    expect(text).not.toContain('airisk_helpful');
+    expect(blockKitProblems(message.blocks)).toEqual([]);
+    expect(unsafeMarkup(message)).toEqual([]);
+  });
+
+  it('the first digest lists the curated roles and questions, each with what its score is on', () => {
+    const changes = changesSince(null, view);
+    expect(changes.newRoles.map((r) => r.id)).toContain('medical-coder');
+    expect(changes.newFaqs.length).toBe(booted.catalog.knowledge.faqs.size);
+    const message = render({ kind: 'digest', note: 'Our quarterly update. <!channel> <@U123>', changes });
+    const text = visible(message.blocks);
+    expect(text).toContain('*Medical Coder*: 11.6 AIJRI');
+    expect(text).toContain('Our quarterly update.');
+    expect(blockKitProblems(message.blocks)).toEqual([]);
+    // An admin's note cannot ping the channel or anyone.
+    expect(unsafeMarkup(message)).toEqual([]);
+  });
+
+  it('a digest right after another has nothing new', () => {
+    const changes = changesSince(fingerprintOf(view, Date.parse('2026-03-30T07:00:00Z')), view);
+    expect(changes.newRoles.length + changes.rescored.length + changes.removedRoles.length + changes.newFaqs.length).toBe(0);
+    expect(visible(render({ kind: 'digest', note: null, changes }).blocks)).toContain('Nothing changed since the last digest on Mon, 30 Mar 2026, 09:00 (Europe/Paris).');
+  });
+});
