@@ -1,6 +1,8 @@
 // The app under load for the Slack benchmark, in its own process so the load generator does not share its
 // event loop: a stand-in Slack (Web API and response_url) plus the Bolt app, both on loopback.
-// Prints "ready <port>" when listening; prints "rss <MB>" and exits on "stop" from standard input.
+// With "bare" as the second argument it serves a plain node:http 200 instead of the app: the floor this
+// machine and load generator set, to read the app's latency against.
+// Prints "ready <port> <sink url>" when listening; prints "rss <MB>" and exits on "stop" from standard input.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSettings } from '../config/settings.js';
@@ -8,24 +10,38 @@ import { createSlackApp } from '../transports/slack/app.js';
 import { bootEngine } from '../transports/boot.js';
 
 const secret = process.argv[2] ?? '';
-const sink = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
+const bare = process.argv[3] === 'bare';
+const okServer = () =>
+  createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
   });
-});
+const sink = okServer();
 await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
 const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
-const { engine } = bootEngine();
-engine.warmUp();
-const app = createSlackApp({ engine, settings: loadSettings({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${sinkUrl}/api/`, LOG_LEVEL: 'error' }) });
-const server = (await app.start(0)) as Server;
+let stopApp = async (): Promise<void> => {};
+let server: Server;
+if (bare) {
+  server = okServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+} else {
+  const { engine } = bootEngine();
+  engine.warmUp();
+  const app = createSlackApp({ engine, settings: loadSettings({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${sinkUrl}/api/`, LOG_LEVEL: 'error' }) });
+  server = (await app.start(0)) as Server;
+  stopApp = async () => {
+    await app.stop();
+  };
+}
 console.log(`ready ${(server.address() as AddressInfo).port} ${sinkUrl}`);
 process.stdin.on('data', async () => {
   console.log(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)}`);
   await new Promise((r) => setTimeout(r, 500));
-  await app.stop();
+  await stopApp();
+  if (bare) server.close();
   sink.close();
   process.exit(0);
 });

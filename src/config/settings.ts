@@ -14,7 +14,10 @@ const schema = z.object({
     (v) => (v === undefined || v === '' ? 3000 : Number(v)),
     z.number({ error: 'must be a port number such as 3000' }).int('must be a whole port number such as 3000').min(1, 'must be from 1 to 65535').max(65535, 'must be from 1 to 65535'),
   ),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
+  ),
   HR_ADMIN_USER_IDS: optional(
     z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*,?\s*$/, 'must be Slack member ids separated by commas, such as U0123ABCD,U0456EFGH (a profile → ⋮ → Copy member ID)'),
   ),

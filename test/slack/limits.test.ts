@@ -1,10 +1,11 @@
 // Every card, path and compare of every role stays within Block Kit's limits, and long text is cut cleanly.
 import { describe, expect, it } from 'vitest';
 import { answerMessage, roleCardMessage } from '../../src/renderers/blockkit/messages.js';
-import { homeView } from '../../src/renderers/blockkit/views.js';
-import { cut, escapeMrkdwn } from '../../src/renderers/blockkit/text.js';
+import { ACTIONS, anyNthAction } from '../../src/renderers/blockkit/ids.js';
+import { compareModal, homeView, lookupModal } from '../../src/renderers/blockkit/views.js';
+import { cut, escapeMrkdwn, link, markdownToMrkdwn } from '../../src/renderers/blockkit/text.js';
 import { bootEngine } from '../../src/transports/boot.js';
-import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
+import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
 
 const { engine, catalog } = bootEngine();
 
@@ -27,6 +28,18 @@ describe('Block Kit limits', () => {
     const messages = [engine.compare('medical coder vs accountant'), engine.ask('is medical coding still worth learning?'), engine.help(), engine.ask('manager')].map(answerMessage);
     for (const m of messages) expect(blockKitProblems(m.blocks)).toEqual([]);
     expect(blockKitProblems(homeView(engine.help(), engine.stats()).blocks, 'view')).toEqual([]);
+    expect(modalProblems(lookupModal() as never)).toEqual([]);
+    expect(modalProblems(compareModal('A'.repeat(400), { roleId: 'x'.repeat(200), channel: 'C1' }) as never)).toEqual([]);
+  });
+
+  it('gives each role button of a block its own action_id, all handled by the role listener', () => {
+    const ambiguous = answerMessage(engine.ask('manager'));
+    const buttons = ambiguous.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) as { action_id: string; value: string }[];
+    expect(buttons.length).toBeGreaterThan(1);
+    expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
+    for (const b of buttons) expect(b.action_id).toMatch(anyNthAction(ACTIONS.pickRole));
+    expect(ACTIONS.pickRole).toMatch(anyNthAction(ACTIONS.pickRole));
+    expect(ACTIONS.path).not.toMatch(anyNthAction(ACTIONS.pickRole));
   });
 
   it('cuts long text at a word, never inside an escape', () => {
@@ -37,5 +50,28 @@ describe('Block Kit limits', () => {
       expect(out).not.toMatch(/&(a|am|amp)?…$/);
     }
     expect(cut('short', 10)).toBe('short');
+  });
+
+  it('never leaves a link half open, nor splits an emoji', () => {
+    const text = `${'see '.repeat(30)}${link('https://example.org/a/very/long/path', 'the source')} end`;
+    for (let max = 100; max < text.length; max++) {
+      const out = cut(text, max);
+      expect(out.lastIndexOf('<') <= out.lastIndexOf('>')).toBe(true);
+    }
+    expect(cut(`${'x'.repeat(9)}😀 more`, 11)).toBe(`${'x'.repeat(9)}…`);
+  });
+
+  it('links only http(s) URLs, and a URL cannot break out of its link', () => {
+    expect(link('https://example.org/a?b=1&c=2', 'A & B')).toBe('<https://example.org/a?b=1&amp;c=2|A &amp; B>');
+    expect(link('javascript:alert(1)', 'x')).toBe('x');
+    expect(link(undefined, '<!here>')).toBe('&lt;!here&gt;');
+    const hostile = link('https://example.org/>|<!channel>', 'docs|<@U123>');
+    expect(unsafeMarkup(hostile)).toEqual([]);
+    expect(hostile.match(/[<>|]/g)).toEqual(['<', '|', '>']);
+  });
+
+  it('converts knowledge Markdown to mrkdwn, escaping everything else', () => {
+    const md = '**Short answer:** see [BLS & O*NET](https://www.bls.gov/ooh/?a=1&b=2).\n- first <!channel>\n- second';
+    expect(markdownToMrkdwn(md)).toBe('*Short answer:* see <https://www.bls.gov/ooh/?a=1&amp;b=2|BLS &amp; O*NET>.\n• first &lt;!channel&gt;\n• second');
   });
 });

@@ -3,13 +3,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
-import { ACTIONS, INPUTS, VIEWS } from '../../src/renderers/blockkit/ids.js';
+import { ACTIONS, INPUTS, VIEWS, nthAction } from '../../src/renderers/blockkit/ids.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
+import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
 import { BOT_TOKEN, SIGNING_SECRET, blockAction, eventCallback, slashCommand, viewSubmission } from '../support/slack-requests.js';
 
 const { engine } = bootEngine();
@@ -37,6 +37,13 @@ afterAll(async () => {
   await fake.stop();
 });
 beforeEach(() => fake.reset());
+// Whatever a test did, every message Slack received has a plain-text fallback and blocks within the limits.
+afterEach(() => {
+  for (const call of fake.calls.filter((c) => ['chat.postMessage', 'chat.postEphemeral', 'response'].includes(c.method))) {
+    expect(String(call.body.text ?? '').trim(), `${call.method} without fallback text`).not.toBe('');
+    expect(blockKitProblems((call.body.blocks as unknown[] | undefined) ?? [])).toEqual([]);
+  }
+});
 
 const textOf = (call: { body: Record<string, unknown> }) => JSON.stringify(call.body);
 
@@ -93,6 +100,21 @@ describe('/airisk over HTTP', () => {
     expect(post!.body).toMatchObject({ channel: 'C42', user: 'U7' });
     expect(String(post!.body.text)).toMatch(/^Medical Coder/);
     expect(post!.token).toBe(BOT_TOKEN);
+  });
+
+  it('also falls back when the response_url answers 200 {"ok":false,"error":"expired_url"}', async () => {
+    fake.script('response', { status: 200, body: { ok: false, error: 'expired_url' } });
+    await slashCommand(appUrl, 'registered nurse', fake.responseUrl('old2'), { channel: 'C43', user: 'U8' });
+    const [post] = await fake.waitFor('chat.postEphemeral');
+    expect(post!.body).toMatchObject({ channel: 'C43', user: 'U8' });
+    expect(String(post!.body.text)).toMatch(/^Registered Nurse/);
+  });
+
+  it('asks Slack who the bot is once, not before every request', async () => {
+    for (const text of ['CPC', 'accountant', 'registered nurse']) await slashCommand(appUrl, text, fake.responseUrl(text.length.toString()));
+    await fake.waitFor('response', 3);
+    // At most the very first request of the app asks; the identity is remembered since.
+    expect(fake.callsTo('auth.test').length).toBeLessThanOrEqual(1);
   });
 
   it('rejects a bad signature and a stale timestamp with 401, and answers nothing', async () => {
@@ -189,8 +211,25 @@ describe('buttons and modals', () => {
     expect(feedback).toContainEqual(['medical-coder', true]);
   });
 
+  it('shares through chat.postMessage when the response_url has expired', async () => {
+    fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
+    await blockAction(appUrl, ACTIONS.share, 'registered-nurse', fake.responseUrl('share-old'), { channel: 'C9' });
+    const [post] = await fake.waitFor('chat.postMessage');
+    expect(post!.body.channel).toBe('C9');
+    expect(String(post!.body.text)).toMatch(/^Registered Nurse/);
+  });
+
+  it('opens the compare modal for the card\'s role', async () => {
+    await blockAction(appUrl, ACTIONS.compare, 'medical-coder', fake.responseUrl('cmp'));
+    const [open] = await fake.waitFor('views.open');
+    const view = open!.body.view as Record<string, unknown>;
+    expect(view.callback_id).toBe(VIEWS.compare);
+    expect(JSON.parse(String(view.private_metadata))).toEqual({ roleId: 'medical-coder', channel: 'C1' });
+    expect(modalProblems(view)).toEqual([]);
+  });
+
   it('opens a role from a candidate button, and from App Home into a DM', async () => {
-    await blockAction(appUrl, ACTIONS.pickRole, 'registered-nurse', fake.responseUrl('pick'));
+    await blockAction(appUrl, nthAction(ACTIONS.pickRole, 3), 'registered-nurse', fake.responseUrl('pick'));
     const [reply] = await fake.waitFor('response');
     expect(String(reply!.body.text)).toMatch(/^Registered Nurse: 82\.2 GREEN/);
     await blockAction(appUrl, ACTIONS.pickRole, 'pharmacy-technician', '', { channel: null });

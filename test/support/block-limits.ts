@@ -29,13 +29,40 @@ export function blockKitProblems(blocks: unknown[], surface: 'message' | 'view' 
     if (b.type === 'actions') {
       const els = (b.elements as Json[]) ?? [];
       if (els.length === 0 || els.length > LIMITS.actionsElements) problems.push(`${at} ${els.length} elements`);
-      for (const el of els) {
-        if (String((el.text as Json)?.text ?? '').length > LIMITS.buttonText) problems.push(`${at} button text > 75`);
-        if (String(el.value ?? '').length > LIMITS.buttonValue) problems.push(`${at} button value > 2000`);
-        if (String(el.action_id ?? '').length > LIMITS.id) problems.push(`${at} action_id > 255`);
-      }
+      for (const el of els) problems.push(...elementProblems(el, at));
+      // Slack: an action_id must be unique among the action_ids of its block.
+      const ids = els.map((el) => String(el.action_id ?? ''));
+      const repeated = ids.filter((id, j) => id && ids.indexOf(id) !== j);
+      if (repeated.length) problems.push(`${at} repeats action_id ${[...new Set(repeated)].join(', ')}`);
     }
+    if (b.type === 'section' && b.accessory) problems.push(...elementProblems(b.accessory as Json, `${at} accessory`));
   });
+  const blockIds = blocks.map((b) => (b as Json).block_id).filter((id): id is string => typeof id === 'string');
+  const repeatedBlocks = blockIds.filter((id, j) => blockIds.indexOf(id) !== j);
+  if (repeatedBlocks.length) problems.push(`repeats block_id ${[...new Set(repeatedBlocks)].join(', ')}`);
+  return problems;
+}
+
+function elementProblems(el: Json, at: string): string[] {
+  const problems: string[] = [];
+  if (el.type === 'button') {
+    const text = String((el.text as Json)?.text ?? '');
+    if (!text || text.length > LIMITS.buttonText) problems.push(`${at} button text length ${text.length}`);
+    if (String(el.value ?? '').length > LIMITS.buttonValue) problems.push(`${at} button value > 2000`);
+  }
+  if (String(el.action_id ?? '').length > LIMITS.id) problems.push(`${at} action_id > 255`);
+  return problems;
+}
+
+/** A modal's own limits (title ≤ 24, submit/close ≤ 24, private_metadata ≤ 3000) and its blocks'. */
+export function modalProblems(view: Json): string[] {
+  const problems = blockKitProblems(view.blocks as unknown[], 'view');
+  for (const key of ['title', 'submit', 'close'] as const) {
+    const text = String((view[key] as Json | undefined)?.text ?? '');
+    if (text.length > LIMITS.modalTitle) problems.push(`${key} "${text}" > ${LIMITS.modalTitle}`);
+  }
+  if (String(view.private_metadata ?? '').length > 3000) problems.push('private_metadata > 3000');
+  if (String(view.callback_id ?? '').length > LIMITS.id) problems.push('callback_id > 255');
   return problems;
 }
 

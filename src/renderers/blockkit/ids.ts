@@ -31,3 +31,14 @@ export const INPUTS = {
   hrChannelBlock: 'hr_channel_block',
   hrChannelSelect: 'hr_channel_select',
 } as const;
+
+/** Several buttons of one kind in one block (role buttons) need distinct action_ids, as Slack requires: the
+ *  kind, a colon, the position. */
+export function nthAction(actionId: string, index: number): string {
+  return `${actionId}:${index}`;
+}
+
+/** Matches an action id and its numbered variants, for app.action(). */
+export function anyNthAction(actionId: string): RegExp {
+  return new RegExp(`^${actionId}(?::\\d+)?$`);
+}

@@ -2,8 +2,8 @@
 import type { types } from '@slack/bolt';
 import type { Answer, AmbiguousAnswer, CompareAnswer, FaqAnswer, HelpAnswer, Measure, NotFoundAnswer, PathAnswer, RoleCard, RoleRef, TaskLine, Transition } from '../../answers/types.js';
 import { formatGap, ordinal } from '../../answers/format.js';
-import { ACTIONS } from './ids.js';
-import { LIMITS, cut, escapeMrkdwn, markdownToMrkdwn } from './text.js';
+import { ACTIONS, nthAction } from './ids.js';
+import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
 type Block = types.KnownBlock;
 export interface SlackMessage {
@@ -106,7 +106,7 @@ export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = 
     blocks.push(section(`*Safer moves*\n${card.path.transitions.slice(0, 3).map((t) => `• ${e(t.title)}${t.scoreGap !== undefined ? ` (AIJRI ${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : t.exposureGap !== undefined ? ` (exposure ${formatGap(t.exposureGap, 'points')})` : ''}`).join('\n')}`));
   }
   if (card.lacks.length) blocks.push(context(`*What this card lacks:* ${card.lacks.map(e).join(' ')}`));
-  blocks.push(context(`Sources: ${card.sources.map((s) => (s.url ? `<${s.url}|${e(s.name)}>` : e(s.name)) + ` (${e(s.asOf)})`).join(' · ')}`));
+  blocks.push(context(`Sources: ${card.sources.map((s) => link(s.url, s.name) + ` (${e(s.asOf)})`).join(' · ')}`));
   if (!options.shared) blocks.push(cardActions(card.role.id));
   const headline = card.headline ? `${card.headline.value} ${card.headline.zone ? card.headline.zone.toUpperCase() : card.headline.band ?? ''}` : 'no headline score';
   return { text: fallback(`${card.role.title}: ${headline}. ${card.consensus?.explanation ?? ''}`), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
@@ -126,7 +126,7 @@ export function pathMessage(answer: PathAnswer): SlackMessage {
   if (p.certifications.length) blocks.push(section(`*Certifications*\n${p.certifications.map((c) => `• *${e(c.acronym)}* ${e(c.name)} (${e(c.issuer)}): ${e(c.why)}`).join('\n')}`));
   if (p.specializations.length) blocks.push(section(`*Specializations*\n${p.specializations.map((s) => `• *${e(s.name)}*: ${e(s.why)}`).join('\n')}`));
   if (answer.lacks.length) blocks.push(context(`*What this path lacks:* ${answer.lacks.map(e).join(' ')}`));
-  const moves = p.transitions.slice(0, 5).map((t) => button(t.title, ACTIONS.pickRole, t.id));
+  const moves = p.transitions.slice(0, 5).map((t, i) => button(t.title, nthAction(ACTIONS.pickRole, i), t.id));
   if (moves.length) blocks.push(actions(`path-moves:${answer.role.id}`, moves));
   return { text: fallback(`Reskilling path for ${answer.role.title}: ${p.transitions.map((t) => t.title).join(', ') || 'no transitions known'}`), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
 }
@@ -145,7 +145,7 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
     row('Pay', (c) => first(c, 'pay')),
     row('Outlook', (c) => first(c, 'outlook')),
     row('Employment', (c) => first(c, 'employment')),
-    actions(`compare:${a.role.id}:${b.role.id}`.slice(0, LIMITS.id), [button(`Open ${a.role.title}`, ACTIONS.pickRole, a.role.id), button(`Open ${b.role.title}`, ACTIONS.pickRole, b.role.id)]),
+    actions(`compare:${a.role.id}:${b.role.id}`.slice(0, LIMITS.id), [button(`Open ${a.role.title}`, nthAction(ACTIONS.pickRole, 0), a.role.id), button(`Open ${b.role.title}`, nthAction(ACTIONS.pickRole, 1), b.role.id)]),
   ];
   const score = (c: RoleCard) => (c.headline ? `${c.headline.value} ${c.headline.zone ?? c.headline.band ?? ''}` : 'no score');
   return { text: fallback(`${a.role.title} (${score(a)}) vs ${b.role.title} (${score(b)})`), blocks };
@@ -153,8 +153,8 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
 
 export function faqMessage(answer: FaqAnswer): SlackMessage {
   const blocks: Block[] = [header(answer.faq.question), section(markdownToMrkdwn(answer.faq.answer))];
-  blocks.push(context(`Sources: ${answer.sources.map((s) => (s.url ? `<${s.url}|${e(s.name)}>` : e(s.name)) + ` (${e(s.asOf)})`).join(' · ')}`));
-  if (answer.roles.length) blocks.push(actions(`faq-roles:${answer.faq.id}`, answer.roles.slice(0, 5).map((r) => button(`Score card: ${r.title}`, ACTIONS.pickRole, r.id))));
+  blocks.push(context(`Sources: ${answer.sources.map((s) => link(s.url, s.name) + ` (${e(s.asOf)})`).join(' · ')}`));
+  if (answer.roles.length) blocks.push(actions(`faq-roles:${answer.faq.id}`, answer.roles.slice(0, 5).map((r, i) => button(`Score card: ${r.title}`, nthAction(ACTIONS.pickRole, i), r.id))));
   return { text: fallback(`${answer.faq.question} ${answer.faq.answer.replace(/[*_#>[\]]/g, '')}`), blocks };
 }
 
@@ -188,7 +188,7 @@ export function helpMessage(answer: HelpAnswer): SlackMessage {
 
 function roleButtons(blockId: string, roles: RoleRef[]): Block[] {
   if (roles.length === 0) return [];
-  return [actions(blockId, roles.slice(0, 10).map((r) => button(`${r.title}${r.soc ? ` (${r.soc})` : ''}`, ACTIONS.pickRole, r.id)))];
+  return [actions(blockId, roles.slice(0, 10).map((r, i) => button(`${r.title}${r.soc ? ` (${r.soc})` : ''}`, nthAction(ACTIONS.pickRole, i), r.id)))];
 }
 
 /** The plain-text fallback (notifications, screen readers): Slack parses it as mrkdwn too, so it is escaped. */

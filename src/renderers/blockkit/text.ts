@@ -22,21 +22,39 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts text to `max` characters at a word, ending with "…", never inside an &amp;-style escape. */
+/** A link Slack shows as `label`: only http(s) URLs; the URL cannot close the link early or add a second label. */
+export function link(url: string | undefined, label: string): string {
+  if (!url || !/^https?:\/\/[^\s]+$/.test(url)) return escapeMrkdwn(label);
+  return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+}
+
+/** Cuts text to `max` characters at a word, ending with "…", never inside an &amp;-style escape or a <url|label> link. */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;
   const amp = text.lastIndexOf('&', end);
   if (amp !== -1 && amp > end - 6 && text.indexOf(';', amp) >= end) end = amp;
+  // Our own links are the only raw "<" (everything else is escaped): never leave one half-open.
+  const open = text.lastIndexOf('<', end - 1);
+  if (open !== -1 && text.lastIndexOf('>', end - 1) < open) end = open;
   const space = text.lastIndexOf(' ', end);
   if (space > max * 0.6) end = space;
+  // Nor split an emoji or other surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
   return `${text.slice(0, end).trimEnd()}…`;
 }
 
 /** Markdown as authors write it in knowledge/ (**bold**, _italics_, [text](url), "- " lists) to Slack mrkdwn. */
 export function markdownToMrkdwn(markdown: string): string {
-  return escapeMrkdwn(markdown)
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`)
+  // Links first, from the raw text, so link() escapes URL and label once; the rest is escaped around them.
+  const parts = markdown.split(/(\[[^\]]+\]\(https?:\/\/[^\s)]+\))/g);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeMrkdwn(part);
+      const m = /^\[([^\]]+)\]\((.+)\)$/.exec(part);
+      return m ? link(m[2], m[1] ?? '') : escapeMrkdwn(part);
+    })
+    .join('')
     .replace(/\*\*([^*]+)\*\*/g, '*$1*')
     .replace(/(^|\n)\s*[-*] /g, '$1• ');
 }

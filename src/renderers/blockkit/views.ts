@@ -1,7 +1,7 @@
 // App Home and modals.
 import type { types } from '@slack/bolt';
 import type { HelpAnswer } from '../../answers/types.js';
-import { ACTIONS, INPUTS, VIEWS } from './ids.js';
+import { ACTIONS, INPUTS, VIEWS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn } from './text.js';
 
 export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles: number }): types.HomeView {
@@ -24,9 +24,9 @@ export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles:
       {
         type: 'actions',
         block_id: 'home-popular',
-        elements: help.popularRoles.slice(0, LIMITS.actionsElements).map((r) => ({
+        elements: help.popularRoles.slice(0, LIMITS.actionsElements).map((r, i) => ({
           type: 'button' as const,
-          action_id: ACTIONS.pickRole,
+          action_id: nthAction(ACTIONS.pickRole, i),
           text: { type: 'plain_text' as const, text: cut(r.title, LIMITS.buttonText) },
           value: r.id,
         })),
@@ -54,11 +54,17 @@ export function lookupModal(): types.ModalView {
   };
 }
 
-export function compareModal(roleId: string, title: string): types.ModalView {
+/** What the compare modal carries to its submission. */
+export interface CompareMetadata {
+  roleId: string;
+  channel?: string;
+}
+
+export function compareModal(title: string, metadata: CompareMetadata): types.ModalView {
   return {
     type: 'modal',
     callback_id: VIEWS.compare,
-    private_metadata: roleId,
+    private_metadata: JSON.stringify(metadata),
     title: { type: 'plain_text', text: 'Compare' },
     submit: { type: 'plain_text', text: 'Compare' },
     close: { type: 'plain_text', text: 'Cancel' },

@@ -1,5 +1,6 @@
 // Builds the Bolt app: HTTP receiver, Socket Mode, or a receiver handed in (the local preview's).
-import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Authorize, type Logger, type Receiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
 import type { SlackDeps, SlackHooks, Subcommand } from './deps.js';
@@ -14,6 +15,8 @@ export interface SlackAppOptions {
   engine: Engine;
   settings: Settings;
   receiver?: Receiver;
+  /** Defaults to Bolt's console logger at LOG_LEVEL. */
+  logger?: Logger;
   hooks?: SlackHooks;
   subcommands?: Map<string, Subcommand>;
   /** The HR features: adds the announce, schedule and insights subcommands, their buttons and modal, and
@@ -36,16 +39,17 @@ export function createSlackApp(options: SlackAppOptions): App {
   const receiver =
     options.receiver ??
     (settings.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: settings.appToken ?? '', logLevel, installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({ appToken: settings.appToken ?? '', logLevel, ...(options.logger ? { logger: options.logger } : {}), installerOptions: { clientOptions } })
       : undefined);
   const app = new App({
-    token: settings.botToken ?? 'xoxb-preview',
+    authorize: botAuthorization(settings.botToken ?? 'xoxb-preview', clientOptions),
     ...(receiver ? { receiver } : { signingSecret: settings.signingSecret ?? '' }),
     logLevel,
+    ...(options.logger ? { logger: options.logger } : {}),
     clientOptions,
-    // The bot user id is not needed to answer; skipping auth.test keeps start-up independent of Slack.
-    tokenVerificationEnabled: false,
     ignoreSelf: true,
+    // No listener reads conversation state; Bolt's default in-memory store would only add work per request.
+    convoStore: false,
   });
 
   const seen = new Set<string>();
@@ -68,6 +72,25 @@ export function createSlackApp(options: SlackAppOptions): App {
   const subcommands = new Map([...(options.subcommands ?? []), ...(hr ? hrSubcommands(hr) : [])]);
   registerListeners(app, { engine: options.engine, hooks: hr ? withUsageCounts(options.hooks ?? {}, hr) : (options.hooks ?? {}), subcommands, ...(hr ? { hr } : {}) });
   return app;
+}
+
+/** The single workspace's bot token, with the bot's ids from one auth.test, made on the first request rather
+ *  than at start-up (so starting does not depend on Slack) and then remembered. Bolt's own token option without
+ *  start-up verification calls auth.test before every request, which put a Slack round trip in front of every
+ *  acknowledgement. If auth.test fails the request is still answered (without the ids) and the next one retries. */
+function botAuthorization(botToken: string, clientOptions: WebClientOptions): Authorize<boolean> {
+  const client = new WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 3000 });
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async (source) => {
+    identity ??= client.auth.test().then(
+      (r) => ({ ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.user_id ? { botUserId: r.user_id } : {}) }),
+      () => {
+        identity = undefined;
+        return {};
+      },
+    );
+    return { botToken, ...(await identity), ...(source.teamId ? { teamId: source.teamId } : {}), ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) };
+  };
 }
 
 /** Adds the HR insights' anonymous counting (role or FAQ id and day) to whatever hooks were given. */

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { ACTIONS } from '../../../../renderers/blockkit/ids.js';
+import { ACTIONS, anyNthAction } from '../../../../renderers/blockkit/ids.js';
 import { feedback } from './feedback.js';
 import { hrCancel } from './hr-cancel.js';
 import { hrEdit } from './hr-edit.js';
@@ -14,7 +14,7 @@ import { showPath } from './show-path.js';
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.path, showPath(deps));
-  app.action(ACTIONS.pickRole, pickRole(deps));
+  app.action(anyNthAction(ACTIONS.pickRole), pickRole(deps));
   app.action(ACTIONS.share, shareCard(deps));
   app.action(ACTIONS.helpful, feedback(deps, true));
   app.action(ACTIONS.notHelpful, feedback(deps, false));

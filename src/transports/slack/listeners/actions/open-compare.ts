@@ -10,7 +10,6 @@ export function openCompare(deps: SlackDeps) {
     const click = clickOf(args);
     const card = deps.engine.roleById(click.roleId);
     if (!card) return;
-    const channel = click.channel ?? '';
-    await args.client.views.open({ trigger_id: click.triggerId, view: { ...compareModal(card.role.id, card.role.title), private_metadata: JSON.stringify({ roleId: card.role.id, channel }) } });
+    await args.client.views.open({ trigger_id: click.triggerId, view: compareModal(card.role.title, { roleId: card.role.id, ...(click.channel ? { channel: click.channel } : {}) }) });
   };
 }

@@ -2,11 +2,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { answerMessage } from '../../../../renderers/blockkit/messages.js';
-import { replyEphemeral } from '../../reply.js';
+import { afterPendingAcks, replyEphemeral } from '../../reply.js';
 
 export function airiskCommand(deps: SlackDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    await afterPendingAcks();
     const text = command.text.trim();
     const [first = '', ...rest] = text.split(/\s+/);
     const word = first.toLowerCase();

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { answerMessage } from '../../../../renderers/blockkit/messages.js';
 import { INPUTS } from '../../../../renderers/blockkit/ids.js';
+import type { CompareMetadata } from '../../../../renderers/blockkit/views.js';
 
 export function compareSubmitted(deps: SlackDeps) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -12,7 +13,7 @@ export function compareSubmitted(deps: SlackDeps) {
       return;
     }
     await ack();
-    const { roleId } = JSON.parse(view.private_metadata || '{}') as { roleId?: string };
+    const { roleId } = JSON.parse(view.private_metadata || '{}') as Partial<CompareMetadata>;
     const card = roleId ? deps.engine.roleById(roleId) : null;
     const answer = card ? deps.engine.compare(`${card.role.title} vs ${other}`) : deps.engine.ask(other);
     await client.chat.postMessage({ channel: body.user.id, ...answerMessage(answer) });
