@@ -1,30 +1,58 @@
-// The local preview in a real browser (Debian's chromium driven by playwright-core): type, click, look.
+// The local preview in a real browser (Debian's Chromium driven by playwright-core): a person types and clicks
+// as in Slack, and the test reads what the page shows. The preview runs on a copy of knowledge/, so the edits
+// made here never touch the repository. Expected answers come from the engine on that same copy.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { KnowledgeInvalidError, loadKnowledge, type KnowledgeProblem } from '../../src/catalog/knowledge/load.js';
 import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
-import { startPreview } from '../../src/transports/preview/server.js';
+import type { Engine } from '../../src/engine/types.js';
+import { bootEngine } from '../../src/transports/boot.js';
+import { startPreview, type PreviewServer } from '../../src/transports/preview/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const shots = 'test-results/preview';
+const SHOTS = 'test-results/preview';
+const WAIT = { timeout: 10_000 };
+const MARKUP_SUMMARY = 'Submits claims <img src=x onerror="window.__xss=1"> & <b>posts</b> payments.';
+
 let browser: Browser;
 let page: Page;
-let preview: Awaited<ReturnType<typeof startPreview>>;
+let preview: PreviewServer;
 let knowledgeDir: string;
+let engine: Engine;
+const pageErrors: string[] = [];
+const outsideRequests: string[] = [];
+const env = { ...process.env, AIRISK_DATA_DIR: process.env.AIRISK_DATA_DIR ?? '../shared/datasets', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' };
+
+function editYaml(file: string, change: (doc: ReturnType<typeof parseDocument>) => void): void {
+  const path = join(knowledgeDir, file);
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  change(doc);
+  writeFileSync(path, doc.toString());
+}
 
 beforeAll(async () => {
   knowledgeDir = mkdtempSync(join(tmpdir(), 'airisk-preview-kb-'));
   cpSync(defaultKnowledgeDir, knowledgeDir, { recursive: true });
-  preview = await startPreview({ port: 0, env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }, knowledgeDir });
-  mkdirSync(shots, { recursive: true });
+  // Knowledge text with markup in it: the page must show it as text.
+  editYaml('roles/medical-biller.yaml', (doc) => doc.setIn(['summary'], MARKUP_SUMMARY));
+  engine = bootEngine(env, knowledgeDir).engine;
+  preview = await startPreview({ port: 0, env, knowledgeDir });
+  mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('request', (req) => {
+    if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(req.url())) outsideRequests.push(req.url());
+  });
   await page.goto(preview.url.replace('localhost', '127.0.0.1'));
+  await page.waitForSelector('#kb-status.ok', WAIT);
 }, 60_000);
 
 afterAll(async () => {
@@ -38,79 +66,240 @@ async function send(text: string): Promise<void> {
   await page.press('#text', 'Enter');
 }
 
+const botMessages = () => page.locator('#chat .msg.bot');
+const lastBot = () => botMessages().last();
+
+/** Waits for a new app message whose header is `header`, and returns that message (not whichever is last). */
+async function answerWithHeader(header: string, before: number): Promise<Locator> {
+  await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().locator('.sk-header').first().textContent()), WAIT).toBe(header);
+  const key = await lastBot().getAttribute('data-key');
+  return page.locator(`#chat .msg[data-key="${key}"]`);
+}
+
+/** A score card's header as the Block Kit renderer writes it. */
+const cardHeader = (role: { title: string; soc: string | null }) => `${role.title}${role.soc ? ` · SOC ${role.soc}` : ''}`;
+
+function roleHeader(roleId: string): string {
+  const card = engine.roleById(roleId);
+  expect(card, `${roleId} is a role`).toBeTruthy();
+  return cardHeader(card!.role);
+}
+
+function headlineOf(roleId: string): string {
+  const card = engine.roleById(roleId);
+  expect(card?.headline, `${roleId} has a headline score`).toBeTruthy();
+  return String(card!.headline!.value);
+}
+
 describe('local preview in Chromium', () => {
-  it('shows a score card for a slash command, as Slack would draw it', async () => {
+  it('looks a role up with the slash command and draws the score card as Slack does', async () => {
+    const before = await botMessages().count();
     await send('/airisk medical coder');
-    const card = page.locator('.msg.bot').last();
-    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Medical Coder · SOC 29-2072');
+    const card = await answerWithHeader(roleHeader('medical-coder'), before);
     const text = (await card.textContent()) ?? '';
-    expect(text).toContain('11.6');
-    expect(text).toContain('RED');
     expect(text).toContain('Only visible to you');
-    expect(await card.locator('strong').first().textContent()).toBe('11.6');
-    await page.screenshot({ path: `${shots}/score-card.png`, fullPage: false });
+    expect(await card.locator('strong').first().textContent()).toBe(headlineOf('medical-coder'));
+    expect(text).toContain('What each source measures');
+    // Two-column fields, and the card's buttons.
+    expect(await card.locator('.sk-fields').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { gridTemplateColumns: string } }).getComputedStyle(el).gridTemplateColumns.split(' ').length)).toBe(2);
+    for (const name of ['Reskilling path', 'Compare', 'Share in channel', '👍 Helpful', '👎 Not helpful']) await expect.poll(() => card.getByRole('button', { name }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/score-card.png` });
   });
 
-  it('follows the reskilling path from the card button', async () => {
-    await page.locator('.msg.bot').last().getByRole('button', { name: 'Reskilling path' }).click();
-    await expect.poll(() => page.locator('.msg.bot .sk-header').last().textContent(), { timeout: 10_000 }).toBe('Reskilling path: Medical Coder');
-    const text = (await page.locator('.msg.bot').last().textContent()) ?? '';
-    expect(text).toContain('Compliance Manager');
+  it('follows the reskilling path from the card, then a move to its score card', async () => {
+    const path = engine.path('medical coder');
+    if (path.kind !== 'path') throw new Error(`expected a path for medical coder, got ${path.kind}`);
+    const first = path.path.transitions[0];
+    expect(first, 'medical coder has at least one move').toBeTruthy();
+
+    let before = await botMessages().count();
+    await lastBot().getByRole('button', { name: 'Reskilling path' }).click();
+    const answer = await answerWithHeader('Reskilling path: Medical Coder', before);
+    const text = (await answer.textContent()) ?? '';
+    expect(text).toContain(first!.title);
+    expect(text).toContain(first!.why);
     expect(text).toContain('Skills to build');
-    await page.screenshot({ path: `${shots}/path.png` });
+    await answer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/path.png` });
+
+    before = await botMessages().count();
+    await answer.locator('.sk-actions').getByRole('button', { name: first!.title, exact: true }).click();
+    await answerWithHeader(cardHeader(first!), before);
   });
 
-  it('compares two roles and answers a free-text question with the FAQ', async () => {
-    await send('/airisk compare medical coder vs registered nurse');
-    await expect.poll(() => page.locator('.msg.bot .sk-header').last().textContent(), { timeout: 10_000 }).toBe('Medical Coder vs Registered Nurse');
-    await send('is medical coding still worth learning?');
-    await expect.poll(() => page.locator('.msg.bot .sk-header').last().textContent(), { timeout: 10_000 }).toBe('Is medical coding still worth learning in 2026?');
-    expect(await page.locator('.msg.bot').last().textContent()).toContain('Sources:');
-    await page.screenshot({ path: `${shots}/compare-faq.png` });
-  });
+  it('compares two roles typed as a command, and through the Compare button and its modal', async () => {
+    let before = await botMessages().count();
+    await send('/airisk compare registered nurse vs medical coder');
+    const compared = await answerWithHeader('Registered Nurse vs Medical Coder', before);
+    const text = (await compared.textContent()) ?? '';
+    expect(text).toContain(headlineOf('registered-nurse'));
+    expect(text).toContain(headlineOf('medical-coder'));
+    await page.screenshot({ path: `${SHOTS}/compare.png` });
 
-  it('offers candidates for an ambiguous title and opens one by its button', async () => {
-    await send('/airisk nurse practitioner or midwife');
-    await send('/airisk manager');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('could mean several roles');
-    const candidate = page.locator('.msg.bot').last().locator('button.sk-button').first();
-    const title = ((await candidate.textContent()) ?? '').replace(/ \(\d{2}-\d{4}\)$/, '');
-    await candidate.click();
-    await expect.poll(() => page.locator('.msg.bot .sk-header').last().textContent(), { timeout: 10_000 }).toContain(title);
-  });
-
-  it('shows escaped user text, never markup', async () => {
-    await send('<img src=x onerror=alert(1)> <!channel>');
-    await expect.poll(() => page.locator('.msg.you .you-text').last().textContent()).toBe('<img src=x onerror=alert(1)> <!channel>');
-    expect(await page.locator('.msg img').count()).toBe(0);
-  });
-
-  it('shows App Home and looks a role up through its modal', async () => {
-    await page.click('.tab[data-tab="home"]');
-    await expect.poll(() => page.locator('#home').textContent(), { timeout: 10_000 }).toContain('Popular roles');
-    await page.screenshot({ path: `${shots}/home.png` });
-    await page.locator('#home').getByRole('button', { name: 'Look up a role' }).click();
-    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), { timeout: 10_000 }).toBe(true);
-    await page.fill('#modal-body input', 'CPC');
+    before = await botMessages().count();
+    await send('/airisk CPC');
+    const card = await answerWithHeader(roleHeader('medical-coder'), before);
+    await card.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), WAIT).toBe(true);
+    expect(await page.locator('#modal-title').textContent()).toBe('Compare');
+    // Slack checks a required field before the app hears of it.
     await page.click('#modal-submit');
-    await expect.poll(() => page.locator('.msg.bot .sk-header').last().textContent(), { timeout: 10_000 }).toBe('Medical Coder · SOC 29-2072');
+    await expect.poll(() => page.locator('#modal-body .sk-input-error').first().textContent(), WAIT).toBe('Please complete this required field.');
+    await page.screenshot({ path: `${SHOTS}/compare-modal.png` });
+    before = await botMessages().count();
+    await page.fill('#modal-body textarea, #modal-body input', 'registered nurse');
+    await page.click('#modal-submit');
+    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), WAIT).toBe(false);
+    await answerWithHeader('Medical Coder vs Registered Nurse', before);
   });
 
-  it('shows an invalid knowledge edit on the page and keeps answering from the last valid knowledge', async () => {
+  it('answers a question sent as a direct message, and offers candidates for an ambiguous title', async () => {
+    const question = 'is medical coding still worth learning?';
+    const faq = engine.ask(question);
+    if (faq.kind !== 'faq') throw new Error(`expected an FAQ for "${question}", got ${faq.kind}`);
+    let before = await botMessages().count();
+    await send(question);
+    await expect.poll(() => page.locator('#chat .msg.you .msg-body').last().textContent(), WAIT).toBe(question);
+    const answer = await answerWithHeader(faq.faq.question, before);
+    // Posted in the DM with chat.postMessage: a normal message, not an ephemeral one.
+    expect(await answer.evaluate((el) => el.classList.contains('ephemeral'))).toBe(false);
+    expect(await answer.textContent()).toContain('Sources:');
+
+    const ambiguous = engine.ask('manager');
+    if (ambiguous.kind !== 'ambiguous') throw new Error(`expected "manager" to be ambiguous, got ${ambiguous.kind}`);
+    const candidate = ambiguous.candidates[0]!;
+    before = await botMessages().count();
+    await send('/airisk manager');
+    await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT).toContain('could mean several roles');
+    await lastBot().getByRole('button', { name: `${candidate.title}${candidate.soc ? ` (${candidate.soc})` : ''}`, exact: true }).click();
+    await answerWithHeader(cardHeader(candidate), before + 1);
+  });
+
+  it('shares a card in a channel, takes feedback, and answers a mention in a thread', async () => {
+    await page.getByRole('button', { name: 'general', exact: true }).click();
+    await expect.poll(() => page.locator('#conversation-name').textContent()).toBe('general');
+    let before = await botMessages().count();
+    await send('/airisk medical coder');
+    const card = await answerWithHeader(roleHeader('medical-coder'), before);
+    before = await botMessages().count();
+    await card.getByRole('button', { name: 'Share in channel' }).click();
+    const shared = await answerWithHeader(roleHeader('medical-coder'), before);
+    expect(await shared.evaluate((el) => el.classList.contains('ephemeral'))).toBe(false);
+    expect(await shared.locator('button').count()).toBe(0);
+
+    before = await botMessages().count();
+    await card.getByRole('button', { name: '👍 Helpful' }).click();
+    await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT).toContain('Thanks! Glad it helped.');
+
+    before = await botMessages().count();
+    await send('@airisk registered nurse');
+    const reply = await answerWithHeader(roleHeader('registered-nurse'), before);
+    expect(await reply.textContent()).toContain('replied in thread');
+    await page.screenshot({ path: `${SHOTS}/channel.png` });
+    await page.getByRole('button', { name: 'airisk', exact: true }).click();
+  });
+
+  it('shows what people type and what knowledge says as text, never as markup', async () => {
+    const typed = '<img src=x onerror=window.__xss=1> & <b>hi</b>';
+    await send(typed);
+    await expect.poll(() => page.locator('#chat .msg.you .msg-body').last().textContent(), WAIT).toBe(typed);
+    const before = await botMessages().count();
+    await send('/airisk medical biller');
+    const card = await answerWithHeader(roleHeader('medical-biller'), before);
+    expect(await card.textContent()).toContain(MARKUP_SUMMARY);
+    expect(await page.locator('#chat img, #chat b').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('shows App Home, opens a popular role and looks one up through the modal', async () => {
+    await page.click('.tab[data-tab="home"]');
+    await expect.poll(() => page.locator('#home .sk-header').first().textContent(), WAIT).toBe('Will AI replace my job?');
+    const stats = engine.stats();
+    expect(await page.locator('#home').textContent()).toContain(`I know ${stats.roles} roles, ${stats.curatedRoles} of them curated in depth.`);
+    await page.screenshot({ path: `${SHOTS}/home.png` });
+
+    await page.locator('#home').getByRole('button', { name: 'Look up a role' }).click();
+    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), WAIT).toBe(true);
+    const before = await botMessages().count();
+    await page.fill('#modal-body input', 'CPC');
+    await page.press('#modal-body input', 'Enter');
+    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), WAIT).toBe(false);
+
+    const popular = engine.popularRoles()[1]!;
+    await page.locator('#home').getByRole('button', { name: popular.title, exact: true }).click();
+    await page.click('.tab[data-tab="messages"]');
+    // The lookup and the popular role both land in the DM with the app.
+    await expect.poll(() => botMessages().count(), WAIT).toBe(before + 2);
+    const headers = await botMessages().locator('.sk-header').allTextContents();
+    expect(headers.slice(-2)).toEqual([roleHeader('medical-coder'), cardHeader(popular)]);
+  });
+
+  it('lets the HR admin preview an announcement, edit its note and channel, and post it', async () => {
+    const before = await botMessages().count();
+    await send('/airisk announce medical coder');
+    await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT).toContain('to #hr-announcements');
+    const draft = page.locator(`#chat .msg[data-key="${await lastBot().getAttribute('data-key')}"]`);
+
+    await draft.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect.poll(() => page.locator('#modal-title').textContent(), WAIT).toBe('Edit announcement');
+    await page.selectOption('#modal-body select', { label: '#general' });
+    const note = 'Read this before Friday’s meeting & <bring questions>';
+    await page.fill('#modal-body textarea', note);
+    await page.click('#modal-submit');
+    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), WAIT).toBe(false);
+    // The edit replaces the draft in place (through the draft's response_url).
+    await expect.poll(() => draft.textContent(), WAIT).toContain('to #general');
+    expect(await draft.textContent()).toContain(note);
+
+    await draft.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect.poll(() => draft.textContent(), WAIT).toContain('Posted to #general');
+    await page.locator('[data-conversation="C0GENERAL"]').click();
+    const posted = lastBot();
+    await expect.poll(() => posted.textContent(), WAIT).toContain(note);
+    expect(await posted.textContent()).toContain('Medical Coder');
+    expect(await posted.evaluate((el) => el.classList.contains('ephemeral'))).toBe(false);
+    await posted.evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${SHOTS}/hr-announcement.png` });
+    await page.getByRole('button', { name: 'airisk', exact: true }).click();
+  });
+
+  it('shows an invalid knowledge edit with file, line and field, and keeps answering from the last valid knowledge', async () => {
     const file = join(knowledgeDir, 'roles/medical-coder.yaml');
     const original = readFileSync(file, 'utf8');
+    expect(original).toMatch(/timeShare: 35\n/);
     writeFileSync(file, original.replace(/timeShare: 35\n/, 'timeShare: 30\n'));
-    await page.reload();
-    await expect.poll(() => page.locator('#errors').textContent(), { timeout: 10_000 }).toContain('knowledge/roles/medical-coder.yaml');
-    expect(await page.locator('#errors').textContent()).toContain('time shares must add up to 100 %, but they add up to 95 %');
-    await send('/airisk medical coder');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('11.6');
-    await page.screenshot({ path: `${shots}/invalid-knowledge.png` });
+    let expected: KnowledgeProblem | undefined;
+    try {
+      loadKnowledge(knowledgeDir);
+    } catch (err) {
+      expect(err).toBeInstanceOf(KnowledgeInvalidError);
+      expected = (err as KnowledgeInvalidError).problems[0];
+    }
+    expect(expected?.message).toBe('time shares must add up to 100 %, but they add up to 95 %');
 
-    // A valid edit is picked up on the next action and the error goes away.
+    await page.reload();
+    await expect.poll(() => page.locator('#errors').isVisible(), WAIT).toBe(true);
+    const row = await page.locator('#errors-rows tr').first().locator('td').allTextContents();
+    expect(row).toEqual([expected!.file, String(expected!.line), expected!.field, expected!.message]);
+    expect(await page.locator('#kb-status').textContent()).toContain('Knowledge edit invalid');
+
+    const before = await botMessages().count();
+    await send('/airisk medical coder');
+    const card = await answerWithHeader(roleHeader('medical-coder'), before);
+    expect(await card.locator('strong').first().textContent()).toBe(headlineOf('medical-coder'));
+    await page.screenshot({ path: `${SHOTS}/invalid-knowledge.png` });
+
+    // A valid edit is picked up while the page stays open (the folder is watched) and the problems go away.
     writeFileSync(file, original.replace('title: Medical Coder\n', 'title: Medical Coder (edited)\n'));
+    await expect.poll(() => page.locator('#errors').isVisible(), WAIT).toBe(false);
+    expect(await page.locator('#kb-status').textContent()).toContain('Knowledge loaded');
     await send('/airisk CPC');
-    await expect.poll(() => page.locator('.msg.bot .sk-header').last().textContent(), { timeout: 10_000 }).toBe('Medical Coder (edited) · SOC 29-2072');
-    await expect.poll(() => page.locator('#errors').isVisible()).toBe(false);
+    await answerWithHeader('Medical Coder (edited) · SOC 29-2072', before + 1);
+    writeFileSync(file, original);
+  });
+
+  it('raised no page errors and asked nothing of any other host', () => {
+    expect(pageErrors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
   });
 });

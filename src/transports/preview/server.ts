@@ -1,241 +1,465 @@
-// The local preview: the whole bot in a browser, no Slack needed. The page sends what a person would type
-// or click; PreviewReceiver turns it into Slack's payloads for the same Bolt app; the app's Web API calls and
-// response_url posts come back to this server, which shows them as a Slack conversation would.
-// Knowledge edits are picked up on the next action; an invalid edit is shown and the last valid one serves.
+// The local preview: the whole bot in a browser, no Slack needed. The page sends what a person types or
+// clicks; PreviewReceiver hands the matching Slack payload to the same Bolt app (same listeners, same Block
+// Kit); the app's Web API calls and response_url posts come back to this server (SlackSide), which keeps
+// them in a workspace and streams them to the page as HTML. Knowledge edits reload while it runs; an invalid
+// edit is shown on the page and the last valid knowledge keeps answering. It binds to loopback by default
+// and sends nothing outside this process.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KnowledgeInvalidError, formatProblem } from '../../catalog/knowledge/load.js';
-import { defaultKnowledgeDir } from '../../catalog/paths.js';
-import { loadSettings } from '../../config/settings.js';
-import type { Engine } from '../../engine/types.js';
-import { blocksToHtml } from '../../renderers/html/blocks.js';
-import { escapeHtml } from '../../renderers/html/escape.js';
-import { bootEngine } from '../boot.js';
+import type { App } from '@slack/bolt';
+import { defaultKnowledgeDir, projectRoot } from '../../catalog/paths.js';
+import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
+import { escapeMrkdwn } from '../../renderers/blockkit/text.js';
 import { createSlackApp } from '../slack/app.js';
-import { PREVIEW_PAGE } from './page.js';
+import { createSlackHr, type SlackHr } from '../slack/hr.js';
+import { COMMAND, EVENTS } from '../slack/manifest-ids.js';
+import { LiveKnowledge, type KnowledgeStatus } from './knowledge.js';
+import { actionPayload, appHomeOpened, blockActions, eventCallback, findElement, messageEvent, messagePayload, slashCommand, stateValues, viewClosed, viewSubmission, type Container } from './payloads.js';
 import { PreviewReceiver } from './receiver.js';
+import { SlackSide } from './web-api.js';
+import { BOT, CONVERSATIONS, DM, ME, Workspace, isJson, type Conversation, type Json, type WorkspaceUpdate } from './workspace.js';
 
 export interface PreviewOptions {
+  /** 0 picks a free port. */
   port: number;
+  /** Interface to listen on; loopback unless told otherwise. */
   host?: string;
+  /** Read for AIRISK_DATA_DIR, AIRISK_KNOWLEDGE_DIR, LOG_LEVEL, AIRISK_TIMEZONE; Slack credentials are ignored. */
   env: NodeJS.ProcessEnv;
   knowledgeDir?: string;
+  /** The HR subcommands (announce, schedule, insights) with you as the HR admin and a throwaway store. Default on. */
+  hr?: boolean;
 }
 
-interface ChatItem {
-  id: number;
-  from: 'you' | 'airisk';
-  html: string;
-  note?: string;
+export interface PreviewServer {
+  /** Where to open the page, e.g. http://localhost:3000. */
+  url: string;
+  close(): Promise<void>;
 }
 
-const USER = 'UPREVIEW';
-const CHANNEL = 'DPREVIEW';
+const ASSETS_DIR = join(projectRoot, 'src/transports/preview/assets');
+const ASSETS: Record<string, string> = {
+  '/': 'index.html',
+  '/assets/preview.css': 'preview.css',
+  '/assets/preview.js': 'preview.js',
+};
+const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 4000;
+const SSE_KEEPALIVE_MS = 15_000;
 
-export async function startPreview(options: PreviewOptions): Promise<{ url: string; close(): Promise<void> }> {
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1';
-  const knowledgeDir = options.knowledgeDir ?? (options.env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir);
-  let current = bootEngine(options.env, knowledgeDir).engine;
-  let signature = knowledgeSignature(knowledgeDir);
-  let knowledgeErrors: string[] = [];
+  // Settings as in Slack mode, minus the credentials: the preview is Slack here.
+  const base = loadSettings({ ...options.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '' });
+  const knowledge = new LiveKnowledge(options.knowledgeDir ?? (options.env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir), options.env);
 
-  /** Rebuilds the engine when a knowledge file changed; keeps the last valid one if the edit is invalid. */
-  const refresh = () => {
-    const now = knowledgeSignature(knowledgeDir);
-    if (now === signature) return;
-    signature = now;
-    try {
-      current = bootEngine(options.env, knowledgeDir).engine;
-      knowledgeErrors = [];
-    } catch (err) {
-      if (!(err instanceof KnowledgeInvalidError)) throw err;
-      knowledgeErrors = err.problems.map(formatProblem);
-    }
-  };
-  const live: Engine = {
-    ask: (t) => current.ask(t),
-    path: (t) => current.path(t),
-    compare: (t) => current.compare(t),
-    roleById: (id) => current.roleById(id),
-    help: () => current.help(),
-    popularRoles: () => current.popularRoles(),
-    stats: () => current.stats(),
-    warmUp: () => current.warmUp(),
-  };
-
-  const items: ChatItem[] = [];
-  let nextId = 1;
-  let home = '';
-  let modal: { html: string; callbackId: string; privateMetadata: string; title: string } | null = null;
-  const add = (from: ChatItem['from'], html: string, note?: string) => items.push({ id: nextId++, from, html, ...(note ? { note } : {}) });
-  let responseCounter = 0;
-
-  const receiver = new PreviewReceiver();
-  let baseUrl = '';
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`preview error: ${err instanceof Error ? err.message : String(err)}`);
+      const status = err instanceof HttpError ? err.status : 500;
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(err instanceof Error ? err.message : String(err));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolve());
+    });
+  } catch (err) {
+    knowledge.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} on ${host} is already in use: set PORT (or PREVIEW_PORT) to a free port.`);
+    throw err;
+  }
+  const address = server.address() as AddressInfo;
+  // The app reaches this server over loopback whatever interface the page is served on.
+  const bound = address.address;
+  const loopback = bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${bound}]` : bound;
+  const internalBase = `http://${loopback}:${address.port}`;
+  const pageHost = host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const pageUrl = `http://${pageHost}:${address.port}`;
+  const allowedHosts = new Set(['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host].map((h) => `${h}:${address.port}`));
+
+  const workspace = new Workspace();
+  // Where notices about the app go: the conversation of the last thing the person did.
+  let activeChannel = DM.id;
+  const token = `xoxb-preview-${randomBytes(12).toString('hex')}`;
+  const slack = new SlackSide(workspace, {
+    baseUrl: () => internalBase,
+    token,
+    onUnsimulated: (method) => workspace.notice(activeChannel, `The app called ${method}, which the preview does not simulate; it answered unknown_method.`, 'warning'),
   });
-  baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
 
-  const settings = { ...loadSettings({ ...options.env, SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' }), slackApiUrl: `${baseUrl}/api/` };
-  const app = createSlackApp({ engine: live, settings, receiver, retryConfig: { retries: 0 } });
+  const settings: Settings = {
+    ...base,
+    botToken: token,
+    slackApiUrl: `${internalBase}/api/`,
+    // In the preview you are the HR admin, #hr-announcements is the default channel, and nothing is kept.
+    hr: { ...base.hr, adminUserIds: [ME.id], adminUsergroup: null, defaultChannel: 'C0HRNEWS', dbPath: ':memory:' },
+  };
+  const receiver = new PreviewReceiver();
+  let hr: SlackHr | undefined;
+  let app: App;
+  try {
+    hr = options.hr === false ? undefined : createSlackHr({ booted: knowledge.latest, settings, log: (line) => console.log(`[hr] ${line}`) });
+    app = createSlackApp({ engine: knowledge.engine, settings, receiver, ...(hr ? { hr: hr.service } : {}), retryConfig: { retries: 0 } });
+  } catch (err) {
+    knowledge.close();
+    await hr?.stop();
+    await closeServer();
+    throw err;
+  }
+  showAppErrors(app, (message) => workspace.notice(activeChannel, message, 'error'));
   await app.start();
+  if (hr) await hr.start();
 
-  const common = { team_id: 'TPREVIEW', api_app_id: 'APREVIEW', token: 'preview' };
-  const user = { id: USER, username: 'you', team_id: 'TPREVIEW' };
+  // The page's live feed: a snapshot on connect, then every change.
+  const streams = new Set<ServerResponse>();
+  const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const broadcast = (event: string, data: unknown) => {
+    for (const res of streams) send(res, event, data);
+  };
+  workspace.on('update', (update: WorkspaceUpdate) => broadcast('update', update));
+  knowledge.onChange((status) => broadcast('knowledge', status));
+  knowledge.watch();
+  const keepAlive = setInterval(() => {
+    for (const res of streams) res.write(': keep-alive\n\n');
+  }, SSE_KEEPALIVE_MS);
+
+  const snapshot = () => ({
+    me: { id: ME.id, name: ME.realName },
+    app: { id: BOT.userId, name: BOT.name },
+    command: COMMAND,
+    conversations: CONVERSATIONS,
+    hr: Boolean(hr),
+    knowledge: knowledge.status,
+    ...workspace.snapshot(),
+  });
+
+  /** Hands a payload to the app and reports, as Slack would, a request it did not acknowledge in time. */
+  const dispatch = async (channel: string, body: Json, what: string, onAck?: (response: unknown) => void) => {
+    activeChannel = channel;
+    let warned = false;
+    const outcome = await receiver.dispatch(body, {
+      ...(onAck ? { onAck } : {}),
+      onLate: () => {
+        warned = true;
+        workspace.notice(channel, `The app did not acknowledge ${what} within 3 seconds: Slack would show the person an error (operation_timeout).`, 'warning');
+      },
+    });
+    if (!outcome.acked && !warned) workspace.notice(channel, `No listener acknowledged ${what}: Slack would show the person an error.`, 'warning');
+    return outcome;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', baseUrl);
-    const body = req.method === 'POST' ? await readBody(req) : {};
-    // What the app sends to "Slack": Web API calls and response_url posts.
-    if (url.pathname.startsWith('/api/')) return json(res, webApi(url.pathname.slice(5), body));
-    if (url.pathname.startsWith('/response/')) {
-      const note = body.response_type === 'in_channel' ? 'Shared in the channel' : 'Only visible to you';
-      add('airisk', blocksToHtml(body.blocks as unknown[], String(body.text ?? '')), note);
-      return json(res, { ok: true });
-    }
-    if (url.pathname === '/' && req.method === 'GET') {
-      refresh();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(PREVIEW_PAGE);
-      return;
-    }
-    if (url.pathname === '/preview/state') return json(res, { items, home, modal, knowledgeErrors, stats: current.stats() });
-    if (url.pathname === '/preview/send' && req.method === 'POST') {
-      refresh();
-      const text = String(body.text ?? '').slice(0, 4000);
-      add('you', `<span class="you-text">${escapeHtml(text)}</span>`);
-      const command = /^\s*\/airisk\b\s*([\s\S]*)$/i.exec(text);
-      if (command) {
-        await receiver.dispatch({ ...common, command: '/airisk', text: command[1]?.trim() ?? '', user_id: USER, user_name: 'you', channel_id: CHANNEL, channel_name: 'directmessage', response_url: `${baseUrl}/response/${++responseCounter}`, trigger_id: `t${responseCounter}` });
-      } else {
-        await receiver.dispatch({ ...common, type: 'event_callback', event_id: `Ev${nextId}${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event: { type: 'message', channel_type: 'im', user: USER, text, ts: `${Date.now() / 1000}`, channel: CHANNEL, event_ts: `${Date.now() / 1000}` } });
+    // Answer only requests addressed to this machine by name, so no web page can reach it by DNS tricks.
+    if (!allowedHosts.has(String(req.headers.host ?? ''))) throw new HttpError(403, 'This preview only answers requests to localhost.');
+    const url = new URL(req.url ?? '/', internalBase);
+    const path = url.pathname;
+
+    if (req.method === 'GET') {
+      const asset = ASSETS[path];
+      if (asset) {
+        if (asset === 'index.html') knowledge.refresh();
+        return serveAsset(res, asset);
       }
-      return json(res, { ok: true });
-    }
-    if (url.pathname === '/preview/action' && req.method === 'POST') {
-      refresh();
-      const fromHome = body.surface === 'home';
-      await receiver.dispatch({
-        type: 'block_actions',
-        team: { id: 'TPREVIEW', domain: 'preview' },
-        user,
-        api_app_id: 'APREVIEW',
-        token: 'preview',
-        trigger_id: `t${++responseCounter}`,
-        ...(fromHome ? { view: { type: 'home' } } : { channel: { id: CHANNEL, name: 'directmessage' }, response_url: `${baseUrl}/response/${responseCounter}`, container: { type: 'message', channel_id: CHANNEL, is_ephemeral: true } }),
-        actions: [{ type: 'button', action_id: String(body.actionId ?? ''), block_id: String(body.blockId ?? ''), value: String(body.value ?? ''), action_ts: `${Date.now() / 1000}` }],
-      });
-      return json(res, { ok: true });
-    }
-    if (url.pathname === '/preview/home' && req.method === 'POST') {
-      refresh();
-      await receiver.dispatch({ ...common, type: 'event_callback', event_id: `EvHome${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event: { type: 'app_home_opened', user: USER, channel: CHANNEL, tab: 'home', event_ts: `${Date.now() / 1000}` } });
-      return json(res, { ok: true });
-    }
-    if (url.pathname === '/preview/submit' && req.method === 'POST') {
-      refresh();
-      if (!modal) return json(res, { ok: false, error: 'no modal open' });
-      const values = (body.values ?? {}) as Record<string, Record<string, string>>;
-      const state: Record<string, Record<string, { type: string; value: string }>> = {};
-      for (const [blockId, actions] of Object.entries(values)) {
-        state[blockId] = Object.fromEntries(Object.entries(actions).map(([actionId, value]) => [actionId, { type: 'plain_text_input', value: String(value) }]));
+      if (path === '/preview/events') return openStream(req, res);
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
       }
-      const acked = (await receiver.dispatch({ type: 'view_submission', team: { id: 'TPREVIEW', domain: 'preview' }, user, api_app_id: 'APREVIEW', token: 'preview', trigger_id: `t${++responseCounter}`, view: { id: 'VPREVIEW', type: 'modal', callback_id: modal.callbackId, private_metadata: modal.privateMetadata, state: { values: state }, hash: 'h' } })) as { response_action?: string; errors?: Record<string, string> } | undefined;
-      if (acked?.response_action === 'errors') return json(res, { ok: false, errors: acked.errors });
-      modal = null;
-      return json(res, { ok: true });
+      throw new HttpError(404, 'Not found');
     }
-    if (url.pathname === '/preview/close' && req.method === 'POST') {
-      modal = null;
-      return json(res, { ok: true });
+    if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+
+    // What the app sends to "Slack".
+    if (path.startsWith('/api/')) {
+      const reply = slack.call(path.slice('/api/'.length), await readBody(req), req.headers.authorization);
+      return json(res, reply.body, reply.status);
     }
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found');
+    if (path.startsWith('/response/')) {
+      const reply = slack.respond(path.slice('/response/'.length), await readBody(req));
+      return typeof reply.body === 'string' ? text(res, reply.body, reply.status) : json(res, reply.body, reply.status);
+    }
+
+    // What the person does on the page. JSON only: a plain form on another site cannot post here.
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON.');
+    const body = await readBody(req);
+    knowledge.refresh();
+    switch (path) {
+      case '/preview/send':
+        await typed(body);
+        return json(res, { ok: true });
+      case '/preview/action':
+        await clicked(body);
+        return json(res, { ok: true });
+      case '/preview/submit':
+        await submitted(body);
+        return json(res, { ok: true });
+      case '/preview/close':
+        await closed(body);
+        return json(res, { ok: true });
+      case '/preview/open-tab':
+        await openedTab(body);
+        return json(res, { ok: true });
+      default:
+        throw new HttpError(404, 'Not found');
+    }
   }
 
-  /** The Web API methods the app calls, answered as Slack would, and shown on the page. */
-  function webApi(method: string, body: Record<string, unknown>): unknown {
-    switch (method) {
-      case 'chat.postMessage':
-        add('airisk', blocksToHtml(body.blocks as unknown[], String(body.text ?? '')), body.thread_ts ? 'In thread' : undefined);
-        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
-      case 'chat.postEphemeral':
-        add('airisk', blocksToHtml(body.blocks as unknown[], String(body.text ?? '')), 'Only visible to you');
-        return { ok: true, message_ts: `${Date.now() / 1000}` };
-      case 'views.publish':
-        home = blocksToHtml((body.view as { blocks?: unknown[] })?.blocks);
-        return { ok: true, view: { id: 'VHOME' } };
-      case 'views.open': {
-        const view = (body.view ?? {}) as { blocks?: unknown[]; callback_id?: string; private_metadata?: string; title?: { text?: string } };
-        modal = { html: blocksToHtml(view.blocks), callbackId: String(view.callback_id ?? ''), privateMetadata: String(view.private_metadata ?? ''), title: escapeHtml(String(view.title?.text ?? '')) };
-        return { ok: true, view: { id: 'VMODAL' } };
+  function openStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
+    send(res, 'snapshot', snapshot());
+  }
+
+  /** The composer: a slash command, a DM to the app, or a channel message that may mention it. */
+  async function typed(body: Json): Promise<void> {
+    const where = conversationOf(body.channel);
+    const raw = String(body.text ?? '').trim();
+    if (!raw) throw new HttpError(400, 'Type something first.');
+    if (raw.length > MAX_MESSAGE_CHARS) throw new HttpError(400, `Messages are limited to ${MAX_MESSAGE_CHARS} characters here.`);
+    const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(raw);
+    if (slash) {
+      const command = `/${slash[1] ?? ''}`.toLowerCase();
+      workspace.post({ channel: where.id, user: ME.id, text: escapeMrkdwn(raw), blocks: [], attachments: [], ephemeral: true, command: true });
+      if (command !== COMMAND) {
+        workspace.notice(where.id, `${command} is not a command this workspace knows. The app's command is ${COMMAND}.`, 'info');
+        return;
       }
-      case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'TPREVIEW' };
-      default:
-        return { ok: false, error: 'not_available_in_preview' };
+      const responseUrl = slack.responseUrl(where.id);
+      const payload = slashCommand({ command: COMMAND, text: withMentions(slash[2] ?? ''), channelId: where.id, channelName: where.kind === 'im' ? 'directmessage' : where.name, responseUrl, triggerId: slack.trigger() });
+      await dispatch(where.id, payload, `${COMMAND}`);
+      return;
     }
+    // Slack stores what a person typed with & < > escaped and picked names as mentions; so does the preview.
+    const stored = workspace.post({ channel: where.id, user: ME.id, text: withMentions(escapeMrkdwn(raw)), blocks: [], attachments: [], ephemeral: false });
+    if (where.kind === 'im') {
+      if (!subscribed('message.im')) return;
+      await dispatch(where.id, eventCallback(messageEvent({ type: 'message', channel: where.id, channelType: 'im', text: stored.text, ts: stored.ts }), workspace.newId('Ev')), 'the message');
+    } else if (stored.text.includes(`<@${BOT.userId}`) && subscribed('app_mention')) {
+      await dispatch(where.id, eventCallback(messageEvent({ type: 'app_mention', channel: where.id, channelType: 'channel', text: stored.text, ts: stored.ts }), workspace.newId('Ev')), 'the mention');
+    }
+  }
+
+  /** A button or menu in a message, on App Home, or in a modal. */
+  async function clicked(body: Json): Promise<void> {
+    const blockId = String(body.blockId ?? '');
+    const actionId = String(body.actionId ?? '');
+    const picked = pickedValue(body.value);
+    let container: Container;
+    let blocks: unknown;
+    let channel = DM.id;
+    if (body.surface === 'message') {
+      const where = conversationOf(body.channel);
+      const message = workspace.find(where.id, String(body.ts ?? ''));
+      if (!message) throw new HttpError(404, 'That message is gone.');
+      blocks = message.blocks;
+      channel = where.id;
+      container = {
+        type: 'message',
+        channelId: where.id,
+        channelName: where.kind === 'im' ? 'directmessage' : where.name,
+        messageTs: message.ts,
+        isEphemeral: message.ephemeral,
+        message: message.ephemeral ? null : messagePayload(message),
+        responseUrl: slack.responseUrl(where.id, message.ts),
+      };
+    } else {
+      const view = body.surface === 'home' ? workspace.homeView() : workspace.findView(body.viewId);
+      if (!view) throw new HttpError(404, 'That view is closed.');
+      blocks = view.view.blocks;
+      container = { type: 'view', view: workspace.viewPayload(view, stateValues(view.view.blocks, inputsOf(body.values))) };
+    }
+    const element = findElement(blocks, blockId, actionId);
+    if (!element) throw new HttpError(404, 'That button is no longer there.');
+    await dispatch(channel, blockActions({ container, action: actionPayload(element, blockId, picked), triggerId: slack.trigger() }), 'the click');
+  }
+
+  /** A modal's submit button: Slack checks required inputs itself, then sends view_submission. */
+  async function submitted(body: Json): Promise<void> {
+    const view = workspace.findView(body.viewId);
+    if (!view || view === workspace.homeView()) throw new HttpError(404, 'That modal is closed.');
+    const inputs = inputsOf(body.values);
+    const missing = requiredMissing(view.view.blocks, inputs);
+    if (Object.keys(missing).length) {
+      workspace.setErrors(view, missing);
+      return;
+    }
+    if (view.errors && Object.keys(view.errors).length) workspace.setErrors(view, {});
+    const payload = viewSubmission(workspace.viewPayload(view, stateValues(view.view.blocks, inputs)), slack.trigger());
+    await dispatch(DM.id, payload, 'the form', (response) => {
+      const r = isJson(response) ? response : {};
+      if (r.response_action === 'errors' && isJson(r.errors)) workspace.setErrors(view, Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, String(v)])));
+      else if (r.response_action === 'update' && isJson(r.view)) workspace.updateView(view, r.view);
+      else if (r.response_action === 'push' && isJson(r.view)) workspace.pushModal(r.view);
+      else if (r.response_action === 'clear') workspace.closeModal('all');
+      else workspace.closeModal(view.id);
+    });
+  }
+
+  async function closed(body: Json): Promise<void> {
+    const view = workspace.findView(body.viewId);
+    if (!view || view === workspace.homeView()) return;
+    const payload = view.view.notify_on_close === true ? viewClosed(workspace.viewPayload(view)) : null;
+    workspace.closeModal(view.id);
+    if (payload) await dispatch(DM.id, payload, 'closing the modal');
+  }
+
+  /** The app's Home or Messages tab was opened. */
+  async function openedTab(body: Json): Promise<void> {
+    if (!subscribed('app_home_opened')) return;
+    const tab = body.tab === 'messages' ? 'messages' : 'home';
+    const home = workspace.homeView();
+    await dispatch(DM.id, eventCallback(appHomeOpened(tab, DM.id, home ? workspace.viewPayload(home) : null), workspace.newId('Ev')), 'opening App Home');
+  }
+
+  async function closeServer(): Promise<void> {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   return {
-    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${(server.address() as AddressInfo).port}`,
+    url: pageUrl,
     async close() {
+      clearInterval(keepAlive);
+      for (const res of streams) res.end();
+      streams.clear();
+      knowledge.close();
+      await hr?.stop();
       await app.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer();
     },
   };
 }
 
-/** Changes whenever a knowledge file is added, removed or edited. */
-function knowledgeSignature(dir: string): string {
-  const parts: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      const st = statSync(path);
-      if (st.isDirectory()) walk(path);
-      else parts.push(`${path}:${st.size}:${st.mtimeMs}`);
-    }
-  };
-  try {
-    walk(dir);
-  } catch {
-    return 'missing';
-  }
-  return parts.join('|');
+/** The preview's port: PREVIEW_PORT when set (so PORT can stay the Slack app's), else `fallback` (PORT, 3000). */
+export function previewPort(env: NodeJS.ProcessEnv, fallback: number): number {
+  const raw = env.PREVIEW_PORT?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SettingsError([`PREVIEW_PORT must be a port number from 1 to 65535, such as 3000 (it is "${raw}")`]);
+  return port;
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** Which events the app subscribes to (manifest-ids.ts, like manifest.yml): only those are sent, as in Slack. */
+function subscribed(event: (typeof EVENTS)[number]): boolean {
+  return (EVENTS as readonly string[]).includes(event);
+}
+
+function conversationOf(id: unknown): Conversation {
+  return CONVERSATIONS.find((c) => c.id === id) ?? DM;
+}
+
+/** @airisk, @you and #channel as Slack sends picked names (the command is set to escape them). */
+function withMentions(text: string): string {
+  return text
+    .replace(/(^|\s)@airisk\b/gi, `$1<@${BOT.userId}>`)
+    .replace(/(^|\s)@(you|me)\b/gi, `$1<@${ME.id}>`)
+    .replace(/(^|\s)#([a-z0-9_-]+)/gi, (whole, before: string, name: string) => {
+      const c = CONVERSATIONS.find((x) => x.kind === 'channel' && x.name === name.toLowerCase());
+      return c ? `${before}<#${c.id}|${c.name}>` : whole;
+    });
+}
+
+function pickedValue(v: unknown): string | string[] | null {
+  if (Array.isArray(v)) return v.map(String);
+  return v === undefined || v === null ? null : String(v);
+}
+
+function inputsOf(values: unknown): { blockId: string; actionId: string; value: string | string[] | null }[] {
+  if (!Array.isArray(values)) return [];
+  return values.filter(isJson).map((v) => ({ blockId: String(v.blockId ?? ''), actionId: String(v.actionId ?? ''), value: pickedValue(v.value) }));
+}
+
+function requiredMissing(blocks: unknown, inputs: ReturnType<typeof inputsOf>): Record<string, string> {
+  const missing: Record<string, string> = {};
+  for (const b of Array.isArray(blocks) ? blocks : []) {
+    if (!isJson(b) || b.type !== 'input' || b.optional === true || !isJson(b.element)) continue;
+    const actionId = b.element.action_id;
+    const input = inputs.find((i) => i.blockId === b.block_id && i.actionId === actionId);
+    const value = input?.value;
+    if (value === null || value === undefined || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && value.length === 0)) missing[String(b.block_id)] = 'Please complete this required field.';
+  }
+  return missing;
+}
+
+/** Listener failures go to the app's logger (its error handler logs them); the page shows them too. */
+function showAppErrors(app: App, show: (message: string) => void): void {
+  const logger = app.logger;
+  const error = logger.error.bind(logger);
+  logger.error = (...parts: unknown[]) => {
+    error(...parts);
+    show(`The app reported an error: ${parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' ')}`);
+  };
+}
+
+function serveAsset(res: ServerResponse, name: string): void {
+  const body = readFileSync(join(ASSETS_DIR, name));
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    // The page runs only its own script and style, and connects only back to this server.
+    'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<Json> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request too large.');
+    chunks.push(chunk as Buffer);
+  }
   const raw = Buffer.concat(chunks).toString('utf8');
   if (!raw) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) out[k] = /^[[{]/.test(v) ? parseOr(v) : v;
+  if (String(req.headers['content-type'] ?? '').includes('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return isJson(parsed) ? parsed : {};
+    } catch {
+      throw new HttpError(400, 'The request body is not valid JSON.');
+    }
+  }
+  // The WebClient posts forms, with objects and arrays (blocks, view) as JSON strings.
+  const out: Json = {};
+  for (const [key, value] of new URLSearchParams(raw)) out[key] = /^\s*[[{]/.test(value) ? parseOr(value) : value;
   return out;
 }
 
-function parseOr(text: string): unknown {
+function parseOr(value: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(value);
   } catch {
-    return text;
+    return value;
   }
 }
 
-function json(res: ServerResponse, value: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+function json(res: ServerResponse, value: unknown, status = 200): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(value));
 }
+
+function text(res: ServerResponse, value: string, status: number): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(value);
+}
+
+export type { KnowledgeStatus };
