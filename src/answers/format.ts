@@ -1,4 +1,5 @@
 // How numbers read in every renderer: one place, so the terminal, Slack and the preview agree.
+import type { Transition } from './types.js';
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -38,4 +39,13 @@ export function ordinal(value: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
+}
+
+/** The numbers of a reskilling move: its AIJRI and gap, exposure gap and pay gap, where known. */
+export function transitionFacts(t: Transition): string[] {
+  return [
+    t.score !== undefined ? `AIJRI ${t.score}${t.scoreGap !== undefined ? ` (${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : ''}` : '',
+    t.exposureGap !== undefined ? `exposure ${formatGap(t.exposureGap, 'points')}` : '',
+    t.payGap !== undefined ? `pay ${formatGap(t.payGap, 'usd')}` : '',
+  ].filter(Boolean);
 }

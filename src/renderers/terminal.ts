@@ -1,6 +1,6 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import type { Answer, Measure, RoleCard, TaskLine, Transition } from '../answers/types.js';
-import { formatGap, ordinal } from '../answers/format.js';
+import { ordinal, transitionFacts } from '../answers/format.js';
 
 const WIDTH = 88;
 
@@ -100,11 +100,7 @@ function pathLines(path: RoleCard['path']): string[] {
 }
 
 function transitionText(t: Transition): string {
-  const facts = [
-    t.score !== undefined ? `AIJRI ${t.score}${t.scoreGap !== undefined ? ` (${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : ''}` : '',
-    t.exposureGap !== undefined ? `exposure ${formatGap(t.exposureGap, 'points')}` : '',
-    t.payGap !== undefined ? `pay ${formatGap(t.payGap, 'usd')}` : '',
-  ].filter(Boolean);
+  const facts = transitionFacts(t);
   return `${t.title}${facts.length ? ` [${facts.join(', ')}]` : ''}: ${t.why}${t.requires ? ` Requires: ${t.requires}` : ''}`;
 }
 

@@ -62,4 +62,34 @@ describe('Socket Mode', () => {
     expect(String(reply!.body.text)).toMatch(/^Medical Coder: 11\.6 RED/);
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
   });
+
+  it('acknowledges an events_api envelope, answers the mention in its thread, and once only when Slack retries it', async () => {
+    const ws = await connected;
+    const mention = (envelopeId: string, retryAttempt: number) =>
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type: 'events_api',
+        accepts_response_payload: false,
+        retry_attempt: retryAttempt,
+        retry_reason: retryAttempt ? 'timeout' : '',
+        payload: {
+          token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'EvSOCKET1', event_time: 1_700_000_100,
+          authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+          event: { type: 'app_mention', user: 'U1', text: '<@UBOT> registered nurse', ts: '1700000100.000200', channel: 'C7', event_ts: '1700000100.000200' },
+        },
+      });
+    ws.send(mention('env-2', 0));
+    const [post] = await fake.waitFor('chat.postMessage');
+    expect(post!.body).toMatchObject({ channel: 'C7', thread_ts: '1700000100.000200' });
+    expect(String(post!.body.text)).toMatch(/^Registered Nurse/);
+    expect(post!.token).toBe(BOT_TOKEN);
+
+    ws.send(mention('env-3', 1));
+    const deadline = Date.now() + 2000;
+    while (!acks.some((a) => (a as { envelope_id?: string }).envelope_id === 'env-3') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-2' }));
+    expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-3' }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
 });

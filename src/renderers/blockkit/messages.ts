@@ -1,7 +1,7 @@
 // Answers as Slack Block Kit messages: { text (plain fallback), blocks }. Pure functions of answer data.
 import type { types } from '@slack/bolt';
 import type { Answer, AmbiguousAnswer, CompareAnswer, FaqAnswer, HelpAnswer, Measure, NotFoundAnswer, PathAnswer, RoleCard, RoleRef, TaskLine, Transition } from '../../answers/types.js';
-import { formatGap, ordinal } from '../../answers/format.js';
+import { formatGap, ordinal, transitionFacts } from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
@@ -52,11 +52,7 @@ function taskLine(t: TaskLine): string {
 }
 
 function transitionLine(t: Transition): string {
-  const facts = [
-    t.score !== undefined ? `AIJRI ${t.score}${t.scoreGap !== undefined ? ` (${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : ''}` : '',
-    t.exposureGap !== undefined ? `exposure ${formatGap(t.exposureGap, 'points')}` : '',
-    t.payGap !== undefined ? `pay ${formatGap(t.payGap, 'usd')}` : '',
-  ].filter(Boolean);
+  const facts = transitionFacts(t);
   return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${t.skillsToBuild?.length ? `\n_Skills to build: ${t.skillsToBuild.map((s) => e(s.name)).join(', ')}_` : ''}`;
 }
 

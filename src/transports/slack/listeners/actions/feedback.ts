@@ -1,12 +1,16 @@
 // "Helpful" / "Not helpful": counted anonymously (role id and day only), thanked privately.
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
+import { feedbackThanksMessage } from '../../../../renderers/blockkit/notice.js';
+import { replyEphemeral } from '../../reply.js';
 import { clickOf, type ButtonArgs } from './args.js';
 
 export function feedback(deps: SlackDeps, helpful: boolean) {
   return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
     await args.ack();
-    deps.hooks.onFeedback?.(clickOf(args).roleId, helpful);
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: helpful ? 'Thanks! Glad it helped.' : 'Thanks for telling us: we use this to improve the cards.' });
+    const click = clickOf(args);
+    deps.hooks.onFeedback?.(click.roleId, helpful);
+    // An expired response_url falls back to chat.postEphemeral, like every other private reply.
+    await replyEphemeral(args.respond, args.client, click, feedbackThanksMessage(helpful), { replace_original: false });
   };
 }
