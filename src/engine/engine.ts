@@ -387,6 +387,7 @@ export function createEngine(catalog: Catalog): Engine {
     help,
     popularRoles: popular,
     warmUp: () => {
+      resolver.warmUp();
       for (const role of catalog.roles.values()) cardOf(role);
       return cards.size;
     },

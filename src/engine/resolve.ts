@@ -45,7 +45,8 @@ export class Resolver {
   /** Titles and aliases: a small vocabulary, searched with typo tolerance. */
   private readonly nameSearch: MiniSearch<NameDoc>;
   /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
-  private readonly taskSearch: MiniSearch<{ id: string; tasks: string }>;
+  private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
+  private readonly buildTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
 
   constructor(private readonly catalog: Catalog) {
@@ -69,14 +70,29 @@ export class Resolver {
     }
     this.nameSearch = new MiniSearch<NameDoc>({ fields: ['title', 'alias'], storeFields: ['roleId'], tokenize, processTerm });
     this.nameSearch.addAll(nameDocs);
-    this.taskSearch = new MiniSearch({ fields: ['tasks'], tokenize, processTerm });
-    this.taskSearch.addAll(taskDocs);
+    // Indexing ~19,000 task statements is most of the start-up's index time; it is built on first need or
+    // by warmUp() after the server is listening, since exact names answer most questions without it.
+    this.buildTaskIndex = () => {
+      const index = new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
+      index.addAll(taskDocs);
+      return index;
+    };
 
     this.faqSearch = new MiniSearch({ fields: ['text'], tokenize, processTerm });
     for (const faq of catalog.knowledge.faqs.values()) {
       for (const q of [faq.question, ...faq.alsoAsked]) this.faqPhrases.set(phraseKey(q), faq.id);
       this.faqSearch.add({ id: faq.id, text: [faq.question, ...faq.alsoAsked].join('\n') });
     }
+  }
+
+  private taskSearch(): MiniSearch<{ id: string; tasks: string }> {
+    this.taskIndex ??= this.buildTaskIndex();
+    return this.taskIndex;
+  }
+
+  /** Builds what is built lazily, so the first questions need not wait for it. */
+  warmUp(): void {
+    this.taskSearch();
   }
 
   private addName(name: string, roleId: string): void {
@@ -162,7 +178,7 @@ export class Resolver {
       weights: { fuzzy: 0.6, prefix: 0.75 },
       boostDocument: (_id, _term, stored) => curatedBoost(stored?.roleId),
     });
-    const taskHits = this.taskSearch.search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) });
+    const taskHits = this.taskSearch().search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) });
     const ranked = mergePerRole(nameHits, taskHits, terms);
     const top = ranked[0];
     if (!top) return { kind: 'not_found', reason: 'no_match', suggestions: this.suggest(terms) };

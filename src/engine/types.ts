@@ -13,7 +13,7 @@ export interface Engine {
   help(): HelpAnswer;
   /** Roles to suggest when nothing is asked yet (App Home, help). */
   popularRoles(): RoleRef[];
-  /** Composes every role's card ahead of the first question (about 0.3 s for ~800 roles); returns how many. */
+  /** Builds the task index and composes every role's card ahead of the first question (about 0.5 s); returns the cards composed. */
   warmUp(): number;
   /** Number of roles the engine can answer for, curated and from datasets. */
   stats(): { roles: number; curatedRoles: number; faqs: number; datasetNote: string };

@@ -211,6 +211,15 @@ describe('buttons and modals', () => {
     expect(feedback).toContainEqual(['medical-coder', true]);
   });
 
+  it('thanks for feedback privately even when the response_url has expired', async () => {
+    fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
+    await blockAction(appUrl, ACTIONS.notHelpful, 'registered-nurse', fake.responseUrl('fb-old'), { channel: 'C5', user: 'U5' });
+    const [post] = await fake.waitFor('chat.postEphemeral');
+    expect(post!.body).toMatchObject({ channel: 'C5', user: 'U5' });
+    expect(String(post!.body.text)).toMatch(/^Thanks for telling us/);
+    expect(feedback).toContainEqual(['registered-nurse', false]);
+  });
+
   it('shares through chat.postMessage when the response_url has expired', async () => {
     fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
     await blockAction(appUrl, ACTIONS.share, 'registered-nurse', fake.responseUrl('share-old'), { channel: 'C9' });
