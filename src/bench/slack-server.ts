@@ -2,7 +2,8 @@
 // event loop: a stand-in Slack (Web API and response_url) plus the Bolt app, both on loopback.
 // With "bare" as the second argument it serves a plain node:http 200 instead of the app: the floor this
 // machine and load generator set, to read the app's latency against.
-// Prints "ready <port> <sink url>" when listening; prints "rss <MB>" and exits on "stop" from standard input.
+// Prints "ready <port> <sink url>" when listening. On "stop" from standard input prints "rss <MB>", then
+// "answers <JSON>": when each answer reached the stand-in's /response/<n> (process.hrtime, nanoseconds), and exits.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSettings } from '../config/settings.js';
@@ -11,8 +12,11 @@ import { bootEngine } from '../transports/boot.js';
 
 const secret = process.argv[2] ?? '';
 const bare = process.argv[3] === 'bare';
+const answeredAt: Record<string, string> = {};
 const okServer = () =>
   createServer((req, res) => {
+    const n = /^\/response\/(\d+)$/.exec(req.url ?? '')?.[1];
+    if (n) answeredAt[n] = process.hrtime.bigint().toString();
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -39,6 +43,7 @@ if (bare) {
 console.log(`ready ${(server.address() as AddressInfo).port} ${sinkUrl}`);
 process.stdin.on('data', async () => {
   console.log(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)}`);
+  console.log(`answers ${JSON.stringify(answeredAt)}`);
   await new Promise((r) => setTimeout(r, 500));
   await stopApp();
   if (bare) server.close();

@@ -1,69 +1,148 @@
-// Slack transport benchmark: signed slash-command requests over loopback HTTP with autocannon; latency is to
-// Bolt's acknowledgement (what Slack's 3-second limit is about). The app runs in its own process
-// (slack-server.ts) with a local stand-in for Slack receiving the answers. The same load against a bare
-// node:http server gives the floor of this machine and load generator, to read the app's numbers against.
+// Slack transport benchmark: signed slash-command requests over loopback HTTP. The app runs in its own process
+// (slack-server.ts) with a local stand-in for Slack that receives the answers on response_url.
+//
+// The target ("p99 ≤ 20 ms at ≥ 200 req/s") is about a rate, so it is measured with an open-loop, evenly paced
+// load (loadtest's requestsPerSecond: one request every 1000/rps ms whatever the server does), the way Slack's
+// own traffic arrives. autocannon's rate limit cannot do this: it sends each second's quota as fast as its
+// connections allow and then waits, so the app sees ten requests at once every second. autocannon is used for
+// what it is made for, the capacity with ten connections back to back. The same paced load against a bare
+// node:http server gives the floor of this machine and load generator.
 import { createHmac } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import autocannon from 'autocannon';
-import type { BenchRow } from './table.js';
+import { loadTest } from 'loadtest';
+import { percentileOf, type BenchRow } from './table.js';
 
 const SECRET = 'b7e151628aed2a6abf7158809cf4f3c7';
 const TARGETS = { p99Ms: 20, rps: 200 } as const;
 /** Offered load: a little above the target rate, so p99 is measured where the target asks for it. */
 const OFFERED_RPS = Number(process.env.BENCH_RPS ?? 250);
+const WARM_UP_SECONDS = 3;
 const CONNECTIONS = 10;
 const QUERIES = ['medical coder', 'CPC', 'accountant', 'registered nurse', 'will AI replace my job as a clinical coder?', 'software developers', 'medcal codr', '13-2011'];
 
-interface LoadResult {
-  result: autocannon.Result;
-  rssMb: number;
+/** A signed /airisk slash command as Slack sends it; `n` numbers its response_url so answers can be timed.
+ *  No content-length: autocannon adds its own (a second one makes every request fail), loadtest's caller sets it. */
+function slashCommand(n: number, sinkUrl: string): { body: string; headers: Record<string, string> } {
+  const text = QUERIES[n % QUERIES.length] ?? 'medical coder';
+  const body = new URLSearchParams({ command: '/airisk', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${sinkUrl}/response/${n}`, trigger_id: '1.2.3' }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
 }
 
-/** Starts slack-server.js (the app, or the bare floor), offers the load for `seconds`, stops it. */
-async function underLoad(target: 'app' | 'bare', seconds: number): Promise<LoadResult> {
-  const args = [fileURLToPath(new URL('./slack-server.js', import.meta.url)), SECRET, ...(target === 'bare' ? ['bare'] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
-  const lines = createInterface({ input: child.stdout });
-  const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
-  const [, port, sinkUrl] = (await next()).split(' ');
-  let n = 0;
-  const result = await autocannon({
+// loadtest 8 returns a promise when called without a callback; its bundled types still describe the older
+// callback form, so the part used here is typed locally.
+interface PacedOptions {
+  url: string;
+  method: 'POST';
+  requestsPerSecond: number;
+  maxSeconds: number;
+  agentKeepAlive: boolean;
+  quiet: boolean;
+  requestGenerator: (params: unknown, options: RequestOptions & { headers: Record<string, string | number> }, client: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest, callback: (res: IncomingMessage) => void) => ClientRequest;
+}
+interface PacedResult {
+  totalRequests: number;
+  totalErrors: number;
+  effectiveRps: number;
+  maxLatencyMs: number;
+  /** Whole milliseconds, rounded down (loadtest's histogram has 1 ms buckets). */
+  percentiles: Record<'50' | '90' | '95' | '99', number>;
+  errorCodes: Record<string, number>;
+}
+const runPaced = loadTest as unknown as (options: PacedOptions) => Promise<PacedResult>;
+
+interface Paced {
+  result: PacedResult;
+  /** process.hrtime at send, by request number (CLOCK_MONOTONIC, comparable with the app process's). */
+  sentAt: Map<number, bigint>;
+}
+
+async function paced(port: string, sinkUrl: string, seconds: number, first: number): Promise<Paced> {
+  const sentAt = new Map<number, bigint>();
+  let n = first;
+  const result = await runPaced({
+    url: `http://127.0.0.1:${port}/slack/events`,
+    method: 'POST',
+    requestsPerSecond: OFFERED_RPS,
+    maxSeconds: seconds,
+    agentKeepAlive: true,
+    quiet: true,
+    requestGenerator: (_params, options, client, callback) => {
+      const { body, headers } = slashCommand(++n, sinkUrl);
+      Object.assign(options.headers, headers, { 'content-length': Buffer.byteLength(body) });
+      sentAt.set(n, process.hrtime.bigint());
+      const request = client(options, callback);
+      request.end(body);
+      return request;
+    },
+  });
+  return { result, sentAt };
+}
+
+async function backToBack(port: string, sinkUrl: string, seconds: number): Promise<autocannon.Result> {
+  let n = 1e9;
+  return autocannon({
     url: `http://127.0.0.1:${port}/slack/events`,
     method: 'POST',
     connections: CONNECTIONS,
     duration: seconds,
-    overallRate: OFFERED_RPS,
-    requests: [
-      {
-        setupRequest: (req) => {
-          const text = QUERIES[n++ % QUERIES.length] ?? 'medical coder';
-          const body = new URLSearchParams({ command: '/airisk', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${sinkUrl}/response/${n}`, trigger_id: '1.2.3' }).toString();
-          const ts = Math.floor(Date.now() / 1000);
-          const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-          return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
-        },
-      },
-    ],
+    requests: [{ setupRequest: (req) => ({ ...req, ...slashCommand(++n, sinkUrl) }) }],
   });
-  child.stdin.write('stop\n');
-  const rssMb = Number((await next()).split(' ')[1]);
-  await new Promise((r) => child.once('exit', r));
-  return { result, rssMb };
 }
 
+/** Starts slack-server.js (the app, or the bare floor), runs `load` against it, stops it. */
+async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUrl: string) => Promise<T>): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
+  const args = [fileURLToPath(new URL('./slack-server.js', import.meta.url)), SECRET, ...(target === 'bare' ? ['bare'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
+  const lines = createInterface({ input: child.stdout });
+  const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  const [, port = '', sinkUrl = ''] = (await next()).split(' ');
+  const out = await load(port, sinkUrl);
+  // Answers still on their way get a moment to arrive before the app reports.
+  await new Promise((r) => setTimeout(r, 1000));
+  child.stdin.write('stop\n');
+  const rssMb = Number((await next()).split(' ')[1]);
+  const answers = JSON.parse((await next()).slice('answers '.length)) as Record<string, string>;
+  await new Promise((r) => child.once('exit', r));
+  return { out, rssMb, answeredAt: new Map(Object.entries(answers).map(([k, v]) => [Number(k), BigInt(v)])) };
+}
+
+const upperBound = (wholeMs: number) => `< ${wholeMs + 1} ms`;
+
 export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
-  const { result, rssMb } = await underLoad('app', durationSeconds);
-  const floor = (await underLoad('bare', Math.max(3, Math.round(durationSeconds / 2)))).result;
+  const app = await withServer('app', async (port, sinkUrl) => {
+    const warmUp = await paced(port, sinkUrl, WARM_UP_SECONDS, 0);
+    const measured = await paced(port, sinkUrl, durationSeconds, 1e6);
+    const capacity = await backToBack(port, sinkUrl, 5);
+    return { warmUp, measured, capacity };
+  });
+  const floor = (await withServer('bare', (port, sinkUrl) => paced(port, sinkUrl, Math.max(3, Math.round(durationSeconds / 2)), 0))).out.result;
+
+  const { warmUp, measured, capacity } = app.out;
+  const m = measured.result;
+  const answerMs: number[] = [];
+  for (const [n, sent] of measured.sentAt) {
+    const answered = app.answeredAt.get(n);
+    if (answered !== undefined) answerMs.push(Number(answered - sent) / 1e6);
+  }
+  const unanswered = measured.sentAt.size - answerMs.length;
+  const p99 = m.percentiles['99'];
 
   const group = 'slack /airisk over HTTP';
-  const ok = result.non2xx === 0 && result.errors === 0;
+  const errors = Object.entries(m.errorCodes).map(([code, count]) => `${count}× ${code}`).join(', ');
   return [
-    { group, metric: `requests (${durationSeconds} s, ${CONNECTIONS} connections, offered ${OFFERED_RPS} req/s)`, value: `${result.requests.total} (${result.non2xx} non-2xx, ${result.errors} errors)`, target: 'all 2xx', pass: ok },
-    { group, metric: 'throughput', value: `${result.requests.average.toFixed(0)} req/s`, target: `≥ ${TARGETS.rps} req/s`, pass: result.requests.average >= TARGETS.rps },
-    { group, metric: 'latency to ack p50 / p99', value: `${result.latency.p50} ms / ${result.latency.p99} ms`, target: `p99 ≤ ${TARGETS.p99Ms} ms`, pass: result.latency.p99 <= TARGETS.p99Ms },
-    { group, metric: 'floor: bare node:http 200, same load, p50 / p99', value: `${floor.latency.p50} ms / ${floor.latency.p99} ms` },
-    { group, metric: 'RSS of the app process after the run', value: `${rssMb} MB` },
+    { group, metric: `requests (${durationSeconds} s paced at ${OFFERED_RPS} req/s, after ${WARM_UP_SECONDS} s warm-up)`, value: `${m.totalRequests} (${m.totalErrors} errors${errors ? `: ${errors}` : ''})`, target: 'all 2xx', pass: m.totalErrors === 0 && m.totalRequests > 0 },
+    { group, metric: 'throughput', value: `${m.effectiveRps} req/s`, target: `≥ ${TARGETS.rps} req/s`, pass: m.effectiveRps >= TARGETS.rps },
+    { group, metric: 'latency to ack p50 / p99 (max)', value: `${upperBound(m.percentiles['50'])} / ${upperBound(p99)} (${m.maxLatencyMs} ms)`, target: `p99 ≤ ${TARGETS.p99Ms} ms`, pass: p99 + 1 <= TARGETS.p99Ms },
+    { group, metric: 'latency to the answer on response_url p50 / p99', value: `${percentileOf(answerMs, 50).toFixed(1)} ms / ${percentileOf(answerMs, 99).toFixed(1)} ms${unanswered ? ` (${unanswered} unanswered)` : ''}`, target: 'all answered', pass: unanswered === 0 },
+    { group, metric: `first ${WARM_UP_SECONDS} s after start (JIT warm-up): ack p50 / p99`, value: `${upperBound(warmUp.result.percentiles['50'])} / ${upperBound(warmUp.result.percentiles['99'])}` },
+    { group, metric: `capacity: ${CONNECTIONS} connections back to back (autocannon)`, value: `${capacity.requests.average.toFixed(0)} acks/s, p50 ${capacity.latency.p50} ms / p99 ${capacity.latency.p99} ms, ${capacity.non2xx} non-2xx` },
+    { group, metric: 'floor: bare node:http 200, same paced load, p50 / p99', value: `${upperBound(floor.percentiles['50'])} / ${upperBound(floor.percentiles['99'])}` },
+    { group, metric: 'RSS of the app process after the run', value: `${app.rssMb} MB` },
   ];
 }
