@@ -99,6 +99,8 @@ export interface FigureLine {
   asOf: string;
   period?: string;
   note?: string;
+  /** Other sources that give this same figure (their ids); the note names them. */
+  confirmedBy?: string[];
 }
 
 export interface Transition extends RoleRef {

@@ -32,6 +32,24 @@ import type { Engine } from './types.js';
 const COMPARE_SEPARATORS = [/\s+(?:vs\.?|versus|v\.?)\s+/i, /\s+compared\s+(?:to|with)\s+/i, /\s*,\s*/, /\s+or\s+/i, /\s+and\s+/i];
 const MAX_TRANSITIONS = 6;
 
+/** Curated figures first, then the dataset's; a dataset figure with the same value and unit as a curated one
+ *  over the same period (BLS pay or growth quoted by a seed and also in the BLS files) is shown once, naming both. */
+function withoutTwins(curated: FigureLine[], data: FigureLine[]): FigureLine[] {
+  const merged = curated.map((c) => ({ ...c }));
+  const rest: FigureLine[] = [];
+  for (const d of data) {
+    const twin = merged.find((c) => c.unit === d.unit && c.value === d.value && (!c.period || !d.period || c.period === d.period));
+    if (!twin) {
+      rest.push(d);
+      continue;
+    }
+    twin.confirmedBy = [...(twin.confirmedBy ?? []), d.source];
+    const same = `${d.sourceName} (${d.asOf}) gives the same figure.`;
+    twin.note = twin.note ? `${twin.note} ${same}` : same;
+  }
+  return [...merged, ...rest];
+}
+
 export function createEngine(catalog: Catalog): Engine {
   const resolver = new Resolver(catalog);
   const cards = new Map<string, RoleCard>();
@@ -240,9 +258,9 @@ export function createEngine(catalog: Catalog): Engine {
       risks: role.curated?.risks ?? [],
       tools: role.curated?.tools ?? [],
       timeline: role.curated?.timeline ?? [],
-      pay: [...byTopic('pay'), ...(role.data?.pay ?? [])],
-      employment: [...byTopic('employment'), ...(role.data?.employment ?? [])],
-      outlook: [...byTopic('outlook'), ...(role.data?.outlook ?? [])],
+      pay: withoutTwins(byTopic('pay'), role.data?.pay ?? []),
+      employment: withoutTwins(byTopic('employment'), role.data?.employment ?? []),
+      outlook: withoutTwins(byTopic('outlook'), role.data?.outlook ?? []),
       otherFigures: figures.filter((x) => !['pay', 'employment', 'outlook', 'exposure'].includes(x.topic)).map((x) => x.line),
       notThisRole: role.curated?.notThisRole ?? [],
       ...(a?.seniority ? { seniority: a.seniority } : {}),
@@ -252,7 +270,7 @@ export function createEngine(catalog: Catalog): Engine {
     const used = new Set<string>([
       ...measures.map((m) => m.source),
       ...partial.tasks.map((t) => t.source),
-      ...[...partial.pay, ...partial.employment, ...partial.outlook, ...partial.otherFigures].map((f) => f.source),
+      ...[...partial.pay, ...partial.employment, ...partial.outlook, ...partial.otherFigures].flatMap((f) => [f.source, ...(f.confirmedBy ?? [])]),
       ...[...partial.aiCan, ...partial.aiCannot, ...partial.risks, ...partial.tools, ...partial.timeline, ...partial.whoShouldWorry].map((c) => c.source),
       ...partial.ratings.map((r) => r.source),
       ...partial.path.transitions.flatMap((t) => (t.source ? [t.source] : [])),

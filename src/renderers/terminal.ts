@@ -22,8 +22,8 @@ export function renderText(answer: Answer): string {
         heading(answer.faq.question),
         wrap(answer.faq.answer),
         '',
-        ...(answer.roles.length ? [`Related roles: ${answer.roles.map((r) => r.title).join(', ')}`] : []),
-        `Sources: ${answer.sources.map((s) => `${s.name} (${s.asOf})`).join('; ')}`,
+        ...(answer.roles.length ? [fill(`Related roles: ${answer.roles.map((r) => r.title).join(', ')}`, '', '  ')] : []),
+        ...sourceLines(answer.sources),
       ].join('\n');
     case 'ambiguous':
       return [
@@ -82,7 +82,7 @@ function roleCard(card: RoleCard): string[] {
   if (card.timeline.length) out.push('', 'Timeline:', ...card.timeline.map((t) => bullet(`${t.horizon}: ${t.text}`)));
   out.push('', ...pathLines(card.path));
   out.push(...lacksLines(card.lacks));
-  out.push('', `Sources: ${card.sources.map((s) => `${s.name} (${s.asOf})`).join('; ')}`);
+  out.push('', ...sourceLines(card.sources));
   return out;
 }
 
@@ -119,7 +119,9 @@ function compareLines(a: RoleCard, b: RoleCard): string[] {
 
 function headlineText(h: NonNullable<RoleCard['headline']>): string {
   const zone = h.zone ? h.zone.toUpperCase() : h.band ? h.band.replace('-', ' ') : '';
-  return `${h.value} ${zone} (${h.label}; ${h.scale})`;
+  // The label often just repeats the zone ("Red"); say it only when it adds something.
+  const label = h.label && h.label.toLowerCase() !== zone.toLowerCase() ? `${h.label}; ` : '';
+  return `${h.value} ${zone} (${label}${h.scale})`;
 }
 
 function measureText(m: Measure): string {
@@ -129,30 +131,48 @@ function measureText(m: Measure): string {
 
 function taskText(t: TaskLine): string {
   const facts = [t.timeShare !== undefined ? `${t.timeShare}% of time` : '', t.score !== undefined ? `score ${t.score}/5` : '', t.disagreement ? `humans ${t.humanExposure} vs GPT-4 ${t.gpt4Exposure}` : ''].filter(Boolean);
-  return `  - ${oneLine(t.task).slice(0, 110)}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+  return `  - ${oneLine(t.task)}${facts.length ? ` (${facts.join(', ')})` : ''}`;
 }
 
 function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
+const sourceLines = (sources: { name: string; asOf: string }[]) => ['Sources:', ...sources.map((s) => fill(`${s.name} (${s.asOf})`, '  - ', '    '))];
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-function wrap(text: string): string {
-  return text
+/** Wraps Markdown as authors write it in knowledge/ to the terminal width: paragraphs, "- " list items with
+ *  a hanging indent, **bold** and _italics_ markers dropped, [text](url) as "text (url)". */
+function wrap(markdown: string): string {
+  const plain = markdown.replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '$1 ($2)').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1$2');
+  return plain
     .split(/\n{2,}/)
     .map((para) => {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of para.split(/\s+/).filter(Boolean)) {
-        if (line && line.length + word.length + 1 > WIDTH) {
-          lines.push(line);
-          line = word;
-        } else line = line ? `${line} ${word}` : word;
+      const items: { bullet: boolean; text: string }[] = [];
+      for (const line of para.split('\n')) {
+        const item = /^\s*[-*] (.*)$/.exec(line);
+        const last = items.at(-1);
+        if (item) items.push({ bullet: true, text: item[1] ?? '' });
+        else if (last) last.text += ` ${line}`;
+        else items.push({ bullet: false, text: line });
       }
-      if (line) lines.push(line);
-      return lines.join('\n');
+      return items.map((i) => (i.bullet ? fill(i.text, '  - ', '    ') : fill(i.text, '', ''))).join('\n');
     })
     .join('\n\n');
+}
+
+function fill(text: string, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + word.length + 1 > WIDTH) {
+      lines.push(line);
+      line = rest + word;
+    } else line = empty ? line + word : `${line} ${word}`;
+    empty = false;
+  }
+  if (!empty) lines.push(line);
+  return lines.join('\n');
 }

@@ -35,6 +35,20 @@ describe('airisk CLI', () => {
     expect(stdout).toContain('Compliance Manager');
   });
 
+  it('prints an FAQ list one item per line, without Markdown markers, and task statements whole', async () => {
+    const faq = (await airisk(['ask', 'which coding specializations are most resilient to AI?'])).stdout;
+    const items = faq.split('\n').filter((line) => line.startsWith('  - '));
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    expect(items.some((line) => line.startsWith('  - Complex specialty coding:'))).toBe(true);
+    expect(faq).not.toContain('**');
+    for (const line of faq.split('\n')) expect(line.length).toBeLessThanOrEqual(88);
+
+    const card = (await airisk(['ask', 'medical coder'])).stdout;
+    // O*NET's statement is longer than a line; the card shows it to its last word.
+    expect(card).toContain("by participating in the coding team's regular meetings.");
+    expect(card).not.toMatch(/RED \(Red;/);
+  });
+
   it('answers one JSON object per input line in batch mode', async () => {
     const { stdout } = await airisk(['ask', '--json'], { input: 'clinical coder\nCPC\nmedical codr\nqwxzzv plorft\nis medical coding still worth learning?\n' });
     const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));

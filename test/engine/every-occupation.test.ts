@@ -29,6 +29,12 @@ describe('an answer for every occupation', () => {
         expect(answer.tasks.length + answer.lacks.length).toBeGreaterThan(0);
       }
       for (const s of answer.sources) expect(s.name.length).toBeGreaterThan(0);
+      // A figure a seed quotes and a dataset repeats (same value, unit and period) is shown once, naming both sources.
+      for (const list of [answer.pay, answer.employment, answer.outlook]) {
+        const keys = list.map((f) => `${f.unit} ${f.value} ${f.period ?? ''}`);
+        expect(new Set(keys).size, `${role.id}: ${keys.join(', ')}`).toBe(keys.length);
+        for (const f of list) for (const id of f.confirmedBy ?? []) expect(answer.sources.map((s) => s.id)).toContain(id);
+      }
       if (answer.path.transitions.length >= 3) withTransitions++;
       const text = renderText(answer);
       expect(text).toContain(role.title);
@@ -36,5 +42,15 @@ describe('an answer for every occupation', () => {
     }
     // Most occupations get a computed path; those without a skills profile say so in `lacks`.
     expect(withTransitions / catalog.roles.size).toBeGreaterThan(0.5);
+  });
+
+  it("shows BLS median pay for medical coders once, from the seed's citation and the BLS files both", () => {
+    const card = engine.roleById('medical-coder');
+    const blsPay = card?.pay.filter((f) => f.value === 50250) ?? [];
+    expect(blsPay).toHaveLength(1);
+    expect(blsPay[0]).toMatchObject({ source: 'bls-median-pay-may-2024', confirmedBy: ['bls-ooh'] });
+    expect(blsPay[0]?.note).toMatch(/BLS Occupational Outlook Handbook \(2024\) gives the same figure\.$/);
+    // Different figures from the same files stay: 2021 wage, employment counts.
+    expect(card?.pay.some((f) => f.value === 46660)).toBe(true);
   });
 });
