@@ -24,6 +24,8 @@ export const RESOLVE = {
   /** Search reads at most this many content words of a long message. */
   maxSearchWords: 12,
   boosts: { title: 3, alias: 2, tasks: 0.4 },
+  /** Roles found through their task statements that take part in the ranking. */
+  maxTaskHits: 50,
   /** Curated roles win near ties against dataset occupations: they carry the deepest answers. */
   curatedBoost: 1.35,
   faqMinScore: 2,
@@ -178,8 +180,14 @@ export class Resolver {
       weights: { fuzzy: 0.6, prefix: 0.75 },
       boostDocument: (_id, _term, stored) => curatedBoost(stored?.roleId),
     });
-    const taskHits = this.taskSearch().search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) });
-    const ranked = mergePerRole(nameHits, taskHits, terms);
+    // A name that covers the query and has no rival within half its score is the answer: task statements could
+    // not change it, so the larger task index is not searched.
+    const byName = mergePerRole(nameHits, [], terms);
+    const [first, second] = byName;
+    const decisive = first && first.confidence >= 0.8 && (!second || second.score < first.score * 0.5);
+    // Common words ("manager") match hundreds of roles' tasks; only the best few can change the ranking.
+    const taskHits = decisive ? [] : this.taskSearch().search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) }).slice(0, RESOLVE.maxTaskHits);
+    const ranked = decisive ? byName : mergePerRole(nameHits, taskHits, terms);
     const top = ranked[0];
     if (!top) return { kind: 'not_found', reason: 'no_match', suggestions: this.suggest(terms) };
 
@@ -213,10 +221,11 @@ interface RankedRole {
 /** One entry per role: its best name's score, a little credit for other matching names, and its tasks' score. */
 function mergePerRole(nameHits: SearchResult[], taskHits: SearchResult[], terms: string[]): RankedRole[] {
   const byRole = new Map<string, RankedRole>();
+  const unique = [...new Set(terms)];
   for (const r of nameHits) {
     const roleId = String(r.roleId);
     const seen = byRole.get(roleId);
-    if (!seen) byRole.set(roleId, { roleId, score: r.score, confidence: confidenceOf(r, terms) });
+    if (!seen) byRole.set(roleId, { roleId, score: r.score, confidence: confidenceOf(r, unique) });
     else seen.score += r.score * 0.1;
   }
   for (const r of taskHits) {
@@ -224,22 +233,19 @@ function mergePerRole(nameHits: SearchResult[], taskHits: SearchResult[], terms:
     const score = r.score * RESOLVE.boosts.tasks;
     const seen = byRole.get(roleId);
     // A role found only through its tasks is a weaker guess than one found by name.
-    if (!seen) byRole.set(roleId, { roleId, score, confidence: confidenceOf(r, terms) * 0.7 });
+    if (!seen) byRole.set(roleId, { roleId, score, confidence: confidenceOf(r, unique) * 0.7 });
     else seen.score += score;
   }
   return [...byRole.values()].sort((a, b) => b.score - a.score);
 }
 
-/** Share of the query's words the match covers, discounted for typos and prefixes. */
-function confidenceOf(result: SearchResult, terms: string[]): number {
-  const matched = new Set(result.queryTerms);
-  const docTerms = new Set(result.terms);
-  const unique = new Set(terms);
+/** Share of the query's (distinct) words the match covers, discounted for typos and prefixes. */
+function confidenceOf(result: SearchResult, unique: string[]): number {
   let total = 0;
   for (const t of unique) {
-    if (matched.has(t)) total += docTerms.has(t) ? 1 : 0.8;
+    if (result.queryTerms.includes(t)) total += result.terms.includes(t) ? 1 : 0.8;
   }
-  return Math.min(1, total / unique.size);
+  return Math.min(1, total / unique.length);
 }
 
 function taskText(role: CatalogRole): string {

@@ -70,6 +70,13 @@ describe('role resolution', () => {
     expect(roleOf(engine.ask('software developers'))).toMatch(/software-developer/);
   });
 
+  it('finds a role by what the job involves when no name matches (O*NET task statements)', () => {
+    expect(roleOf(engine.ask('draw blood samples from patients'))).toBe('phlebotomists');
+    const forklift = engine.ask('operate forklift to move pallets in warehouse');
+    const ids = forklift.kind === 'ambiguous' ? forklift.candidates.map((c) => c.id) : [roleOf(forklift)];
+    expect(ids).toContain('industrial-truck-and-tractor-operators');
+  });
+
   it('gives candidates for a near tie instead of guessing', () => {
     const answer = engine.ask('manager');
     expect(answer.kind).toBe('ambiguous');
