@@ -145,3 +145,21 @@ describe('dataset errors name the file, the line and the problem', () => {
     expect(errorOf(dir).message).toBe(`Dataset file ${OCC}, line 4: O*NET-SOC code 98-1011.00 appears twice (first on line 2)`);
   });
 });
+
+describe('line numbers', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('count the lines of quoted fields that span several and of blank lines (%s endings)', async (_name, eol) => {
+    const { parseRecords } = await import('../../src/catalog/datasets/table.js');
+    const text = ['a,b', '1,"two', 'lines"', '', '3,x', '"4', 'more', 'lines",y', '5,z', '', '', ''].join(eol);
+    const records = [...parseRecords(text, ',', 'f.csv')].map((r) => [r.fields[0]?.replace(/\r/g, ''), r.line, r.isLast]);
+    expect(records).toEqual([
+      ['a', 1, false],
+      ['1', 2, false],
+      ['3', 5, false],
+      ['4\nmore\nlines', 6, false],
+      ['5', 9, true],
+    ]);
+  });
+});
