@@ -1,8 +1,8 @@
 // Reads one delimited dataset file (CSV or TSV) into validated rows, each with the line it starts on.
-// Parsing is csv-parse's; this adds what authors and operators need: named columns, zod-validated rows,
+// Parsing is Papa Parse's; this adds what authors and operators need: named columns, zod-validated rows,
 // and errors that name the file and line.
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -104,28 +104,29 @@ interface RawRecord {
   isLast: boolean;
 }
 
-/** Splits text into records with csv-parse (RFC 4180 quoting, BOM, CRLF), keeping the line each record starts on. */
+/** Splits text into records with Papa Parse (RFC 4180 quoting, CRLF or LF), keeping the line each record starts on. */
 export function* parseRecords(text: string, delimiter: string, file: string): Generator<RawRecord> {
-  let records: string[][];
-  try {
-    // csv-parse's own line info doubles the parse time of the largest file, so lines are counted here: a record
-    // spans one line plus the line breaks inside its quoted fields. Empty lines come through as [''] to be counted.
-    records = parse(text, { delimiter, bom: true, relax_column_count: true }) as string[][];
-  } catch (err) {
-    const { code, lines } = err as { code?: string; lines?: number };
-    const line = typeof lines === 'number' ? lines : null;
-    if (code === 'CSV_QUOTE_NOT_CLOSED') throw new DatasetError(file, line, 'a quoted field never closes: the file looks truncated');
-    throw new DatasetError(file, line, `cannot be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${(err as Error).message}`);
-  }
-  let last = records.length - 1;
-  while (last >= 0 && isEmptyLine(records[last])) last--;
+  // Papa Parse is several times faster than csv-parse on the 3.9 MB task file, which is most of the start-up.
+  const { data, errors } = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, skipEmptyLines: false });
+  // Lines are counted here: a record spans one line plus the line breaks inside its quoted fields; empty lines
+  // come through as [''] and are counted, then skipped.
+  const starts: number[] = [];
   let line = 1;
-  for (let i = 0; i <= last; i++) {
-    const record = records[i] ?? [];
-    const start = line;
+  for (const record of data) {
+    starts.push(line);
     line += 1;
     for (const field of record) if (field.includes('\n')) line += field.split('\n').length - 1;
-    if (!isEmptyLine(record)) yield { fields: record, line: start, isLast: i === last };
+  }
+  const problem = errors.find((e) => e.type === 'Quotes');
+  if (problem) {
+    const at = typeof problem.row === 'number' ? (starts[problem.row] ?? null) : null;
+    throw new DatasetError(file, at, problem.code === 'MissingQuotes' ? 'a quoted field never closes: the file looks truncated' : `cannot be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${problem.message}`);
+  }
+  let last = data.length - 1;
+  while (last >= 0 && isEmptyLine(data[last])) last--;
+  for (let i = 0; i <= last; i++) {
+    const record = data[i] ?? [];
+    if (!isEmptyLine(record)) yield { fields: record, line: starts[i] ?? 0, isLast: i === last };
   }
 }
 
