@@ -99,8 +99,13 @@ async function backToBack(port: string, sinkUrl: string, seconds: number): Promi
 async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUrl: string) => Promise<T>): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
   const args = [fileURLToPath(new URL('./slack-server.js', import.meta.url)), SECRET, ...(target === 'bare' ? ['bare'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
-  const lines = createInterface({ input: child.stdout });
-  const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  // The async iterator buffers lines: "rss" and "answers" can arrive in one chunk, before a second listener.
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`slack-server.js (${target}) ended before it said all it should`);
+    return value as string;
+  };
   const [, port = '', sinkUrl = ''] = (await next()).split(' ');
   const out = await load(port, sinkUrl);
   // Answers still on their way get a moment to arrive before the app reports.
