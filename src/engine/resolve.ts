@@ -182,12 +182,11 @@ export class Resolver {
     });
     // A name that covers the query and has no rival within half its score is the answer: task statements could
     // not change it, so the larger task index is not searched.
-    const byName = mergePerRole(nameHits, [], terms);
+    const byName = rankByName(nameHits, terms);
     const [first, second] = byName;
     const decisive = first && first.confidence >= 0.8 && (!second || second.score < first.score * 0.5);
     // Common words ("manager") match hundreds of roles' tasks; only the best few can change the ranking.
-    const taskHits = decisive ? [] : this.taskSearch().search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) }).slice(0, RESOLVE.maxTaskHits);
-    const ranked = decisive ? byName : mergePerRole(nameHits, taskHits, terms);
+    const ranked = decisive ? byName : withTaskHits(byName, this.taskSearch().search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) }).slice(0, RESOLVE.maxTaskHits), terms);
     const top = ranked[0];
     if (!top) return { kind: 'not_found', reason: 'no_match', suggestions: this.suggest(terms) };
 
@@ -206,7 +205,7 @@ export class Resolver {
   /** Looser look-alikes for a query that matched nothing. */
   private suggest(terms: string[]): string[] {
     const loose = this.nameSearch.search(terms.join(' '), { fuzzy: 0.4, prefix: true });
-    return mergePerRole(loose, [], terms)
+    return rankByName(loose, terms)
       .slice(0, 3)
       .map((r) => r.roleId);
   }
@@ -218,8 +217,8 @@ interface RankedRole {
   confidence: number;
 }
 
-/** One entry per role: its best name's score, a little credit for other matching names, and its tasks' score. */
-function mergePerRole(nameHits: SearchResult[], taskHits: SearchResult[], terms: string[]): RankedRole[] {
+/** One entry per role: its best name's score plus a little credit for its other matching names. */
+function rankByName(nameHits: SearchResult[], terms: string[]): RankedRole[] {
   const byRole = new Map<string, RankedRole>();
   const unique = [...new Set(terms)];
   for (const r of nameHits) {
@@ -228,6 +227,13 @@ function mergePerRole(nameHits: SearchResult[], taskHits: SearchResult[], terms:
     if (!seen) byRole.set(roleId, { roleId, score: r.score, confidence: confidenceOf(r, unique) });
     else seen.score += r.score * 0.1;
   }
+  return [...byRole.values()].sort((a, b) => b.score - a.score);
+}
+
+/** The name ranking with each role's task-statement score added; roles found only by their tasks join it. */
+function withTaskHits(byName: RankedRole[], taskHits: SearchResult[], terms: string[]): RankedRole[] {
+  const byRole = new Map(byName.map((r) => [r.roleId, { ...r }]));
+  const unique = [...new Set(terms)];
   for (const r of taskHits) {
     const roleId = String(r.id);
     const score = r.score * RESOLVE.boosts.tasks;
