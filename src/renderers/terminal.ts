@@ -1,6 +1,6 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import type { Answer, Measure, RoleCard, TaskLine, Transition } from '../answers/types.js';
-import { ordinal, transitionFacts } from '../answers/format.js';
+import { headlineWords, ordinal, transitionFacts } from '../answers/format.js';
 
 const WIDTH = 88;
 
@@ -118,10 +118,8 @@ function compareLines(a: RoleCard, b: RoleCard): string[] {
 }
 
 function headlineText(h: NonNullable<RoleCard['headline']>): string {
-  const zone = h.zone ? h.zone.toUpperCase() : h.band ? h.band.replace('-', ' ') : '';
-  // The label often just repeats the zone ("Red"); say it only when it adds something.
-  const label = h.label && h.label.toLowerCase() !== zone.toLowerCase() ? `${h.label}; ` : '';
-  return `${h.value} ${zone} (${label}${h.scale})`;
+  const { zone, label } = headlineWords(h);
+  return `${h.value} ${zone} (${label ? `${label}; ` : ''}${h.scale})`;
 }
 
 function measureText(m: Measure): string {

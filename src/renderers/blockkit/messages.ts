@@ -1,7 +1,7 @@
 // Answers as Slack Block Kit messages: { text (plain fallback), blocks }. Pure functions of answer data.
 import type { types } from '@slack/bolt';
 import type { Answer, AmbiguousAnswer, CompareAnswer, FaqAnswer, HelpAnswer, Measure, NotFoundAnswer, PathAnswer, RoleCard, RoleRef, TaskLine, Transition } from '../../answers/types.js';
-import { formatGap, ordinal, transitionFacts } from '../../answers/format.js';
+import { formatGap, headlineWords, ordinal, transitionFacts } from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
@@ -37,8 +37,8 @@ export function bar(value: number): string {
 
 function headlineLine(h: NonNullable<RoleCard['headline']>): string {
   const mark = h.zone ? ZONE_EMOJI[h.zone] : h.band ? BAND_EMOJI[h.band] : '';
-  const zone = h.zone ? h.zone.toUpperCase() : h.band ? `${h.band.replace('-', ' ')} exposure` : '';
-  return `${mark} *${h.value}* ${bar(h.value)} *${e(zone)}*  ${e(h.label)}\n_${e(h.scale)}_`;
+  const { zone, label } = headlineWords(h);
+  return `${mark} *${h.value}* ${bar(h.value)} *${e(zone)}*${label ? `  ${e(label)}` : ''}\n_${e(h.scale)}_`;
 }
 
 function measureLine(m: Measure): string {
