@@ -3,14 +3,13 @@
 import type { Answer } from '../../answers/types.js';
 import type { Engine } from '../../engine/types.js';
 import type { HrService } from '../../hr/service.js';
-import type { SlashCommand, RespondFn } from '@slack/bolt';
+import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 
 export interface SubcommandContext {
   command: SlashCommand;
   /** The text after the subcommand word. */
   args: string;
-  respond: RespondFn;
   client: WebClient;
 }
 

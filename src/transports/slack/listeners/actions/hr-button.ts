@@ -14,6 +14,6 @@ export function hrButton(deps: SlackDeps, act: (hr: HrService, user: string, out
     await args.ack();
     const click = clickOf(args);
     const reply: HrReply = deps.hr ? await act(deps.hr, click.user, args.action.value ?? '') : { kind: 'message', text: HR_NOT_ENABLED };
-    await replyEphemeral(args.respond, args.client, click, hrReplyMessage(reply), { replace_original: true });
+    await replyEphemeral(args.body.response_url, args.client, click, hrReplyMessage(reply), { replace_original: true });
   };
 }

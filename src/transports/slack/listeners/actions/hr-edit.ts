@@ -20,7 +20,7 @@ export function hrEdit(deps: SlackDeps) {
     const outboxId = args.action.value ?? '';
     const found = deps.hr ? await deps.hr.editable(click.user, outboxId) : { reply: { kind: 'message' as const, text: HR_NOT_ENABLED } };
     if ('reply' in found) {
-      await replyEphemeral(args.respond, args.client, click, hrReplyMessage(found.reply), { replace_original: false });
+      await replyEphemeral(args.body.response_url, args.client, click, hrReplyMessage(found.reply), { replace_original: false });
       return;
     }
     const metadata: HrEditMetadata = { outboxId, ...(args.body.response_url ? { responseUrl: args.body.response_url } : {}), ...(click.channel ? { channel: click.channel } : {}) };

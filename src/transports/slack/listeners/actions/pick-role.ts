@@ -17,6 +17,6 @@ export function pickRole(deps: SlackDeps) {
       await args.client.chat.postMessage({ channel: click.user, ...message });
       return;
     }
-    await replyEphemeral(args.respond, args.client, click, message, { replace_original: false });
+    await replyEphemeral(args.body.response_url, args.client, click, message, { replace_original: false });
   };
 }

@@ -11,6 +11,6 @@ export function shareCard(deps: SlackDeps) {
     const click = clickOf(args);
     const card = deps.engine.roleById(click.roleId);
     if (!card) return;
-    await replyInChannel(args.respond, args.client, click, roleCardMessage(card, { shared: true }));
+    await replyInChannel(args.body.response_url, args.client, click, roleCardMessage(card, { shared: true }));
   };
 }

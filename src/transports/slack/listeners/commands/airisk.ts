@@ -5,7 +5,7 @@ import { answerMessage } from '../../../../renderers/blockkit/messages.js';
 import { afterPendingAcks, replyEphemeral } from '../../reply.js';
 
 export function airiskCommand(deps: SlackDeps) {
-  return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, command, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await afterPendingAcks();
     const text = command.text.trim();
@@ -13,9 +13,9 @@ export function airiskCommand(deps: SlackDeps) {
     const word = first.toLowerCase();
     const args = rest.join(' ');
     const sub = deps.subcommands.get(word);
-    if (sub) return sub({ command, args, respond, client });
+    if (sub) return sub({ command, args, client });
     const answer = word === 'path' && args ? deps.engine.path(args) : word === 'compare' && args ? deps.engine.compare(args) : word === 'help' && !args ? deps.engine.help() : deps.engine.ask(text);
     deps.hooks.onLookup?.(answer);
-    await replyEphemeral(respond, client, { channel: command.channel_id, user: command.user_id }, answerMessage(answer));
+    await replyEphemeral(command.response_url, client, { channel: command.channel_id, user: command.user_id }, answerMessage(answer));
   };
 }

@@ -8,9 +8,9 @@ import { replyEphemeral } from '../../reply.js';
 export function hrSubcommands(hr: HrService): [string, Subcommand][] {
   return HR_SUBCOMMANDS.map((word): [string, Subcommand] => [
     word,
-    async ({ command, args, respond, client }) => {
+    async ({ command, args, client }) => {
       const reply = await hr.command(command.user_id, `${word} ${args}`);
-      await replyEphemeral(respond, client, { channel: command.channel_id, user: command.user_id }, hrReplyMessage(reply));
+      await replyEphemeral(command.response_url, client, { channel: command.channel_id, user: command.user_id }, hrReplyMessage(reply));
     },
   ]);
 }
