@@ -1,5 +1,5 @@
 // Slack's side of the conversation, in-process: the Web API methods the app's WebClient calls (pointed here
-// through clientOptions.slackApiUrl) and the response_url posts Bolt's respond() makes. Each is answered the
+// through clientOptions.slackApiUrl) and the answers the app posts to a response_url. Each is answered the
 // way Slack answers it, errors included (channel_not_found, expired_trigger_id, used response_url…), and
 // what it posts lands in the preview workspace for the page to show.
 import { BOT, CONVERSATIONS, DM, ME, TEAM, isJson, type Json, type StoredMessage, type Workspace } from './workspace.js';
