@@ -110,6 +110,18 @@ describe('/airisk over HTTP', () => {
     expect(String(post!.body.text)).toMatch(/^Registered Nurse/);
   });
 
+  it('falls back when the response_url cannot be reached at all (connection refused)', async () => {
+    const { createServer } = await import('node:http');
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/response/gone`;
+    await new Promise((r) => closed.close(r));
+    await slashCommand(appUrl, 'accountant', deadUrl, { channel: 'C44', user: 'U9' });
+    const [post] = await fake.waitFor('chat.postEphemeral');
+    expect(post!.body).toMatchObject({ channel: 'C44', user: 'U9' });
+    expect(String(post!.body.text)).toMatch(/^Accountants and Auditors/);
+  });
+
   it('asks Slack who the bot is once, not before every request', async () => {
     for (const text of ['CPC', 'accountant', 'registered nurse']) await slashCommand(appUrl, text, fake.responseUrl(text.length.toString()));
     await fake.waitFor('response', 3);
