@@ -240,6 +240,28 @@ describe('buttons and modals', () => {
     expect(String(post!.body.text)).toMatch(/^Registered Nurse/);
   });
 
+  it('when the app is not in the channel either, tells the person in their DM how to share', async () => {
+    fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
+    fake.script('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    await blockAction(appUrl, ACTIONS.share, 'registered-nurse', fake.responseUrl('share-private'), { channel: 'G77', user: 'U5' });
+    const [inChannel, dm] = await fake.waitFor('chat.postMessage', 2);
+    expect(inChannel!.body.channel).toBe('G77');
+    expect(dm!.body.channel).toBe('U5');
+    expect(textOf(dm!)).toContain('I could not share this card in <#G77>');
+    expect(textOf(dm!)).toContain('/invite @airisk');
+    expect(String(dm!.body.text)).toMatch(/not a member there\. Registered Nurse/);
+  });
+
+  it('answers in the DM when neither the response_url nor the channel takes the card', async () => {
+    fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
+    fake.script('chat.postEphemeral', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    await blockAction(appUrl, ACTIONS.pickRole, 'accountants-and-auditors', fake.responseUrl('pick-private'), { channel: 'C78', user: 'U6' });
+    const [dm] = await fake.waitFor('chat.postMessage');
+    expect(dm!.body.channel).toBe('U6');
+    expect(textOf(dm!)).toContain('I could not answer in <#C78>');
+    expect(textOf(dm!)).toContain('Accountants and Auditors');
+  });
+
   it('opens the compare modal for the card\'s role', async () => {
     await blockAction(appUrl, ACTIONS.compare, 'medical-coder', fake.responseUrl('cmp'));
     const [open] = await fake.waitFor('views.open');

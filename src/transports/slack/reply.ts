@@ -4,6 +4,7 @@
 import type { WebClient } from '@slack/web-api';
 import { request } from 'undici';
 import type { SlackMessage } from '../../renderers/blockkit/messages.js';
+import { couldNotReplyThereMessage } from '../../renderers/blockkit/notice.js';
 
 /** Resolves after the I/O already waiting has been handled: called right after ack(), it lets the other requests
  *  that arrived meanwhile be acknowledged before this one's answer is composed and sent (Slack wants every
@@ -41,7 +42,14 @@ async function responded(responseUrl: string | undefined, payload: Record<string
   }
 }
 
-/** Shown only to `where.user`; falls back to chat.postEphemeral in the channel. */
+/** Slack refuses to post in a conversation the app is not part of (a private channel, a DM between people). */
+function notInConversation(err: unknown): boolean {
+  const code = (err as { data?: { error?: string } }).data?.error;
+  return code === 'channel_not_found' || code === 'not_in_channel' || code === 'user_not_in_channel' || code === 'is_archived';
+}
+
+/** Shown only to `where.user`; falls back to chat.postEphemeral in the channel, and when the app cannot post
+ *  there either, to the person's DM with the app, so the answer is never lost. */
 export async function replyEphemeral(
   responseUrl: string | undefined,
   client: WebClient,
@@ -50,13 +58,26 @@ export async function replyEphemeral(
   options: ResponseOptions = {},
 ): Promise<void> {
   if (await responded(responseUrl, { response_type: 'ephemeral', ...message, ...options })) return;
-  if (!where.channel) throw new Error('the response_url was refused and there is no channel to fall back to');
-  await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: message.text, blocks: message.blocks });
+  if (where.channel) {
+    try {
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: message.text, blocks: message.blocks });
+      return;
+    } catch (err) {
+      if (!notInConversation(err)) throw err;
+    }
+  }
+  await client.chat.postMessage({ channel: where.user, ...(where.channel ? couldNotReplyThereMessage(where.channel, message, false) : message) });
 }
 
-/** Visible to the whole conversation; falls back to chat.postMessage in the channel. */
+/** Visible to the whole conversation; falls back to chat.postMessage in the channel, and when the app is not
+ *  in it, tells the person in their DM with the app how to invite it. */
 export async function replyInChannel(responseUrl: string | undefined, client: WebClient, where: { channel?: string; user: string }, message: SlackMessage): Promise<void> {
   if (await responded(responseUrl, { response_type: 'in_channel', replace_original: false, ...message })) return;
   if (!where.channel) throw new Error('the response_url was refused and there is no channel to fall back to');
-  await client.chat.postMessage({ channel: where.channel, text: message.text, blocks: message.blocks });
+  try {
+    await client.chat.postMessage({ channel: where.channel, text: message.text, blocks: message.blocks });
+  } catch (err) {
+    if (!notInConversation(err)) throw err;
+    await client.chat.postMessage({ channel: where.user, ...couldNotReplyThereMessage(where.channel, message, true) });
+  }
 }
