@@ -4,7 +4,7 @@
 import 'dotenv/config';
 import { KnowledgeInvalidError } from './catalog/knowledge/load.js';
 import { loadSettings, SettingsError } from './config/settings.js';
-import { bootEngine } from './transports/boot.js';
+import { bootEngine, warmUpInBackground } from './transports/boot.js';
 import { createSlackHr } from './transports/slack/hr.js';
 import { startSlack } from './transports/slack/start.js';
 import { previewPort, startPreview } from './transports/preview/server.js';
@@ -21,8 +21,7 @@ async function main(): Promise<void> {
   console.log(catalog.datasets.note);
   const hr = createSlackHr({ booted, settings });
   await startSlack({ engine, settings, hr });
-  // Compose every card once, after the server is listening, so the first questions are as fast as the rest.
-  setImmediate(() => engine.warmUp());
+  warmUpInBackground(engine);
 }
 
 main().catch((err: unknown) => {

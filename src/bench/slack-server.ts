@@ -2,13 +2,14 @@
 // event loop: a stand-in Slack (Web API and response_url) plus the Bolt app, both on loopback.
 // With "bare" as the second argument it serves a plain node:http 200 instead of the app: the floor this
 // machine and load generator set, to read the app's latency against.
-// Prints "ready <port> <sink url>" when listening. On "stop" from standard input prints "rss <MB>", then
+// Prints "ready <port> <sink url>" when listening, "warm <ms>" when its background warm-up is done (the app
+// only). On "stop" from standard input prints "rss <MB>", then
 // "answers <JSON>": when each answer reached the stand-in's /response/<n> (process.hrtime, nanoseconds), and exits.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSettings } from '../config/settings.js';
 import { createSlackApp } from '../transports/slack/app.js';
-import { bootEngine } from '../transports/boot.js';
+import { bootEngine, warmUpInBackground } from '../transports/boot.js';
 
 const secret = process.argv[2] ?? '';
 const bare = process.argv[3] === 'bare';
@@ -33,9 +34,10 @@ if (bare) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 } else {
   const { engine } = bootEngine();
-  engine.warmUp();
   const app = createSlackApp({ engine, settings: loadSettings({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${sinkUrl}/api/`, LOG_LEVEL: 'error' }) });
   server = (await app.start(0)) as Server;
+  // As the start command does: the load begins while the cards are still being composed.
+  warmUpInBackground(engine, (ms) => console.log(`warm ${ms.toFixed(0)}`));
   stopApp = async () => {
     await app.stop();
   };

@@ -96,7 +96,7 @@ async function backToBack(port: string, sinkUrl: string, seconds: number): Promi
 }
 
 /** Starts slack-server.js (the app, or the bare floor), runs `load` against it, stops it. */
-async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUrl: string) => Promise<T>): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
+async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUrl: string, nextLine: () => Promise<string>) => Promise<T>): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
   const args = [fileURLToPath(new URL('./slack-server.js', import.meta.url)), SECRET, ...(target === 'bare' ? ['bare'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
   // The async iterator buffers lines: "rss" and "answers" can arrive in one chunk, before a second listener.
@@ -107,7 +107,7 @@ async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUr
     return value as string;
   };
   const [, port = '', sinkUrl = ''] = (await next()).split(' ');
-  const out = await load(port, sinkUrl);
+  const out = await load(port, sinkUrl, next);
   // Answers still on their way get a moment to arrive before the app reports.
   await new Promise((r) => setTimeout(r, 1000));
   child.stdin.write('stop\n');
@@ -120,15 +120,18 @@ async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUr
 const upperBound = (wholeMs: number) => `< ${wholeMs + 1} ms`;
 
 export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
-  const app = await withServer('app', async (port, sinkUrl) => {
+  const app = await withServer('app', async (port, sinkUrl, nextLine) => {
+    // The load starts as soon as the app listens, while it composes its cards in the background (as after a
+    // deployment); the measured run starts once that is done and the load has gone on for WARM_UP_SECONDS.
     const warmUp = await paced(port, sinkUrl, WARM_UP_SECONDS, 0);
+    const warmMs = Number((await nextLine()).split(' ')[1]);
     const measured = await paced(port, sinkUrl, durationSeconds, 1e6);
     const capacity = await backToBack(port, sinkUrl, 5);
-    return { warmUp, measured, capacity };
+    return { warmUp, warmMs, measured, capacity };
   });
   const floor = (await withServer('bare', (port, sinkUrl) => paced(port, sinkUrl, Math.max(3, Math.round(durationSeconds / 2)), 0))).out.result;
 
-  const { warmUp, measured, capacity } = app.out;
+  const { warmUp, warmMs, measured, capacity } = app.out;
   const m = measured.result;
   const answerMs: number[] = [];
   for (const [n, sent] of measured.sentAt) {
@@ -141,11 +144,12 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
   const group = 'slack /airisk over HTTP';
   const errors = Object.entries(m.errorCodes).map(([code, count]) => `${count}× ${code}`).join(', ');
   return [
-    { group, metric: `requests (${durationSeconds} s paced at ${OFFERED_RPS} req/s, after ${WARM_UP_SECONDS} s warm-up)`, value: `${m.totalRequests} (${m.totalErrors} errors${errors ? `: ${errors}` : ''})`, target: 'all 2xx', pass: m.totalErrors === 0 && m.totalRequests > 0 },
+    { group, metric: `requests (${durationSeconds} s paced at ${OFFERED_RPS} req/s, once warm)`, value: `${m.totalRequests} (${m.totalErrors} errors${errors ? `: ${errors}` : ''})`, target: 'all 2xx', pass: m.totalErrors === 0 && m.totalRequests > 0 },
     { group, metric: 'throughput', value: `${m.effectiveRps} req/s`, target: `≥ ${TARGETS.rps} req/s`, pass: m.effectiveRps >= TARGETS.rps },
     { group, metric: 'latency to ack p50 / p99 (max)', value: `${upperBound(m.percentiles['50'])} / ${upperBound(p99)} (${m.maxLatencyMs} ms)`, target: `p99 ≤ ${TARGETS.p99Ms} ms`, pass: p99 + 1 <= TARGETS.p99Ms },
     { group, metric: 'latency to the answer on response_url p50 / p99', value: `${percentileOf(answerMs, 50).toFixed(1)} ms / ${percentileOf(answerMs, 99).toFixed(1)} ms${unanswered ? ` (${unanswered} unanswered)` : ''}`, target: 'all answered', pass: unanswered === 0 },
-    { group, metric: `first ${WARM_UP_SECONDS} s after start (JIT warm-up): ack p50 / p99`, value: `${upperBound(warmUp.result.percentiles['50'])} / ${upperBound(warmUp.result.percentiles['99'])}` },
+    { group, metric: `first ${WARM_UP_SECONDS} s after start, under the same load: ack p50 / p99`, value: `${upperBound(warmUp.result.percentiles['50'])} / ${upperBound(warmUp.result.percentiles['99'])}` },
+    { group, metric: 'background warm-up (task index, every card) under that load', value: `${warmMs} ms` },
     { group, metric: `capacity: ${CONNECTIONS} connections back to back (autocannon)`, value: `${capacity.requests.average.toFixed(0)} acks/s, p50 ${capacity.latency.p50} ms / p99 ${capacity.latency.p99} ms, ${capacity.non2xx} non-2xx` },
     { group, metric: 'floor: bare node:http 200, same paced load, p50 / p99', value: `${upperBound(floor.percentiles['50'])} / ${upperBound(floor.percentiles['99'])}` },
     { group, metric: 'RSS of the app process after the run', value: `${app.rssMb} MB` },

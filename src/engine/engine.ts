@@ -365,6 +365,16 @@ export function createEngine(catalog: Catalog): Engine {
     return { kind: 'not_found', query, reason: query.trim() ? 'no_match' : 'empty', suggestions: popular() };
   };
 
+  /** The task index, then every role's card, in steps of a millisecond or two (one card, a few roles' tasks). */
+  function* warmUpSteps(): Generator<void> {
+    yield* resolver.warmUpSteps();
+    for (const role of catalog.roles.values()) {
+      if (cards.has(role.id)) continue;
+      cardOf(role);
+      yield;
+    }
+  }
+
   return {
     ask(text: string): AskAnswer {
       if (!text.trim()) return help();
@@ -405,10 +415,10 @@ export function createEngine(catalog: Catalog): Engine {
     help,
     popularRoles: popular,
     warmUp: () => {
-      resolver.warmUp();
-      for (const role of catalog.roles.values()) cardOf(role);
+      for (const _ of warmUpSteps());
       return cards.size;
     },
+    warmUpSteps,
     stats: () => ({
       roles: catalog.roles.size,
       curatedRoles: [...catalog.roles.values()].filter((r) => r.curated).length,

@@ -48,7 +48,8 @@ export class Resolver {
   private readonly nameSearch: MiniSearch<NameDoc>;
   /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
   private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
-  private readonly buildTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
+  private readonly newTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
+  private readonly taskDocs: { id: string; tasks: string }[];
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
 
   constructor(private readonly catalog: Catalog) {
@@ -73,12 +74,9 @@ export class Resolver {
     this.nameSearch = new MiniSearch<NameDoc>({ fields: ['title', 'alias'], storeFields: ['roleId'], tokenize, processTerm });
     this.nameSearch.addAll(nameDocs);
     // Indexing ~19,000 task statements is most of the start-up's index time; it is built on first need or
-    // by warmUp() after the server is listening, since exact names answer most questions without it.
-    this.buildTaskIndex = () => {
-      const index = new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
-      index.addAll(taskDocs);
-      return index;
-    };
+    // by the warm-up after the server is listening, since exact names answer most questions without it.
+    this.newTaskIndex = () => new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
+    this.taskDocs = taskDocs;
 
     this.faqSearch = new MiniSearch({ fields: ['text'], tokenize, processTerm });
     for (const faq of catalog.knowledge.faqs.values()) {
@@ -88,13 +86,25 @@ export class Resolver {
   }
 
   private taskSearch(): MiniSearch<{ id: string; tasks: string }> {
-    this.taskIndex ??= this.buildTaskIndex();
+    if (!this.taskIndex) {
+      const index = this.newTaskIndex();
+      index.addAll(this.taskDocs);
+      this.taskIndex = index;
+    }
     return this.taskIndex;
   }
 
-  /** Builds what is built lazily, so the first questions need not wait for it. */
-  warmUp(): void {
-    this.taskSearch();
+  /** Builds the task index in slices of `perStep` roles, one per iteration, so a server can answer between
+   *  them; a question that needs the index before the last slice builds it at once instead. */
+  *warmUpSteps(perStep = 8): Generator<void> {
+    if (this.taskIndex) return;
+    const index = this.newTaskIndex();
+    for (let i = 0; i < this.taskDocs.length; i += perStep) {
+      index.addAll(this.taskDocs.slice(i, i + perStep));
+      yield;
+      if (this.taskIndex) return;
+    }
+    this.taskIndex = index;
   }
 
   private addName(name: string, roleId: string): void {

@@ -13,8 +13,10 @@ export interface Engine {
   help(): HelpAnswer;
   /** Roles to suggest when nothing is asked yet (App Home, help). */
   popularRoles(): RoleRef[];
-  /** Builds the task index and composes every role's card ahead of the first question (about 0.5 s); returns the cards composed. */
+  /** Builds the task index and composes every role's card ahead of the first question (about 0.5–1 s); returns the cards composed. */
   warmUp(): number;
+  /** The same work in short steps, one per iteration, for a server to interleave with requests. */
+  warmUpSteps(): Generator<void>;
   /** Number of roles the engine can answer for, curated and from datasets. */
   stats(): { roles: number; curatedRoles: number; faqs: number; datasetNote: string };
 }

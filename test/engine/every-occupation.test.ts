@@ -1,7 +1,7 @@
 // Every occupation in the datasets, and every curated role, gets a valid, sourced answer.
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/renderers/terminal.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine, warmUpInBackground } from '../../src/transports/boot.js';
 
 describe('an answer for every occupation', () => {
   const { engine, catalog } = bootEngine();
@@ -52,5 +52,34 @@ describe('an answer for every occupation', () => {
     expect(blsPay[0]?.note).toMatch(/BLS Occupational Outlook Handbook \(2024\) gives the same figure\.$/);
     // Different figures from the same files stay: 2021 wage, employment counts.
     expect(card?.pay.some((f) => f.value === 46660)).toBe(true);
+  });
+
+  it('warms up in short steps a server can answer between, ending with every card composed', () => {
+    const fresh = bootEngine().engine;
+    const question = 'someone who draws blood samples from patients';
+    const steps = fresh.warmUpSteps();
+    let count = 0;
+    for (let next = steps.next(); !next.done; next = steps.next()) {
+      // A question midway (here, one that needs the task index) is answered in full, as after the warm-up.
+      if (++count === 3) expect(fresh.ask(question)).toEqual(engine.ask(question));
+    }
+    // At least one step per card: each is a millisecond or two.
+    expect(count).toBeGreaterThanOrEqual(catalog.roles.size);
+    expect(fresh.warmUp()).toBe(catalog.roles.size);
+    expect(fresh.ask(question)).toEqual(engine.ask(question));
+  });
+
+  it('warms up in the background in slices, so the event loop keeps turning for requests', async () => {
+    const fresh = bootEngine().engine;
+    let finished = false;
+    warmUpInBackground(fresh, () => (finished = true));
+    let turns = 0;
+    while (!finished) {
+      await new Promise((r) => setImmediate(r));
+      turns++;
+    }
+    // Done in one block, the loop would have turned once; in slices of a few ms it turns hundreds of times.
+    expect(turns).toBeGreaterThan(50);
+    expect(fresh.warmUp()).toBe(catalog.roles.size);
   });
 });
