@@ -127,6 +127,31 @@ describe('knowledge validation', () => {
     );
   });
 
+  it('explains the ": " trap and a repeated field, with their lines', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'faqs/colon.yaml'), 'id: colon\nquestion: Why?\nanswer: Because: reasons\n');
+    writeFileSync(join(dir, 'faqs/twice.yaml'), 'id: twice\nquestion: Why?\nquestion: Again?\nanswer: x\n');
+    const problems = problemsOf(dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'knowledge/faqs/colon.yaml', line: 3, message: expect.stringContaining('must be put in quotes') }),
+        expect.objectContaining({ file: 'knowledge/faqs/twice.yaml', line: 3, message: expect.stringMatching(/^is not valid YAML: .*unique/i) }),
+      ]),
+    );
+  });
+
+  it('reads every shipped file to the same data with the fast parser as with the positional one', async () => {
+    const jsYaml = (await import('js-yaml')).default;
+    const { parse } = await import('yaml');
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(defaultKnowledgeDir, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const text = readFileSync(join(defaultKnowledgeDir, f), 'utf8');
+      expect(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }), f).toEqual(parse(text));
+    }
+  });
+
   it('reports a missing registry file', () => {
     const dir = copyKnowledge();
     unlinkSync(join(dir, 'skills.yaml'));
