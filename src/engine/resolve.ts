@@ -50,6 +50,8 @@ export class Resolver {
   private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
   private readonly newTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
   private readonly taskDocs: { id: string; tasks: string }[];
+  /** The warm-up's partly built task index and how many roles it holds. */
+  private taskIndexInProgress: { index: MiniSearch<{ id: string; tasks: string }>; done: number } | undefined;
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
 
   constructor(private readonly catalog: Catalog) {
@@ -87,24 +89,27 @@ export class Resolver {
 
   private taskSearch(): MiniSearch<{ id: string; tasks: string }> {
     if (!this.taskIndex) {
-      const index = this.newTaskIndex();
-      index.addAll(this.taskDocs);
+      // Finish the warm-up's index if one is under way, rather than starting again.
+      const { index, done } = this.taskIndexInProgress ?? { index: this.newTaskIndex(), done: 0 };
+      index.addAll(this.taskDocs.slice(done));
       this.taskIndex = index;
+      this.taskIndexInProgress = undefined;
     }
     return this.taskIndex;
   }
 
   /** Builds the task index in slices of `perStep` roles, one per iteration, so a server can answer between
-   *  them; a question that needs the index before the last slice builds it at once instead. */
+   *  them; a question that needs the index sooner completes it at once. */
   *warmUpSteps(perStep = 8): Generator<void> {
-    if (this.taskIndex) return;
-    const index = this.newTaskIndex();
-    for (let i = 0; i < this.taskDocs.length; i += perStep) {
-      index.addAll(this.taskDocs.slice(i, i + perStep));
+    if (this.taskIndex || this.taskIndexInProgress) return;
+    const building = { index: this.newTaskIndex(), done: 0 };
+    this.taskIndexInProgress = building;
+    while (!this.taskIndex && building.done < this.taskDocs.length) {
+      building.index.addAll(this.taskDocs.slice(building.done, building.done + perStep));
+      building.done = Math.min(this.taskDocs.length, building.done + perStep);
       yield;
-      if (this.taskIndex) return;
     }
-    this.taskIndex = index;
+    if (!this.taskIndex) this.taskSearch();
   }
 
   private addName(name: string, roleId: string): void {
