@@ -7,14 +7,14 @@ const WIDTH = 88;
 export function renderText(answer: Answer): string {
   switch (answer.kind) {
     case 'role':
-      return roleCard(answer).join('\n');
+      return fitToWidth(roleCard(answer)).join('\n');
     case 'path':
-      return [
+      return fitToWidth([
         heading(`Reskilling path: ${answer.role.title}${answer.role.soc ? ` (SOC ${answer.role.soc})` : ''}`),
         ...(answer.headline ? [`Now: ${headlineText(answer.headline)}`] : []),
         ...pathLines(answer.path),
         ...lacksLines(answer.lacks),
-      ].join('\n');
+      ]).join('\n');
     case 'compare':
       return [heading(`${answer.roles[0].role.title}  vs  ${answer.roles[1].role.title}`), ...compareLines(answer.roles[0], answer.roles[1])].join('\n');
     case 'faq':
@@ -109,8 +109,8 @@ function compareLines(a: RoleCard, b: RoleCard): string[] {
   const first = (c: RoleCard, key: 'pay' | 'outlook' | 'employment') => c[key][0]?.display ?? '—';
   return [
     row('', (c) => c.role.title.slice(0, 31)),
-    row('Headline', (c) => (c.headline ? headlineText(c.headline).slice(0, 31) : '—')),
-    row('Consensus', (c) => (c.consensus ? `${c.consensus.band} (${c.consensus.confidence})` : '—')),
+    row('Headline', (c) => (c.headline ? `${c.headline.value} ${headlineWords(c.headline).zone}` : '—')),
+    row('Consensus', (c) => (c.consensus ? `${c.consensus.band.replace('-', ' ')} (${c.consensus.confidence} confidence)` : '—')),
     row('Pay', (c) => first(c, 'pay')),
     row('Outlook', (c) => first(c, 'outlook')),
     row('Employment', (c) => first(c, 'employment')),
@@ -158,6 +158,15 @@ function wrap(markdown: string): string {
       return items.map((i) => (i.bullet ? fill(i.text, '  - ', '    ') : fill(i.text, '', ''))).join('\n');
     })
     .join('\n\n');
+}
+
+/** Wraps each line longer than the width under its own indent and bullet ("  - ", "  → "), so lists stay lists. */
+function fitToWidth(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    if (line.length <= WIDTH || line.includes('\n')) return [line];
+    const lead = /^(\s*(?:[-→] )?)/.exec(line)?.[1] ?? '';
+    return [fill(line.slice(lead.length), lead, ' '.repeat(lead.length + (lead.trim() ? 0 : 2)))];
+  });
 }
 
 function fill(text: string, first: string, rest: string): string {

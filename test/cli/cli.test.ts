@@ -45,8 +45,11 @@ describe('airisk CLI', () => {
 
     const card = (await airisk(['ask', 'medical coder'])).stdout;
     // O*NET's statement is longer than a line; the card shows it to its last word.
-    expect(card).toContain("by participating in the coding team's regular meetings.");
+    expect(card.replace(/\s+/g, ' ')).toContain("by consulting with doctors or others or by participating in the coding team's regular meetings.");
     expect(card).not.toMatch(/RED \(Red;/);
+    // Long lines wrap under their bullet, so the card reads in an 88-column terminal.
+    for (const line of card.split('\n')) expect(line.length, line).toBeLessThanOrEqual(88);
+    expect(card).toMatch(/\n {2}- GPTs are GPTs: GPT-4 exposure ratings: .*\n {4}\S/);
   });
 
   it('answers one JSON object per input line in batch mode', async () => {
