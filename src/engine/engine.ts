@@ -106,7 +106,7 @@ export function createEngine(catalog: Catalog): Engine {
       out.push({
         source: aijri.source.id,
         sourceName: aijri.source.name,
-        measure: 'AIJRI, computed from the inputs below',
+        measure: 'AIJRI (computed from the assessment inputs)',
         value: aijri.score,
         scale: catalog.knowledge.sources.get(aijri.source.id)?.measure?.scale ?? '0–100',
         percentile: null,
