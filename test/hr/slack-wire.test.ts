@@ -183,6 +183,24 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     expect(textOf(posts(ALL_HANDS)[0])).toContain('Lunch-and-learn on Friday');
   });
 
+  it('sends the edited preview to the admin\'s DM when the preview\'s response_url refuses it', async () => {
+    const { url } = await startApp();
+    const id = postButtonValue(await command(url, 'announce spotlight'));
+    await blockAction(url, ACTIONS.hrEdit, id, fake.responseUrl());
+    const [open] = await fake.waitFor('views.open');
+    const view = open?.body.view as { private_metadata: string };
+    // Slack answers 200 with ok:false once the URL has expired.
+    fake.script('response', { status: 200, body: { ok: false, error: 'expired_url' } });
+    const values = {
+      [INPUTS.hrNoteBlock]: { [INPUTS.hrNoteText]: { type: 'plain_text_input', value: 'Edited after the link expired' } },
+      [INPUTS.hrChannelBlock]: { [INPUTS.hrChannelSelect]: { type: 'conversations_select', selected_conversation: ALL_HANDS } },
+    };
+    await viewSubmission(url, VIEWS.hrEdit, values, view.private_metadata);
+    const [dm] = await fake.waitFor('chat.postMessage');
+    expect(dm?.body.channel).toBe(ADMIN);
+    expect(textOf(dm!)).toContain('Edited after the link expired');
+  });
+
   it('tells the admin to invite the bot, and Retry then posts once', async () => {
     const { url } = await startApp();
     const id = postButtonValue(await command(url, `announce registered nurse <#${ALL_HANDS}>`));

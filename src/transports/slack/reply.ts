@@ -24,7 +24,7 @@ const RESPONSE_TIMEOUT_MS = 10_000;
 /** Posts to the response_url; false when there is none or Slack refused it (an error status, ok:false, no answer),
  *  so the caller falls back. undici's request rather than fetch (Bolt's respond): fetch costs about 0.4 ms of
  *  CPU per answer more, a fifth of a slash command's whole cost under load (README, Performance). */
-async function responded(responseUrl: string | undefined, payload: Record<string, unknown>): Promise<boolean> {
+export async function responded(responseUrl: string | undefined, payload: Record<string, unknown>): Promise<boolean> {
   if (!responseUrl) return false;
   try {
     const res = await request(responseUrl, {

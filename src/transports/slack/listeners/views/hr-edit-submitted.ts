@@ -5,6 +5,7 @@ import { INPUTS } from '../../../../renderers/blockkit/ids.js';
 import { hrReplyMessage } from '../../../../renderers/blockkit/hr.js';
 import type { SlackDeps } from '../../deps.js';
 import type { HrEditMetadata } from '../actions/hr-edit.js';
+import { responded } from '../../reply.js';
 
 export function hrEditSubmitted(deps: SlackDeps) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -19,12 +20,7 @@ export function hrEditSubmitted(deps: SlackDeps) {
     if (!deps.hr || !meta.outboxId) return;
     const note = values[INPUTS.hrNoteBlock]?.[INPUTS.hrNoteText]?.value ?? null;
     const message = hrReplyMessage(await deps.hr.saveEdit(body.user.id, meta.outboxId, { note, channel }));
-    const replaced = meta.responseUrl
-      ? await fetch(meta.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, ...message }) }).then(
-          (res) => res.ok,
-          () => false,
-        )
-      : false;
+    const replaced = await responded(meta.responseUrl, { response_type: 'ephemeral', replace_original: true, ...message });
     if (!replaced) await client.chat.postMessage({ channel: body.user.id, ...message });
   };
 }
