@@ -18,13 +18,13 @@ export function renderText(answer: Answer): string {
     case 'compare':
       return [heading(`${answer.roles[0].role.title}  vs  ${answer.roles[1].role.title}`), ...compareLines(answer.roles[0], answer.roles[1])].join('\n');
     case 'faq':
-      return [
+      return fitToWidth([
         heading(answer.faq.question),
         wrap(answer.faq.answer),
         '',
-        ...(answer.roles.length ? [fill(`Related roles: ${answer.roles.map((r) => r.title).join(', ')}`, '', '  ')] : []),
+        ...(answer.roles.length ? [`Related roles: ${answer.roles.map((r) => r.title).join(', ')}`] : []),
         ...sourceLines(answer.sources),
-      ].join('\n');
+      ]).join('\n');
     case 'ambiguous':
       return [
         `"${oneLine(answer.query)}" could mean several roles. Which one?`,
@@ -136,7 +136,7 @@ function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
-const sourceLines = (sources: { name: string; asOf: string }[]) => ['Sources:', ...sources.map((s) => fill(`${s.name} (${s.asOf})`, '  - ', '    '))];
+const sourceLines = (sources: { name: string; asOf: string }[]) => ['Sources:', ...sources.map((s) => bullet(`${s.name} (${s.asOf})`))];
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
