@@ -12,7 +12,11 @@ import { previewPort, startPreview } from './transports/preview/server.js';
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
   if (settings.mode === 'none') {
-    const preview = await startPreview({ port: previewPort(process.env, settings.port), host: process.env.PREVIEW_HOST?.trim() || '127.0.0.1', env: process.env });
+    const preview = await startPreview({
+      port: previewPort(process.env, settings.port),
+      host: process.env.PREVIEW_HOST?.trim() || '127.0.0.1',
+      env: process.env,
+    });
     console.log(`No Slack credentials set: local preview at ${preview.url} (README "Slack setup" connects to Slack).`);
     return;
   }

@@ -3,7 +3,8 @@ import type { RoleCard, Transition } from './types.js';
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-export type FigureUnit = 'usd-per-year' | 'usd-per-hour' | 'usd' | 'percent' | 'workers' | 'jobs' | 'score' | 'count' | 'usd-billions';
+export type FigureUnit =
+  'usd-per-year' | 'usd-per-hour' | 'usd' | 'percent' | 'workers' | 'jobs' | 'score' | 'count' | 'usd-billions';
 
 export function formatFigure(value: number, unit: FigureUnit | string): string {
   switch (unit) {
@@ -44,7 +45,9 @@ export function ordinal(value: number): string {
 /** The numbers of a reskilling move: its AIJRI and gap, exposure gap and pay gap, where known. */
 export function transitionFacts(t: Transition): string[] {
   return [
-    t.score !== undefined ? `AIJRI ${t.score}${t.scoreGap !== undefined ? ` (${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : ''}` : '',
+    t.score !== undefined
+      ? `AIJRI ${t.score}${t.scoreGap !== undefined ? ` (${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : ''}`
+      : '',
     t.exposureGap !== undefined ? `exposure ${formatGap(t.exposureGap, 'points')}` : '',
     t.payGap !== undefined ? `pay ${formatGap(t.payGap, 'usd')}` : '',
   ].filter(Boolean);
@@ -55,6 +58,9 @@ export function transitionFacts(t: Transition): string[] {
 export function headlineWords(h: NonNullable<RoleCard['headline']>): { zone: string; label: string } {
   const zone = h.zone ? h.zone.toUpperCase() : h.band ? `${h.band.replace('-', ' ')} exposure` : '';
   const said = new Set([...zone.toLowerCase().split(' '), 'consensus', 'exposure', 'zone']);
-  const adds = h.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w && !said.has(w));
+  const adds = h.label
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => w && !said.has(w));
   return { zone, label: adds ? h.label : '' };
 }

@@ -34,7 +34,14 @@ export interface Aijri {
   subLabel: string;
   /** Why the sub-label is what it is, one line. */
   subLabelReason: string;
-  inputs: { evidenceTotal: number; barrierTotal: number; growthCorrelation: number; shareScoring3Plus: number; displacementShare: number; augmentationShare: number };
+  inputs: {
+    evidenceTotal: number;
+    barrierTotal: number;
+    growthCorrelation: number;
+    shareScoring3Plus: number;
+    displacementShare: number;
+    augmentationShare: number;
+  };
   source: SourceRef;
 }
 

@@ -55,12 +55,29 @@ export async function runEngineBench(): Promise<BenchRow[]> {
     { group, metric: 'start-up: datasets', value: `${ms(t2 - t1)} (${datasets.occupations.size} occupations)` },
     { group, metric: 'start-up: catalog', value: `${ms(t3 - t2)} (${catalog.roles.size} roles)` },
     { group, metric: 'start-up: engine + search index', value: ms(t4 - t3) },
-    { group, metric: 'start-up total', value: ms(startup), target: `≤ ${ENGINE_TARGETS.startupMs} ms`, pass: startup <= ENGINE_TARGETS.startupMs },
+    {
+      group,
+      metric: 'start-up total',
+      value: ms(startup),
+      target: `≤ ${ENGINE_TARGETS.startupMs} ms`,
+      pass: startup <= ENGINE_TARGETS.startupMs,
+    },
   );
-  if (!dataDir) rows.push({ group, metric: 'datasets', value: 'not loaded: set AIRISK_DATA_DIR (numbers above are curated knowledge only)' });
+  if (!dataDir)
+    rows.push({
+      group,
+      metric: 'datasets',
+      value: 'not loaded: set AIRISK_DATA_DIR (numbers above are curated knowledge only)',
+    });
 
   const queries = generateQueries(catalog);
-  rows.push({ group, metric: 'queries', value: `${queries.length} (${countBy(queries)})`, target: `≥ ${ENGINE_TARGETS.minQueries}`, pass: queries.length >= ENGINE_TARGETS.minQueries });
+  rows.push({
+    group,
+    metric: 'queries',
+    value: `${queries.length} (${countBy(queries)})`,
+    target: `≥ ${ENGINE_TARGETS.minQueries}`,
+    pass: queries.length >= ENGINE_TARGETS.minQueries,
+  });
 
   // Latency. The first pass composes each role's card on first ask (cold). Servers call engine.warmUp()
   // right after start, in the background, so steady-state latency is the warm pass: that is the target.
@@ -72,28 +89,64 @@ export async function runEngineBench(): Promise<BenchRow[]> {
   const warm = timeAll(coldEngine, queries);
   const p99 = percentileOf(warm.times, 99);
   rows.push(
-    { group, metric: 'answer latency p50 / p99 (cold: card composed on first ask)', value: `${ms(percentileOf(first.times, 50), 3)} / ${ms(percentileOf(first.times, 99), 3)}` },
+    {
+      group,
+      metric: 'answer latency p50 / p99 (cold: card composed on first ask)',
+      value: `${ms(percentileOf(first.times, 50), 3)} / ${ms(percentileOf(first.times, 99), 3)}`,
+    },
     { group, metric: `card warm-up after start (${warmed} cards, in background)`, value: ms(warmUpMs) },
     { group, metric: 'answer latency p50 (warm)', value: ms(percentileOf(warm.times, 50), 3) },
-    { group, metric: 'answer latency p99 (warm)', value: ms(p99, 3), target: `≤ ${ENGINE_TARGETS.p99Ms} ms`, pass: p99 <= ENGINE_TARGETS.p99Ms },
+    {
+      group,
+      metric: 'answer latency p99 (warm)',
+      value: ms(p99, 3),
+      target: `≤ ${ENGINE_TARGETS.p99Ms} ms`,
+      pass: p99 <= ENGINE_TARGETS.p99Ms,
+    },
     { group, metric: 'answer latency max (warm)', value: ms(Math.max(...warm.times), 2) },
     { group, metric: 'warm p99 by query kind', value: byKind(queries, warm.times) },
   );
 
   // Memory is measured in a fresh process running only the app: this one also holds the bench's own data
   // and garbage it has not collected yet, so its RSS is shown for reference only.
-  const fresh = freshProcess(knowledgeDir, dataDir, queries.map((q) => q.text));
+  const fresh = freshProcess(
+    knowledgeDir,
+    dataDir,
+    queries.map((q) => q.text),
+  );
   if (fresh) {
     rows.push(
-      { group, metric: 'fresh process: ready (Node start + imports + start-up)', value: ms(fresh.readyMs), target: `≤ ${ENGINE_TARGETS.startupMs} ms`, pass: fresh.readyMs <= ENGINE_TARGETS.startupMs },
-      { group, metric: `fresh process: RSS after ${queries.length} asks`, value: `${fresh.rssMb.toFixed(0)} MB`, target: `≤ ${ENGINE_TARGETS.rssMb} MB`, pass: fresh.rssMb <= ENGINE_TARGETS.rssMb },
+      {
+        group,
+        metric: 'fresh process: ready (Node start + imports + start-up)',
+        value: ms(fresh.readyMs),
+        target: `≤ ${ENGINE_TARGETS.startupMs} ms`,
+        pass: fresh.readyMs <= ENGINE_TARGETS.startupMs,
+      },
+      {
+        group,
+        metric: `fresh process: RSS after ${queries.length} asks`,
+        value: `${fresh.rssMb.toFixed(0)} MB`,
+        target: `≤ ${ENGINE_TARGETS.rssMb} MB`,
+        pass: fresh.rssMb <= ENGINE_TARGETS.rssMb,
+      },
     );
   }
-  rows.push({ group, metric: 'RSS of this bench process (reference)', value: `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB` });
+  rows.push({
+    group,
+    metric: 'RSS of this bench process (reference)',
+    value: `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+  });
 
   // Fuse.js on the same names (title, aliases, acronyms, SOC) and the same queries.
   const fuseGroup = 'engine vs Fuse.js';
-  const docs = [...catalog.roles.values()].map((r) => ({ id: r.id, title: r.title, aliases: r.aliases, acronyms: r.acronyms, soc: r.soc ?? '' }));
+  const docs = [...catalog.roles.values()].map((r) => ({
+    id: r.id,
+    title: r.title,
+    aliases: r.aliases,
+    acronyms: r.acronyms,
+    soc: r.soc ?? '',
+  }));
   const f0 = performance.now();
   const fuse = new Fuse(docs, {
     keys: [
@@ -132,8 +185,18 @@ export async function runEngineBench(): Promise<BenchRow[]> {
     });
   }
   rows.push(
-    { group: fuseGroup, metric: 'top-1 all queries', value: `engine ${pct(engineAccuracy)} · Fuse ${pct(fuseAccuracy)}`, target: 'engine ≥ Fuse', pass: engineAccuracy >= fuseAccuracy },
-    { group: fuseGroup, metric: 'mean time per query (warm)', value: `engine ${ms(engineMean, 3)} · Fuse ${ms(fuseMean, 3)}` },
+    {
+      group: fuseGroup,
+      metric: 'top-1 all queries',
+      value: `engine ${pct(engineAccuracy)} · Fuse ${pct(fuseAccuracy)}`,
+      target: 'engine ≥ Fuse',
+      pass: engineAccuracy >= fuseAccuracy,
+    },
+    {
+      group: fuseGroup,
+      metric: 'mean time per query (warm)',
+      value: `engine ${ms(engineMean, 3)} · Fuse ${ms(fuseMean, 3)}`,
+    },
     {
       group: fuseGroup,
       metric: 'speed-up over Fuse',
@@ -198,25 +261,55 @@ export function generateQueries(catalog: Catalog, seed = 20_240_601): Query[] {
   const titled = roles.filter((r) => seen.get(r.title.toLowerCase()) === 1);
   const queries: Query[] = titled.map((r) => ({ text: r.title, kind: 'title', expected: r.id }));
 
-  const sample = (n: number) => Array.from({ length: Math.min(n, titled.length) }, () => titled[Math.floor(random() * titled.length)] as (typeof titled)[number]);
+  const sample = (n: number) =>
+    Array.from(
+      { length: Math.min(n, titled.length) },
+      () => titled[Math.floor(random() * titled.length)] as (typeof titled)[number],
+    );
   for (const r of sample(400)) {
     const typo = misspell(r.title, random);
     if (typo !== r.title) queries.push({ text: typo, kind: 'typo', expected: r.id });
   }
   for (const r of sample(300)) {
     const template = SENTENCES[Math.floor(random() * SENTENCES.length)] as (t: string) => string;
-    const name = r.aliases.length && random() < 0.3 ? (r.aliases[Math.floor(random() * r.aliases.length)] as string) : r.title;
+    const name =
+      r.aliases.length && random() < 0.3 ? (r.aliases[Math.floor(random() * r.aliases.length)] as string) : r.title;
     queries.push({ text: template(name.toLowerCase()), kind: 'sentence', expected: r.id });
   }
   for (const r of roles) for (const a of r.acronyms) queries.push({ text: a, kind: 'acronym', expected: r.id });
-  for (const [soc, role] of [...catalog.bySoc.entries()].filter((_, i) => i % 10 === 0)) queries.push({ text: soc, kind: 'soc', expected: role.id });
+  for (const [soc, role] of [...catalog.bySoc.entries()].filter((_, i) => i % 10 === 0))
+    queries.push({ text: soc, kind: 'soc', expected: role.id });
   for (let i = 0; i < 100; i++) queries.push({ text: nonsense(random), kind: 'nonsense', expected: null });
   return queries;
 }
 
 const KEYBOARD_NEIGHBOURS: Record<string, string> = {
-  a: 'sq', b: 'vn', c: 'xv', d: 'sf', e: 'wr', f: 'dg', g: 'fh', h: 'gj', i: 'uo', j: 'hk', k: 'jl', l: 'k', m: 'n',
-  n: 'bm', o: 'ip', p: 'o', q: 'w', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', w: 'qe', x: 'zc', y: 'tu', z: 'x',
+  a: 'sq',
+  b: 'vn',
+  c: 'xv',
+  d: 'sf',
+  e: 'wr',
+  f: 'dg',
+  g: 'fh',
+  h: 'gj',
+  i: 'uo',
+  j: 'hk',
+  k: 'jl',
+  l: 'k',
+  m: 'n',
+  n: 'bm',
+  o: 'ip',
+  p: 'o',
+  q: 'w',
+  r: 'et',
+  s: 'ad',
+  t: 'ry',
+  u: 'yi',
+  v: 'cb',
+  w: 'qe',
+  x: 'zc',
+  y: 'tu',
+  z: 'x',
 };
 
 /** One typo in the longest word: a swap, a dropped, doubled or neighbouring-key letter, never the first letter. */
@@ -247,7 +340,10 @@ function nonsense(random: () => number): string {
   const letters = 'bcdfghjklmnpqrstvwxz';
   const vowels = 'aeiouy';
   const word = () =>
-    Array.from({ length: 3 + Math.floor(random() * 5) }, (_, i) => (i % 2 ? vowels : letters)[Math.floor(random() * (i % 2 ? vowels.length : letters.length))]).join('');
+    Array.from(
+      { length: 3 + Math.floor(random() * 5) },
+      (_, i) => (i % 2 ? vowels : letters)[Math.floor(random() * (i % 2 ? vowels.length : letters.length))],
+    ).join('');
   return Array.from({ length: 1 + Math.floor(random() * 3) }, word).join(' ');
 }
 
@@ -266,7 +362,11 @@ function mulberry32(seed: number): () => number {
 // Fresh process ---------------------------------------------------------------------------------------
 
 /** Boots the engine in a new Node process (from the built dist/), asks every query once, and reports when it was ready and its RSS. */
-function freshProcess(knowledgeDir: string, dataDir: string | null, asks: string[]): { readyMs: number; rssMb: number } | null {
+function freshProcess(
+  knowledgeDir: string,
+  dataDir: string | null,
+  asks: string[],
+): { readyMs: number; rssMb: number } | null {
   const boot = new URL('../transports/boot.js', import.meta.url);
   if (!existsSync(fileURLToPath(boot))) return null; // running from sources (e.g. under vitest): no built entry point
   const script = `
@@ -280,8 +380,13 @@ function freshProcess(knowledgeDir: string, dataDir: string | null, asks: string
   const env = { ...process.env };
   if (dataDir) env.AIRISK_DATA_DIR = dataDir;
   else delete env.AIRISK_DATA_DIR;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', input: JSON.stringify(asks) });
-  if (child.status !== 0) throw new Error(`fresh-process start-up failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env,
+    encoding: 'utf8',
+    input: JSON.stringify(asks),
+  });
+  if (child.status !== 0)
+    throw new Error(`fresh-process start-up failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { readyMs: number; rssMb: number };
 }
 
@@ -294,7 +399,18 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 /** "title 0.01 ms, typo 2.1 ms, …": where the slow answers come from. */
 function byKind(queries: Query[], times: number[]): string {
   const kinds = [...new Set(queries.map((q) => q.kind))];
-  return kinds.map((kind) => `${kind} ${ms(percentileOf(times.filter((_, i) => queries[i]?.kind === kind), 99), 2)}`).join(', ');
+  return kinds
+    .map(
+      (kind) =>
+        `${kind} ${ms(
+          percentileOf(
+            times.filter((_, i) => queries[i]?.kind === kind),
+            99,
+          ),
+          2,
+        )}`,
+    )
+    .join(', ');
 }
 
 function countBy(queries: Query[]): string {

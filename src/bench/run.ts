@@ -10,5 +10,7 @@ const rows: BenchRow[] = [];
 if (!only || only === 'engine') rows.push(...(await runEngineBench()));
 if (!only || only === 'slack') rows.push(...(await runSlackBench()));
 
-console.log(`airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+console.log(
+  `airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
 console.log(printTable(rows));

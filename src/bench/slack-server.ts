@@ -34,7 +34,15 @@ if (bare) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 } else {
   const { engine } = bootEngine();
-  const app = createSlackApp({ engine, settings: loadSettings({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${sinkUrl}/api/`, LOG_LEVEL: 'error' }) });
+  const app = createSlackApp({
+    engine,
+    settings: loadSettings({
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_API_URL: `${sinkUrl}/api/`,
+      LOG_LEVEL: 'error',
+    }),
+  });
   server = (await app.start(0)) as Server;
   // As the start command does: the load begins while the cards are still being composed.
   warmUpInBackground(engine, (ms) => console.log(`warm ${ms.toFixed(0)}`));

@@ -22,16 +22,40 @@ const TARGETS = { p99Ms: 20, rps: 200 } as const;
 const OFFERED_RPS = Number(process.env.BENCH_RPS ?? 250);
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = 10;
-const QUERIES = ['medical coder', 'CPC', 'accountant', 'registered nurse', 'will AI replace my job as a clinical coder?', 'software developers', 'medcal codr', '13-2011'];
+const QUERIES = [
+  'medical coder',
+  'CPC',
+  'accountant',
+  'registered nurse',
+  'will AI replace my job as a clinical coder?',
+  'software developers',
+  'medcal codr',
+  '13-2011',
+];
 
 /** A signed /airisk slash command as Slack sends it; `n` numbers its response_url so answers can be timed.
  *  No content-length: autocannon adds its own (a second one makes every request fail), loadtest's caller sets it. */
 function slashCommand(n: number, sinkUrl: string): { body: string; headers: Record<string, string> } {
   const text = QUERIES[n % QUERIES.length] ?? 'medical coder';
-  const body = new URLSearchParams({ command: '/airisk', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${sinkUrl}/response/${n}`, trigger_id: '1.2.3' }).toString();
+  const body = new URLSearchParams({
+    command: '/airisk',
+    text,
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    response_url: `${sinkUrl}/response/${n}`,
+    trigger_id: '1.2.3',
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    },
+  };
 }
 
 // loadtest 8 returns a promise when called without a callback; its bundled types still describe the older
@@ -43,7 +67,12 @@ interface PacedOptions {
   maxSeconds: number;
   agentKeepAlive: boolean;
   quiet: boolean;
-  requestGenerator: (params: unknown, options: RequestOptions & { headers: Record<string, string | number> }, client: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest, callback: (res: IncomingMessage) => void) => ClientRequest;
+  requestGenerator: (
+    params: unknown,
+    options: RequestOptions & { headers: Record<string, string | number> },
+    client: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest,
+    callback: (res: IncomingMessage) => void,
+  ) => ClientRequest;
 }
 interface PacedResult {
   totalRequests: number;
@@ -96,8 +125,15 @@ async function backToBack(port: string, sinkUrl: string, seconds: number): Promi
 }
 
 /** Starts slack-server.js (the app, or the bare floor), runs `load` against it, stops it. */
-async function withServer<T>(target: 'app' | 'bare', load: (port: string, sinkUrl: string, nextLine: () => Promise<string>) => Promise<T>): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
-  const args = [fileURLToPath(new URL('./slack-server.js', import.meta.url)), SECRET, ...(target === 'bare' ? ['bare'] : [])];
+async function withServer<T>(
+  target: 'app' | 'bare',
+  load: (port: string, sinkUrl: string, nextLine: () => Promise<string>) => Promise<T>,
+): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
+  const args = [
+    fileURLToPath(new URL('./slack-server.js', import.meta.url)),
+    SECRET,
+    ...(target === 'bare' ? ['bare'] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
   // The async iterator buffers lines: "rss" and "answers" can arrive in one chunk, before a second listener.
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -129,7 +165,9 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
     const capacity = await backToBack(port, sinkUrl, 5);
     return { warmUp, warmMs, measured, capacity };
   });
-  const floor = (await withServer('bare', (port, sinkUrl) => paced(port, sinkUrl, Math.max(3, Math.round(durationSeconds / 2)), 0))).out.result;
+  const floor = (
+    await withServer('bare', (port, sinkUrl) => paced(port, sinkUrl, Math.max(3, Math.round(durationSeconds / 2)), 0))
+  ).out.result;
 
   const { warmUp, warmMs, measured, capacity } = app.out;
   const m = measured.result;
@@ -142,16 +180,54 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
   const p99 = m.percentiles['99'];
 
   const group = 'slack /airisk over HTTP';
-  const errors = Object.entries(m.errorCodes).map(([code, count]) => `${count}× ${code}`).join(', ');
+  const errors = Object.entries(m.errorCodes)
+    .map(([code, count]) => `${count}× ${code}`)
+    .join(', ');
   return [
-    { group, metric: `requests (${durationSeconds} s paced at ${OFFERED_RPS} req/s, once warm)`, value: `${m.totalRequests} (${m.totalErrors} errors${errors ? `: ${errors}` : ''})`, target: 'all 2xx', pass: m.totalErrors === 0 && m.totalRequests > 0 },
-    { group, metric: 'throughput', value: `${m.effectiveRps} req/s`, target: `≥ ${TARGETS.rps} req/s`, pass: m.effectiveRps >= TARGETS.rps },
-    { group, metric: 'latency to ack p50 / p99 (max)', value: `${upperBound(m.percentiles['50'])} / ${upperBound(p99)} (${m.maxLatencyMs} ms)`, target: `p99 ≤ ${TARGETS.p99Ms} ms`, pass: p99 + 1 <= TARGETS.p99Ms },
-    { group, metric: 'latency to the answer on response_url p50 / p99', value: `${percentileOf(answerMs, 50).toFixed(1)} ms / ${percentileOf(answerMs, 99).toFixed(1)} ms${unanswered ? ` (${unanswered} unanswered)` : ''}`, target: 'all answered', pass: unanswered === 0 },
-    { group, metric: `first ${WARM_UP_SECONDS} s after start, under the same load: ack p50 / p99`, value: `${upperBound(warmUp.result.percentiles['50'])} / ${upperBound(warmUp.result.percentiles['99'])}` },
+    {
+      group,
+      metric: `requests (${durationSeconds} s paced at ${OFFERED_RPS} req/s, once warm)`,
+      value: `${m.totalRequests} (${m.totalErrors} errors${errors ? `: ${errors}` : ''})`,
+      target: 'all 2xx',
+      pass: m.totalErrors === 0 && m.totalRequests > 0,
+    },
+    {
+      group,
+      metric: 'throughput',
+      value: `${m.effectiveRps} req/s`,
+      target: `≥ ${TARGETS.rps} req/s`,
+      pass: m.effectiveRps >= TARGETS.rps,
+    },
+    {
+      group,
+      metric: 'latency to ack p50 / p99 (max)',
+      value: `${upperBound(m.percentiles['50'])} / ${upperBound(p99)} (${m.maxLatencyMs} ms)`,
+      target: `p99 ≤ ${TARGETS.p99Ms} ms`,
+      pass: p99 + 1 <= TARGETS.p99Ms,
+    },
+    {
+      group,
+      metric: 'latency to the answer on response_url p50 / p99',
+      value: `${percentileOf(answerMs, 50).toFixed(1)} ms / ${percentileOf(answerMs, 99).toFixed(1)} ms${unanswered ? ` (${unanswered} unanswered)` : ''}`,
+      target: 'all answered',
+      pass: unanswered === 0,
+    },
+    {
+      group,
+      metric: `first ${WARM_UP_SECONDS} s after start, under the same load: ack p50 / p99`,
+      value: `${upperBound(warmUp.result.percentiles['50'])} / ${upperBound(warmUp.result.percentiles['99'])}`,
+    },
     { group, metric: 'background warm-up (task index, every card) under that load', value: `${warmMs} ms` },
-    { group, metric: `capacity: ${CONNECTIONS} connections back to back (autocannon)`, value: `${capacity.requests.average.toFixed(0)} acks/s, p50 ${capacity.latency.p50} ms / p99 ${capacity.latency.p99} ms, ${capacity.non2xx} non-2xx` },
-    { group, metric: 'floor: bare node:http 200, same paced load, p50 / p99', value: `${upperBound(floor.percentiles['50'])} / ${upperBound(floor.percentiles['99'])}` },
+    {
+      group,
+      metric: `capacity: ${CONNECTIONS} connections back to back (autocannon)`,
+      value: `${capacity.requests.average.toFixed(0)} acks/s, p50 ${capacity.latency.p50} ms / p99 ${capacity.latency.p99} ms, ${capacity.non2xx} non-2xx`,
+    },
+    {
+      group,
+      metric: 'floor: bare node:http 200, same paced load, p50 / p99',
+      value: `${upperBound(floor.percentiles['50'])} / ${upperBound(floor.percentiles['99'])}`,
+    },
     { group, metric: 'RSS of the app process after the run', value: `${app.rssMb} MB` },
   ];
 }

@@ -10,7 +10,13 @@ export interface BenchRow {
 
 export function printTable(rows: BenchRow[]): string {
   const header = ['group', 'metric', 'value', 'target', 'ok'];
-  const cells = rows.map((r) => [r.group, r.metric, r.value, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.group,
+    r.metric,
+    r.value,
+    r.target ?? '',
+    r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');

@@ -62,7 +62,9 @@ export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog 
     roles.set(role.id, entry);
   }
 
-  const curatedNames = new Set([...roles.values()].flatMap((r) => [r.title, ...r.aliases, ...r.acronyms]).map(titleKey));
+  const curatedNames = new Set(
+    [...roles.values()].flatMap((r) => [r.title, ...r.aliases, ...r.acronyms]).map(titleKey),
+  );
   for (const data of datasets.occupations.values()) {
     if (absorbed.has(data.soc)) continue;
     let id = occupationId(data.title);

@@ -3,28 +3,69 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../hr/clock.js';
 
-const optional = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const optional = (schema: z.ZodString) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const schema = z.object({
-  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret (Basic Information → App Credentials)')),
-  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb- (OAuth & Permissions → Bot User OAuth Token)')),
-  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp- (Basic Information → App-Level Tokens, scope connections:write)')),
-  SLACK_API_URL: optional(z.string().regex(/^https?:\/\/[^\s]+\/$/, 'must be a full URL ending with a slash, such as https://slack.com/api/')),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret (Basic Information → App Credentials)'),
+  ),
+  SLACK_BOT_TOKEN: optional(
+    z.string().startsWith('xoxb-', 'must start with xoxb- (OAuth & Permissions → Bot User OAuth Token)'),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z
+      .string()
+      .startsWith('xapp-', 'must start with xapp- (Basic Information → App-Level Tokens, scope connections:write)'),
+  ),
+  SLACK_API_URL: optional(
+    z.string().regex(/^https?:\/\/[^\s]+\/$/, 'must be a full URL ending with a slash, such as https://slack.com/api/'),
+  ),
   PORT: z.preprocess(
     (v) => (v === undefined || v === '' ? 3000 : Number(v)),
-    z.number({ error: 'must be a port number such as 3000' }).int('must be a whole port number such as 3000').min(1, 'must be from 1 to 65535').max(65535, 'must be from 1 to 65535'),
+    z
+      .number({ error: 'must be a port number such as 3000' })
+      .int('must be a whole port number such as 3000')
+      .min(1, 'must be from 1 to 65535')
+      .max(65535, 'must be from 1 to 65535'),
   ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
   ),
   HR_ADMIN_USER_IDS: optional(
-    z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*,?\s*$/, 'must be Slack member ids separated by commas, such as U0123ABCD,U0456EFGH (a profile → ⋮ → Copy member ID)'),
+    z
+      .string()
+      .regex(
+        /^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*,?\s*$/,
+        'must be Slack member ids separated by commas, such as U0123ABCD,U0456EFGH (a profile → ⋮ → Copy member ID)',
+      ),
   ),
-  HR_ADMIN_USERGROUP: optional(z.string().trim().regex(/^S[A-Z0-9]+$/, 'must be a user group id such as S0123ABCD, not its @handle (the group’s page → ⋮ → Copy group ID)')),
-  HR_DEFAULT_CHANNEL: optional(z.string().trim().regex(/^[CG][A-Z0-9]+$/, 'must be a channel id such as C0123ABCD, not #name (channel details → About → Channel ID)')),
-  AIRISK_DB_PATH: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : './data/airisk.sqlite'), z.string()),
-  AIRISK_TIMEZONE: optional(z.string().trim().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or America/New_York')),
+  HR_ADMIN_USERGROUP: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^S[A-Z0-9]+$/,
+        'must be a user group id such as S0123ABCD, not its @handle (the group’s page → ⋮ → Copy group ID)',
+      ),
+  ),
+  HR_DEFAULT_CHANNEL: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[CG][A-Z0-9]+$/,
+        'must be a channel id such as C0123ABCD, not #name (channel details → About → Channel ID)',
+      ),
+  ),
+  AIRISK_DB_PATH: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : './data/airisk.sqlite'),
+    z.string(),
+  ),
+  AIRISK_TIMEZONE: optional(
+    z.string().trim().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or America/New_York'),
+  ),
 });
 
 /** The HR features: who may announce, where by default, where their data lives, and the workspace's time zone. */
@@ -54,7 +95,9 @@ export interface Settings {
 
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Settings problem${problems.length > 1 ? 's' : ''} (see .env.example):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    super(
+      `Settings problem${problems.length > 1 ? 's' : ''} (see .env.example):\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
     this.name = 'SettingsError';
   }
 }
@@ -68,8 +111,14 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const problems: string[] = [];
   const any = s.SLACK_SIGNING_SECRET || s.SLACK_BOT_TOKEN || s.SLACK_APP_TOKEN;
   if (any) {
-    if (!s.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is missing: set it with the other Slack settings (OAuth & Permissions → Bot User OAuth Token)');
-    if (!s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN) problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → App Credentials), or set SLACK_APP_TOKEN for Socket Mode');
+    if (!s.SLACK_BOT_TOKEN)
+      problems.push(
+        'SLACK_BOT_TOKEN is missing: set it with the other Slack settings (OAuth & Permissions → Bot User OAuth Token)',
+      );
+    if (!s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN)
+      problems.push(
+        'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → App Credentials), or set SLACK_APP_TOKEN for Socket Mode',
+      );
   }
   if (problems.length) throw new SettingsError(problems);
   const mode: SlackMode = !any ? 'none' : s.SLACK_APP_TOKEN ? 'socket' : 'http';
@@ -78,7 +127,10 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     port: s.PORT,
     logLevel: s.LOG_LEVEL,
     hr: {
-      adminUserIds: (s.HR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      adminUserIds: (s.HR_ADMIN_USER_IDS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
       adminUsergroup: s.HR_ADMIN_USERGROUP ?? null,
       defaultChannel: s.HR_DEFAULT_CHANNEL ?? null,
       dbPath: s.AIRISK_DB_PATH,

@@ -47,14 +47,22 @@ export function consensusOf(measures: readonly Measure[]): Consensus | null {
 }
 
 function compute(measures: readonly Measure[]): Consensus | null {
-  const ranks = measures.flatMap((m) => (m.percentile === null ? [] : [m.higherMeansMoreRisk ? m.percentile : 100 - m.percentile]));
+  const ranks = measures.flatMap((m) =>
+    m.percentile === null ? [] : [m.higherMeansMoreRisk ? m.percentile : 100 - m.percentile],
+  );
   if (ranks.length === 0) return null;
   const percentile = Math.round((ranks.reduce((a, b) => a + b, 0) / ranks.length) * 10) / 10;
   const low = Math.min(...ranks);
   const high = Math.max(...ranks);
   const spread = high - low;
   const confidence = confidenceOf(ranks.length, spread);
-  return { band: bandOf(percentile), percentile, confidence, sourceCount: ranks.length, explanation: explain(ranks.length, low, high, spread) };
+  return {
+    band: bandOf(percentile),
+    percentile,
+    confidence,
+    sourceCount: ranks.length,
+    explanation: explain(ranks.length, low, high, spread),
+  };
 }
 
 function explain(count: number, low: number, high: number, spread: number): string {

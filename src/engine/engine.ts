@@ -29,7 +29,13 @@ import { Resolver, type Resolution } from './resolve.js';
 import { computeAijri, zoneOf } from './scoring.js';
 import type { Engine } from './types.js';
 
-const COMPARE_SEPARATORS = [/\s+(?:vs\.?|versus|v\.?)\s+/i, /\s+compared\s+(?:to|with)\s+/i, /\s*,\s*/, /\s+or\s+/i, /\s+and\s+/i];
+const COMPARE_SEPARATORS = [
+  /\s+(?:vs\.?|versus|v\.?)\s+/i,
+  /\s+compared\s+(?:to|with)\s+/i,
+  /\s*,\s*/,
+  /\s+or\s+/i,
+  /\s+and\s+/i,
+];
 const MAX_TRANSITIONS = 6;
 
 /** Curated figures first, then the dataset's; a dataset figure with the same value and unit as a curated one
@@ -38,7 +44,9 @@ function withoutTwins(curated: FigureLine[], data: FigureLine[]): FigureLine[] {
   const merged = curated.map((c) => ({ ...c }));
   const rest: FigureLine[] = [];
   for (const d of data) {
-    const twin = merged.find((c) => c.unit === d.unit && c.value === d.value && (!c.period || !d.period || c.period === d.period));
+    const twin = merged.find(
+      (c) => c.unit === d.unit && c.value === d.value && (!c.period || !d.period || c.period === d.period),
+    );
     if (!twin) {
       rest.push(d);
       continue;
@@ -58,7 +66,13 @@ export function createEngine(catalog: Catalog): Engine {
   const sourceRef = (id: string): SourceRef => {
     const s = catalog.knowledge.sources.get(id) ?? catalog.datasets.sources.get(id);
     if (!s) return { id, name: id, asOf: 'unknown' };
-    return { id: s.id, name: s.name, asOf: s.asOf, ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) };
+    return {
+      id: s.id,
+      name: s.name,
+      asOf: s.asOf,
+      ...(s.publisher ? { publisher: s.publisher } : {}),
+      ...(s.url ? { url: s.url } : {}),
+    };
   };
   const ref = (role: CatalogRole): RoleRef => ({ id: role.id, title: role.title, soc: role.soc });
 
@@ -88,7 +102,11 @@ export function createEngine(catalog: Catalog): Engine {
 
   /** A published AIJRI for roles whose inputs the sources do not give. */
   const publishedAijri = (role: CatalogRole): { value: number; source: string; label: string } | undefined => {
-    const f = role.curated?.figures.find((fig) => fig.unit === 'score' && /aijri/i.test(`${fig.label} ${catalog.knowledge.sources.get(fig.source)?.measure?.name ?? ''}`));
+    const f = role.curated?.figures.find(
+      (fig) =>
+        fig.unit === 'score' &&
+        /aijri/i.test(`${fig.label} ${catalog.knowledge.sources.get(fig.source)?.measure?.name ?? ''}`),
+    );
     return f ? { value: f.value, source: f.source, label: f.label } : undefined;
   };
 
@@ -149,7 +167,11 @@ export function createEngine(catalog: Catalog): Engine {
     return [...curated, ...(role.data?.tasks ?? [])];
   };
 
-  const toTransition = (target: CatalogRole, origin: CatalogRole, extra: Partial<Transition> & Pick<Transition, 'why' | 'origin'>): Transition => {
+  const toTransition = (
+    target: CatalogRole,
+    origin: CatalogRole,
+    extra: Partial<Transition> & Pick<Transition, 'why' | 'origin'>,
+  ): Transition => {
     const originScore = aijriScore(origin);
     const targetScore = aijriScore(target);
     const originExposure = origin.data ? consensusOf(origin.data.measures)?.percentile : undefined;
@@ -158,11 +180,17 @@ export function createEngine(catalog: Catalog): Engine {
     return {
       ...ref(target),
       ...(targetScore !== undefined ? { score: targetScore } : {}),
-      ...(targetScore !== undefined && originScore !== undefined ? { scoreGap: round1(targetScore - originScore) } : {}),
+      ...(targetScore !== undefined && originScore !== undefined
+        ? { scoreGap: round1(targetScore - originScore) }
+        : {}),
       ...(targetExposure !== undefined ? { exposurePercentile: targetExposure } : {}),
-      ...(targetExposure !== undefined && originExposure !== undefined ? { exposureGap: round1(targetExposure - originExposure) } : {}),
+      ...(targetExposure !== undefined && originExposure !== undefined
+        ? { exposureGap: round1(targetExposure - originExposure) }
+        : {}),
       ...(target.data?.medianPay !== undefined ? { medianPay: target.data.medianPay } : {}),
-      ...(target.data?.medianPay !== undefined && origin.data?.medianPay !== undefined ? { payGap: target.data.medianPay - origin.data.medianPay } : {}),
+      ...(target.data?.medianPay !== undefined && origin.data?.medianPay !== undefined
+        ? { payGap: target.data.medianPay - origin.data.medianPay }
+        : {}),
       ...(gaps.length ? { skillsToBuild: gaps.map((g) => ({ name: g.name, gap: g.gap ?? 0 })) } : {}),
       ...extra,
     };
@@ -175,7 +203,15 @@ export function createEngine(catalog: Catalog): Engine {
     const transitions: Transition[] = [];
     for (const t of curated?.transitions ?? []) {
       const target = catalog.roles.get(t.role);
-      if (target) transitions.push(toTransition(target, role, { why: t.why, origin: 'curated', source: t.source, ...(t.requires ? { requires: t.requires } : {}) }));
+      if (target)
+        transitions.push(
+          toTransition(target, role, {
+            why: t.why,
+            origin: 'curated',
+            source: t.source,
+            ...(t.requires ? { requires: t.requires } : {}),
+          }),
+        );
     }
     if (role.data) {
       for (const t of computedTransitions(role.data, occupations, MAX_TRANSITIONS)) {
@@ -183,7 +219,10 @@ export function createEngine(catalog: Catalog): Engine {
         const target = data ? roleOfOccupation(data) : undefined;
         if (!target || target.id === role.id || transitions.some((x) => x.id === target.id)) continue;
         if (transitions.length >= MAX_TRANSITIONS + (curated?.transitions.length ?? 0)) break;
-        transitions.push({ ...toTransition(target, role, { why: t.why, origin: 'computed' }), ...pick(t, ['similarity', 'exposurePercentile', 'exposureGap', 'medianPay', 'payGap']) });
+        transitions.push({
+          ...toTransition(target, role, { why: t.why, origin: 'computed' }),
+          ...pick(t, ['similarity', 'exposurePercentile', 'exposureGap', 'medianPay', 'payGap']),
+        });
       }
     }
     const skills: SkillLine[] = [];
@@ -199,7 +238,13 @@ export function createEngine(catalog: Catalog): Engine {
     addSkills(curated?.skills.exposed ?? [], 'exposed');
     const firstComputed = transitions.find((t) => t.skillsToBuild?.length);
     for (const g of firstComputed?.skillsToBuild ?? []) {
-      skills.push({ id: `gap-${g.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: g.name, kind: 'gap', gap: g.gap, description: `${firstComputed?.title} needs it at a higher level` });
+      skills.push({
+        id: `gap-${g.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        name: g.name,
+        kind: 'gap',
+        gap: g.gap,
+        description: `${firstComputed?.title} needs it at a higher level`,
+      });
     }
     return {
       transitions,
@@ -221,12 +266,17 @@ export function createEngine(catalog: Catalog): Engine {
     else if (!role.soc) add('No SOC code, so no public dataset measures, tasks or pay.');
     else if (!role.data) add(`SOC ${role.soc} is not covered by the loaded datasets.`);
     if (role.curated && !role.curated.assessment) {
-      add(publishedAijri(role) ? 'The AIJRI is shown as published: its task-by-task inputs are not in the sources, so it is not recomputed.' : 'No AIJRI assessment in the sources.');
+      add(
+        publishedAijri(role)
+          ? 'The AIJRI is shown as published: its task-by-task inputs are not in the sources, so it is not recomputed.'
+          : 'No AIJRI assessment in the sources.',
+      );
     }
     if (card.pay.length === 0) add('No pay figures.');
     if (card.outlook.length === 0) add('No employment outlook.');
     if (!card.consensus) add('Too few ranked sources for a consensus exposure band.');
-    if (card.path.transitions.length === 0) add('No reskilling transitions yet (no curated moves and no basic-skills profile to compute them from).');
+    if (card.path.transitions.length === 0)
+      add('No reskilling transitions yet (no curated moves and no basic-skills profile to compute them from).');
     return lacks;
   };
 
@@ -238,15 +288,38 @@ export function createEngine(catalog: Catalog): Engine {
     const byTopic = (topic: string) => figures.filter((x) => x.topic === topic).map((x) => x.line);
     const published = publishedAijri(role);
     const headline: RoleCard['headline'] = aijri
-      ? { value: aijri.score, scale: '0–100 AIJRI (higher = more resistant to AI)', zone: aijri.zone, label: aijri.subLabel, source: aijri.source.id }
+      ? {
+          value: aijri.score,
+          scale: '0–100 AIJRI (higher = more resistant to AI)',
+          zone: aijri.zone,
+          label: aijri.subLabel,
+          source: aijri.source.id,
+        }
       : published
-        ? { value: published.value, scale: '0–100 AIJRI (higher = more resistant to AI), as published', zone: zoneOf(published.value), label: published.label, source: published.source }
+        ? {
+            value: published.value,
+            scale: '0–100 AIJRI (higher = more resistant to AI), as published',
+            zone: zoneOf(published.value),
+            label: published.label,
+            source: published.source,
+          }
         : consensus
-          ? { value: consensus.percentile, scale: 'exposure percentile among all occupations (higher = more exposed)', band: consensus.band, label: `Consensus exposure: ${consensus.band.replace('-', ' ')}`, source: 'consensus' }
+          ? {
+              value: consensus.percentile,
+              scale: 'exposure percentile among all occupations (higher = more exposed)',
+              band: consensus.band,
+              label: `Consensus exposure: ${consensus.band.replace('-', ' ')}`,
+              source: 'consensus',
+            }
           : null;
     const a = role.curated?.assessment;
     const partial: Omit<RoleCard, 'lacks' | 'sources'> = {
-      role: { ...ref(role), curated: Boolean(role.curated), ...(role.curated?.summary ? { summary: role.curated.summary } : {}), ...(role.data && role.data.title !== role.title ? { socTitle: role.data.title } : {}) },
+      role: {
+        ...ref(role),
+        curated: Boolean(role.curated),
+        ...(role.curated?.summary ? { summary: role.curated.summary } : {}),
+        ...(role.data && role.data.title !== role.title ? { socTitle: role.data.title } : {}),
+      },
       headline,
       ...(aijri ? { aijri } : {}),
       measures,
@@ -261,7 +334,9 @@ export function createEngine(catalog: Catalog): Engine {
       pay: withoutTwins(byTopic('pay'), role.data?.pay ?? []),
       employment: withoutTwins(byTopic('employment'), role.data?.employment ?? []),
       outlook: withoutTwins(byTopic('outlook'), role.data?.outlook ?? []),
-      otherFigures: figures.filter((x) => !['pay', 'employment', 'outlook', 'exposure'].includes(x.topic)).map((x) => x.line),
+      otherFigures: figures
+        .filter((x) => !['pay', 'employment', 'outlook', 'exposure'].includes(x.topic))
+        .map((x) => x.line),
       notThisRole: role.curated?.notThisRole ?? [],
       ...(a?.seniority ? { seniority: a.seniority } : {}),
       whoShouldWorry: role.curated?.whoShouldWorry ?? [],
@@ -270,8 +345,18 @@ export function createEngine(catalog: Catalog): Engine {
     const used = new Set<string>([
       ...measures.map((m) => m.source),
       ...partial.tasks.map((t) => t.source),
-      ...[...partial.pay, ...partial.employment, ...partial.outlook, ...partial.otherFigures].flatMap((f) => [f.source, ...(f.confirmedBy ?? [])]),
-      ...[...partial.aiCan, ...partial.aiCannot, ...partial.risks, ...partial.tools, ...partial.timeline, ...partial.whoShouldWorry].map((c) => c.source),
+      ...[...partial.pay, ...partial.employment, ...partial.outlook, ...partial.otherFigures].flatMap((f) => [
+        f.source,
+        ...(f.confirmedBy ?? []),
+      ]),
+      ...[
+        ...partial.aiCan,
+        ...partial.aiCannot,
+        ...partial.risks,
+        ...partial.tools,
+        ...partial.timeline,
+        ...partial.whoShouldWorry,
+      ].map((c) => c.source),
       ...partial.ratings.map((r) => r.source),
       ...partial.path.transitions.flatMap((t) => (t.source ? [t.source] : [])),
     ]);
@@ -295,7 +380,11 @@ export function createEngine(catalog: Catalog): Engine {
 
   const popular = (): RoleRef[] => {
     const curated = [...catalog.roles.values()].filter((r) => r.curated);
-    curated.sort((a, b) => Number(Boolean(b.curated?.assessment)) - Number(Boolean(a.curated?.assessment)) || a.title.localeCompare(b.title));
+    curated.sort(
+      (a, b) =>
+        Number(Boolean(b.curated?.assessment)) - Number(Boolean(a.curated?.assessment)) ||
+        a.title.localeCompare(b.title),
+    );
     return curated.slice(0, 8).map(ref);
   };
 
@@ -331,18 +420,36 @@ export function createEngine(catalog: Catalog): Engine {
         };
       case 'not_found': {
         const suggestions = r.suggestions.flatMap((id) => roleRefById(id) ?? []);
-        return { kind: 'not_found', query, reason: r.reason, suggestions: suggestions.length ? suggestions : popular() };
+        return {
+          kind: 'not_found',
+          query,
+          reason: r.reason,
+          suggestions: suggestions.length ? suggestions : popular(),
+        };
       }
     }
   };
 
   const help = (): HelpAnswer => ({
     kind: 'help',
-    examples: ['medical coder', 'CPC', 'will AI replace my job as a clinical coder?', 'is medical coding still worth learning?', '29-2072', 'accountant'],
+    examples: [
+      'medical coder',
+      'CPC',
+      'will AI replace my job as a clinical coder?',
+      'is medical coding still worth learning?',
+      '29-2072',
+      'accountant',
+    ],
     popularRoles: popular(),
     commands: [
-      { usage: '/airisk <job title, code or question>', description: 'Score card: how exposed the role is to AI, by several sources, with what to do about it.' },
-      { usage: '/airisk path <job title>', description: 'Reskilling path: safer roles to move to, the score gap, skills and certifications.' },
+      {
+        usage: '/airisk <job title, code or question>',
+        description: 'Score card: how exposed the role is to AI, by several sources, with what to do about it.',
+      },
+      {
+        usage: '/airisk path <job title>',
+        description: 'Reskilling path: safer roles to move to, the score gap, skills and certifications.',
+      },
       { usage: '/airisk compare <role> vs <role>', description: 'Two roles side by side.' },
       { usage: '/airisk help', description: 'This help.' },
     ],
@@ -350,7 +457,9 @@ export function createEngine(catalog: Catalog): Engine {
   });
 
   /** Resolves text to one role, or says why it could not. */
-  const resolveRole = (query: string): { role: CatalogRole; match: Resolution & { kind: 'role' } } | AmbiguousAnswer | NotFoundAnswer => {
+  const resolveRole = (
+    query: string,
+  ): { role: CatalogRole; match: Resolution & { kind: 'role' } } | AmbiguousAnswer | NotFoundAnswer => {
     const r = resolver.resolve(query);
     if (r.kind === 'role') {
       const role = catalog.roles.get(r.roleId);
@@ -358,7 +467,15 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (r.kind === 'faq' && r.roleIds[0]) {
       const role = catalog.roles.get(r.roleIds[0]);
-      if (role) return { role, match: { kind: 'role', roleId: role.id, match: { how: 'sentence', confidence: r.confidence, matched: role.title } } };
+      if (role)
+        return {
+          role,
+          match: {
+            kind: 'role',
+            roleId: role.id,
+            match: { how: 'sentence', confidence: r.confidence, matched: role.title },
+          },
+        };
     }
     const answer = fromResolution(query, r);
     if (answer.kind === 'ambiguous' || answer.kind === 'not_found') return answer;
@@ -385,7 +502,14 @@ export function createEngine(catalog: Catalog): Engine {
       const found = resolveRole(text);
       if ('kind' in found) return found;
       const card = cardOf(found.role);
-      return { kind: 'path', query: text, role: ref(found.role), headline: card.headline, path: card.path, lacks: card.lacks };
+      return {
+        kind: 'path',
+        query: text,
+        role: ref(found.role),
+        headline: card.headline,
+        path: card.path,
+        lacks: card.lacks,
+      };
     },
 
     compare(text: string): CompareAnswer | AmbiguousAnswer | NotFoundAnswer {
@@ -394,7 +518,8 @@ export function createEngine(catalog: Catalog): Engine {
         for (const [left, right] of parts) {
           const a = resolveRole(left);
           const b = resolveRole(right);
-          if (!('kind' in a) && !('kind' in b)) return { kind: 'compare', query: text, roles: [cardOf(a.role), cardOf(b.role)] };
+          if (!('kind' in a) && !('kind' in b))
+            return { kind: 'compare', query: text, roles: [cardOf(a.role), cardOf(b.role)] };
         }
       }
       // No split gave two roles: report the first side that failed, so the person can fix it.
@@ -409,7 +534,9 @@ export function createEngine(catalog: Catalog): Engine {
 
     roleById(id: string): RoleAnswer | null {
       const role = catalog.roles.get(id);
-      return role ? { kind: 'role', query: id, match: { how: 'id', confidence: 1, matched: id }, ...cardOf(role) } : null;
+      return role
+        ? { kind: 'role', query: id, match: { how: 'id', confidence: 1, matched: id }, ...cardOf(role) }
+        : null;
     },
 
     help,

@@ -45,12 +45,23 @@ export function computedTransitions(origin: OccupationData, all: Iterable<Occupa
     const vector = profile(target.skills);
     const exposure = consensusOf(target.measures)?.percentile;
     if (!vector || exposure === undefined || exposure > originExposure - TRANSITION_RULES.minExposureDrop) continue;
-    if (origin.medianPay !== undefined && (target.medianPay === undefined || target.medianPay < TRANSITION_RULES.minPayRatio * origin.medianPay)) continue;
-    if (origin.jobZone !== undefined && target.jobZone !== undefined && target.jobZone > origin.jobZone + TRANSITION_RULES.maxJobZoneStep) continue;
+    if (
+      origin.medianPay !== undefined &&
+      (target.medianPay === undefined || target.medianPay < TRANSITION_RULES.minPayRatio * origin.medianPay)
+    )
+      continue;
+    if (
+      origin.jobZone !== undefined &&
+      target.jobZone !== undefined &&
+      target.jobZone > origin.jobZone + TRANSITION_RULES.maxJobZoneStep
+    )
+      continue;
     const similarity = cosine(originVector, vector);
     if (similarity > 0) scored.push({ target, vector, exposure, similarity });
   }
-  scored.sort((a, b) => b.similarity - a.similarity || a.exposure - b.exposure || a.target.soc.localeCompare(b.target.soc));
+  scored.sort(
+    (a, b) => b.similarity - a.similarity || a.exposure - b.exposure || a.target.soc.localeCompare(b.target.soc),
+  );
 
   return scored.slice(0, limit).map(({ target, vector, exposure, similarity }) => {
     const exposureGap = round1(exposure - originExposure);
@@ -65,7 +76,8 @@ export function computedTransitions(origin: OccupationData, all: Iterable<Occupa
       origin: 'computed',
     };
     if (target.medianPay !== undefined) transition.medianPay = target.medianPay;
-    if (target.medianPay !== undefined && origin.medianPay !== undefined) transition.payGap = target.medianPay - origin.medianPay;
+    if (target.medianPay !== undefined && origin.medianPay !== undefined)
+      transition.payGap = target.medianPay - origin.medianPay;
     const gaps = skillGaps(origin, target, 3);
     if (gaps.length) transition.skillsToBuild = gaps.map((g) => ({ name: g.name, gap: g.gap ?? 0 }));
     return transition;
@@ -128,8 +140,13 @@ function profileOf(pool: readonly OccupationData[]): Profiler {
   };
   const vectors = pool.map((o) => raw(o.skills)).filter((v): v is number[] => v !== null);
   const size = vectors[0]?.length ?? 0;
-  const mean = Array.from({ length: size }, (_, i) => vectors.reduce((sum, v) => sum + (v[i] ?? 0), 0) / vectors.length);
-  const sd = mean.map((m, i) => Math.sqrt(vectors.reduce((sum, v) => sum + ((v[i] ?? 0) - m) ** 2, 0) / vectors.length) || 1);
+  const mean = Array.from(
+    { length: size },
+    (_, i) => vectors.reduce((sum, v) => sum + (v[i] ?? 0), 0) / vectors.length,
+  );
+  const sd = mean.map(
+    (m, i) => Math.sqrt(vectors.reduce((sum, v) => sum + ((v[i] ?? 0) - m) ** 2, 0) / vectors.length) || 1,
+  );
   const standardized = new WeakMap<readonly SkillLevel[], number[] | null>();
   const profiler: Profiler = (skills) => {
     if (!skills) return null;
@@ -149,7 +166,13 @@ function profileOf(pool: readonly OccupationData[]): Profiler {
  * One sentence: the basic skills both jobs need more of than most occupations (both above the pool's mean,
  * strongest shared first), and the exposure drop.
  */
-function whyOf(origin: OccupationData, target: OccupationData, originVector: number[], targetVector: number[], exposureGap: number): string {
+function whyOf(
+  origin: OccupationData,
+  target: OccupationData,
+  originVector: number[],
+  targetVector: number[],
+  exposureGap: number,
+): string {
   const names = [...(target.skills ?? [])].map((s) => s.name).sort((a, b) => a.localeCompare(b));
   const shared = names
     .map((name, i) => ({ name, both: Math.min(originVector[i] ?? 0, targetVector[i] ?? 0) }))

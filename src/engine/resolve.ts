@@ -73,11 +73,17 @@ export class Resolver {
       const tasks = taskText(role);
       if (tasks) taskDocs.push({ id: role.id, tasks });
     }
-    this.nameSearch = new MiniSearch<NameDoc>({ fields: ['title', 'alias'], storeFields: ['roleId'], tokenize, processTerm });
+    this.nameSearch = new MiniSearch<NameDoc>({
+      fields: ['title', 'alias'],
+      storeFields: ['roleId'],
+      tokenize,
+      processTerm,
+    });
     this.nameSearch.addAll(nameDocs);
     // Indexing ~19,000 task statements is most of the start-up's index time; it is built on first need or
     // by the warm-up after the server is listening, since exact names answer most questions without it.
-    this.newTaskIndex = () => new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
+    this.newTaskIndex = () =>
+      new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
     this.taskDocs = taskDocs;
 
     this.faqSearch = new MiniSearch({ fields: ['text'], tokenize, processTerm });
@@ -137,16 +143,23 @@ export class Resolver {
     if (exactFaq) return this.faqResolution(exactFaq, 1);
 
     const named = this.findNameIn(all);
-    const leftover = all.filter((w, i) => !(named && i >= named.start && i < named.end) && !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w));
+    const leftover = all.filter(
+      (w, i) => !(named && i >= named.start && i < named.end) && !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w),
+    );
 
     if (all.length >= 3 || /\?/.test(text)) {
       const faq = this.matchFaq(leftover);
       // An FAQ about other roles does not answer a question about this one.
       const faqRoles = faq ? (this.catalog.knowledge.faqs.get(faq.id)?.roles ?? []) : [];
-      if (faq && (!named || faqRoles.length === 0 || faqRoles.includes(named.roleId))) return this.faqResolution(faq.id, faq.confidence);
+      if (faq && (!named || faqRoles.length === 0 || faqRoles.includes(named.roleId)))
+        return this.faqResolution(faq.id, faq.confidence);
     }
     if (named) {
-      return { kind: 'role', roleId: named.roleId, match: { how: 'sentence', confidence: 0.9, matched: all.slice(named.start, named.end).join(' ') } };
+      return {
+        kind: 'role',
+        roleId: named.roleId,
+        match: { how: 'sentence', confidence: 0.9, matched: all.slice(named.start, named.end).join(' ') },
+      };
     }
     return this.search(all);
   }
@@ -173,7 +186,10 @@ export class Resolver {
   /** An FAQ wins when the question's own topic words (beyond the role and "will AI replace…") match it. */
   private matchFaq(leftover: string[]): { id: string; confidence: number } | null {
     if (leftover.length === 0) return null;
-    const hits = this.faqSearch.search(leftover.join(' '), { fuzzy: (t) => (t.length > 5 ? 1 : false), prefix: (t) => t.length > 4 });
+    const hits = this.faqSearch.search(leftover.join(' '), {
+      fuzzy: (t) => (t.length > 5 ? 1 : false),
+      prefix: (t) => t.length > 4,
+    });
     const best = hits[0];
     if (!best || best.score < RESOLVE.faqMinScore) return null;
     const covered = new Set(best.queryTerms);
@@ -186,7 +202,8 @@ export class Resolver {
     const terms = all.filter((w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w)).slice(0, RESOLVE.maxSearchWords);
     if (terms.length === 0) return { kind: 'not_found', reason: 'no_match', suggestions: [] };
     const query = terms.join(' ');
-    const curatedBoost = (roleId: unknown) => (this.catalog.roles.get(String(roleId))?.curated ? RESOLVE.curatedBoost : 1);
+    const curatedBoost = (roleId: unknown) =>
+      this.catalog.roles.get(String(roleId))?.curated ? RESOLVE.curatedBoost : 1;
     const nameHits = this.nameSearch.search(query, {
       boost: { title: RESOLVE.boosts.title, alias: RESOLVE.boosts.alias },
       // Acronyms and short words are never fuzzed: "rn" must not become "an".
@@ -201,19 +218,32 @@ export class Resolver {
     const [first, second] = byName;
     const decisive = first && first.confidence >= 0.8 && (!second || second.score < first.score * 0.5);
     // Common words ("manager") match hundreds of roles' tasks; only the best few can change the ranking.
-    const ranked = decisive ? byName : withTaskHits(byName, this.taskSearch().search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) }).slice(0, RESOLVE.maxTaskHits), terms);
+    const ranked = decisive
+      ? byName
+      : withTaskHits(
+          byName,
+          this.taskSearch()
+            .search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) })
+            .slice(0, RESOLVE.maxTaskHits),
+          terms,
+        );
     const top = ranked[0];
     if (!top) return { kind: 'not_found', reason: 'no_match', suggestions: this.suggest(terms) };
 
     const close = ranked.filter((r) => r.score >= top.score * RESOLVE.nearTie).slice(0, RESOLVE.maxCandidates);
     if (top.confidence >= RESOLVE.minConfidence && close.length === 1) {
-      return { kind: 'role', roleId: top.roleId, match: { how: 'search', confidence: round2(top.confidence), matched: query } };
+      return {
+        kind: 'role',
+        roleId: top.roleId,
+        match: { how: 'search', confidence: round2(top.confidence), matched: query },
+      };
     }
     const candidates = ranked
       .filter((r) => r.score >= top.score * 0.5)
       .slice(0, RESOLVE.maxCandidates)
       .map((r) => ({ roleId: r.roleId, confidence: round2(r.confidence * (r.score / top.score)) }));
-    if (top.confidence < 0.25) return { kind: 'not_found', reason: 'no_match', suggestions: candidates.map((c) => c.roleId) };
+    if (top.confidence < 0.25)
+      return { kind: 'not_found', reason: 'no_match', suggestions: candidates.map((c) => c.roleId) };
     return { kind: 'ambiguous', candidates };
   }
 

@@ -40,7 +40,10 @@ export function computeAijri(assessment: Assessment, source: SourceRef): Aijri {
   const zone = zoneOf(score);
 
   const share = (pred: (t: Assessment['tasks'][number]) => boolean) =>
-    round(assessment.tasks.filter(pred).reduce((sum, t) => sum + t.timeShare, 0), 1);
+    round(
+      assessment.tasks.filter(pred).reduce((sum, t) => sum + t.timeShare, 0),
+      1,
+    );
   const { subLabel, subLabelReason } = subLabelOf(zone, taskResistance, evidenceTotal, barrierTotal);
 
   return {
@@ -65,20 +68,43 @@ export function computeAijri(assessment: Assessment, source: SourceRef): Aijri {
   };
 }
 
-function subLabelOf(zone: Zone, taskResistance: number, evidence: number, barriers: number): { subLabel: string; subLabelReason: string } {
+function subLabelOf(
+  zone: Zone,
+  taskResistance: number,
+  evidence: number,
+  barriers: number,
+): { subLabel: string; subLabelReason: string } {
   if (zone !== 'red') {
     const name = zone === 'green' ? 'Green' : 'Yellow';
-    return { subLabel: name, subLabelReason: `Score in the ${name} zone; the method's sources define sub-labels only for Red.` };
+    return {
+      subLabel: name,
+      subLabelReason: `Score in the ${name} zone; the method's sources define sub-labels only for Red.`,
+    };
   }
   const rule = AIJRI.imminent;
   const criteria = [
-    { met: taskResistance < rule.taskResistanceBelow, yes: `task resistance ${taskResistance} < ${rule.taskResistanceBelow}`, no: `task resistance ${taskResistance} ≥ ${rule.taskResistanceBelow}` },
-    { met: evidence <= rule.evidenceAtMost, yes: `evidence ${evidence} ≤ ${rule.evidenceAtMost}`, no: `evidence ${evidence} > ${rule.evidenceAtMost}` },
-    { met: barriers <= rule.barriersAtMost, yes: `barriers ${barriers} ≤ ${rule.barriersAtMost}`, no: `barriers ${barriers} > ${rule.barriersAtMost}` },
+    {
+      met: taskResistance < rule.taskResistanceBelow,
+      yes: `task resistance ${taskResistance} < ${rule.taskResistanceBelow}`,
+      no: `task resistance ${taskResistance} ≥ ${rule.taskResistanceBelow}`,
+    },
+    {
+      met: evidence <= rule.evidenceAtMost,
+      yes: `evidence ${evidence} ≤ ${rule.evidenceAtMost}`,
+      no: `evidence ${evidence} > ${rule.evidenceAtMost}`,
+    },
+    {
+      met: barriers <= rule.barriersAtMost,
+      yes: `barriers ${barriers} ≤ ${rule.barriersAtMost}`,
+      no: `barriers ${barriers} > ${rule.barriersAtMost}`,
+    },
   ];
   const met = criteria.filter((c) => c.met);
   if (met.length === criteria.length) {
-    return { subLabel: 'Red (Imminent)', subLabelReason: `All three Imminent criteria met: ${met.map((c) => c.yes).join('; ')}.` };
+    return {
+      subLabel: 'Red (Imminent)',
+      subLabelReason: `All three Imminent criteria met: ${met.map((c) => c.yes).join('; ')}.`,
+    };
   }
   const unmet = criteria.filter((c) => !c.met).map((c) => c.no);
   return {

@@ -6,17 +6,21 @@ export const MAX_INPUT_CHARS = 2000;
 
 /** Words that carry no role or topic on their own. */
 export const STOP_WORDS = new Set(
-  ('a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it its ' +
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it its ' +
     'me my myself of on or our should so than that the their them then there these they this those to too us was we were ' +
-    'what when where which who whom why will with would you your yours am im i\'m about just also very really get got').split(' '),
+    "what when where which who whom why will with would you your yours am im i'm about just also very really get got"
+  ).split(' '),
 );
 
 /** Words of the generic "will AI replace my job" question: left alone, they name no FAQ topic. */
 export const GENERIC_RISK_WORDS = new Set(
-  ('ai artificial intelligence replace replaced replacing replacement take taken taking over automate automated automation ' +
+  (
+    'ai artificial intelligence replace replaced replacing replacement take taken taking over automate automated automation ' +
     'robot robots chatgpt gpt llm job jobs career careers work working worker role position occupation profession ' +
     'risk risky safe danger threat threatened future still going gonna eventually soon become becoming obsolete ' +
-    'tell know think question wonder wondering worried worry ask asking please hi hello hey thanks thank happen happening').split(' '),
+    'tell know think question wonder wondering worried worry ask asking please hi hello hey thanks thank happen happening'
+  ).split(' '),
 );
 
 /** Removes Slack markup (mentions, channel links, broadcasts, <url|label>), keeping link labels. */

@@ -1,5 +1,14 @@
 // The engine's public face: every front end (CLI, Slack, preview) talks to this and nothing below it.
-import type { AmbiguousAnswer, AskAnswer, CompareAnswer, HelpAnswer, NotFoundAnswer, PathAnswer, RoleAnswer, RoleRef } from '../answers/types.js';
+import type {
+  AmbiguousAnswer,
+  AskAnswer,
+  CompareAnswer,
+  HelpAnswer,
+  NotFoundAnswer,
+  PathAnswer,
+  RoleAnswer,
+  RoleRef,
+} from '../answers/types.js';
 
 export interface Engine {
   /** Any text a person types: a title, an acronym, a typo, a sentence or a question. */

@@ -19,7 +19,13 @@ export interface AdminPolicyOptions {
 
 const REFUSAL = 'Sorry, only HR admins can announce, schedule digests or see insights.';
 
-export function createAdminPolicy({ userIds, usergroup, slack, clock, cacheMs = 60_000 }: AdminPolicyOptions): AdminPolicy {
+export function createAdminPolicy({
+  userIds,
+  usergroup,
+  slack,
+  clock,
+  cacheMs = 60_000,
+}: AdminPolicyOptions): AdminPolicy {
   const named = new Set(userIds);
   let cached: { members: Set<string>; at: number } | null = null;
 
@@ -34,7 +40,9 @@ export function createAdminPolicy({ userIds, usergroup, slack, clock, cacheMs = 
     async check(userId) {
       if (named.has(userId)) return { allowed: true };
       if (!usergroup) {
-        const hint = named.size ? 'Ask one of them to add you to HR_ADMIN_USER_IDS.' : 'No HR admins are set up yet: whoever runs this app can set HR_ADMIN_USER_IDS or HR_ADMIN_USERGROUP.';
+        const hint = named.size
+          ? 'Ask one of them to add you to HR_ADMIN_USER_IDS.'
+          : 'No HR admins are set up yet: whoever runs this app can set HR_ADMIN_USER_IDS or HR_ADMIN_USERGROUP.';
         return { allowed: false, reason: `${REFUSAL} ${hint}` };
       }
       try {
@@ -42,8 +50,16 @@ export function createAdminPolicy({ userIds, usergroup, slack, clock, cacheMs = 
         return { allowed: false, reason: `${REFUSAL} Ask to join the HR admin user group (<!subteam^${usergroup}>).` };
       } catch (err) {
         const failure = slackFailureOf(err);
-        const why = failure.kind === 'refused' ? failure.code + (failure.needed ? ` (needs ${failure.needed})` : '') : failure.kind === 'rate_limited' ? 'Slack asked me to slow down' : 'Slack did not answer';
-        return { allowed: false, reason: `${REFUSAL} I could not check the HR admin user group just now (${why}), so I can't confirm you are in it. Try again in a minute.` };
+        const why =
+          failure.kind === 'refused'
+            ? failure.code + (failure.needed ? ` (needs ${failure.needed})` : '')
+            : failure.kind === 'rate_limited'
+              ? 'Slack asked me to slow down'
+              : 'Slack did not answer';
+        return {
+          allowed: false,
+          reason: `${REFUSAL} I could not check the HR admin user group just now (${why}), so I can't confirm you are in it. Try again in a minute.`,
+        };
       }
     },
   };

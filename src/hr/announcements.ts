@@ -4,7 +4,14 @@
 // when the message is delivered, so a failed post does not skip a role or swallow changes.
 import type { AmbiguousAnswer, NotFoundAnswer, RoleAnswer } from '../answers/types.js';
 import type { AnnouncementKind, OutboxMessage, StateChange, Store } from '../store/types.js';
-import { changesSince, fingerprintOf, hasChanges, parseFingerprint, type KnowledgeChanges, type KnowledgeView } from './knowledge.js';
+import {
+  changesSince,
+  fingerprintOf,
+  hasChanges,
+  parseFingerprint,
+  type KnowledgeChanges,
+  type KnowledgeView,
+} from './knowledge.js';
 
 export type AnnouncementContent =
   | { kind: 'role' | 'spotlight'; note: string | null; role: RoleAnswer }
@@ -23,7 +30,10 @@ export interface ComposedAnnouncement {
   onDelivered: StateChange[];
 }
 
-export type ComposeResult = { ok: true; announcement: ComposedAnnouncement } | { ok: false; answer: AmbiguousAnswer | NotFoundAnswer } | { ok: false; reason: string };
+export type ComposeResult =
+  | { ok: true; announcement: ComposedAnnouncement }
+  | { ok: false; answer: AmbiguousAnswer | NotFoundAnswer }
+  | { ok: false; reason: string };
 
 export const spotlightKey = (channel: string) => `spotlight-last:${channel}`;
 export const digestKey = (channel: string) => `digest-fingerprint:${channel}`;
@@ -36,7 +46,12 @@ export interface ComposeDeps {
   now: () => number;
 }
 
-export function composeAnnouncement(deps: ComposeDeps, target: AnnounceTarget, channel: string, note: string | null): ComposeResult {
+export function composeAnnouncement(
+  deps: ComposeDeps,
+  target: AnnounceTarget,
+  channel: string,
+  note: string | null,
+): ComposeResult {
   const { view, store } = deps;
   switch (target.type) {
     case 'role': {
@@ -46,13 +61,19 @@ export function composeAnnouncement(deps: ComposeDeps, target: AnnounceTarget, c
     }
     case 'spotlight': {
       const roles = view.curatedRoles();
-      if (roles.length === 0) return { ok: false, reason: 'There are no curated roles in the knowledge base to put in the spotlight yet.' };
+      if (roles.length === 0)
+        return { ok: false, reason: 'There are no curated roles in the knowledge base to put in the spotlight yet.' };
       const last = store.getState(spotlightKey(channel));
       // The role after the last one shown here, by id, wrapping round; still right when roles come and go.
       const next = roles.find((r) => last === null || r.id > last) ?? (roles[0] as (typeof roles)[number]);
       const role = view.role(next.id);
       if (!role) return { ok: false, reason: `The role ${next.id} could not be loaded for the spotlight.` };
-      return { ok: true, announcement: roleAnnouncement(deps, 'spotlight', role, note, [{ key: spotlightKey(channel), value: role.role.id }]) };
+      return {
+        ok: true,
+        announcement: roleAnnouncement(deps, 'spotlight', role, note, [
+          { key: spotlightKey(channel), value: role.role.id },
+        ]),
+      };
     }
     case 'digest':
       return { ok: true, announcement: digestAnnouncement(deps, channel, note) };
@@ -60,7 +81,13 @@ export function composeAnnouncement(deps: ComposeDeps, target: AnnounceTarget, c
 }
 
 /** The same announcement with a new note or channel, for Edit: same role, changes recomputed for the channel. */
-export function recompose(deps: ComposeDeps, kind: AnnouncementKind, subject: string, channel: string, note: string | null): ComposeResult {
+export function recompose(
+  deps: ComposeDeps,
+  kind: AnnouncementKind,
+  subject: string,
+  channel: string,
+  note: string | null,
+): ComposeResult {
   if (kind === 'digest') return { ok: true, announcement: digestAnnouncement(deps, channel, note) };
   const role = deps.view.role(subject);
   if (!role) return { ok: false, reason: `The role ${subject} is no longer in the knowledge base.` };
@@ -73,7 +100,13 @@ export function digestHasNews(announcement: ComposedAnnouncement): boolean {
   return announcement.content.kind !== 'digest' || hasChanges(announcement.content.changes);
 }
 
-function roleAnnouncement(deps: ComposeDeps, kind: 'role' | 'spotlight', role: RoleAnswer, note: string | null, onDelivered: StateChange[]): ComposedAnnouncement {
+function roleAnnouncement(
+  deps: ComposeDeps,
+  kind: 'role' | 'spotlight',
+  role: RoleAnswer,
+  note: string | null,
+  onDelivered: StateChange[],
+): ComposedAnnouncement {
   const content: AnnouncementContent = { kind, note, role };
   return { kind, subject: role.role.id, content, message: deps.render(content), onDelivered };
 }

@@ -22,14 +22,22 @@ export const HR_USAGE = {
     '`/airisk announce digest [#channel]`: what changed in the knowledge base since the channel’s last digest',
   ],
   schedule: [
-    '`/airisk schedule add weekly mon 09:00 spotlight [#channel]`: post a digest on a schedule (cadence: ' + CADENCE_USAGE + '; kind: `spotlight` or `digest`)',
+    '`/airisk schedule add weekly mon 09:00 spotlight [#channel]`: post a digest on a schedule (cadence: ' +
+      CADENCE_USAGE +
+      '; kind: `spotlight` or `digest`)',
     '`/airisk schedule list`: the schedules, with their next run',
     '`/airisk schedule remove <number>`: stop a schedule',
   ],
-  insights: ['`/airisk insights`: the most asked-about roles and questions this week and month, and how helpful answers were'],
+  insights: [
+    '`/airisk insights`: the most asked-about roles and questions this week and month, and how helpful answers were',
+  ],
 };
 
-export const hrUsage = (...parts: (keyof typeof HR_USAGE)[]): string => (parts.length ? parts : (Object.keys(HR_USAGE) as (keyof typeof HR_USAGE)[])).flatMap((p) => HR_USAGE[p]).map((l) => `• ${l}`).join('\n');
+export const hrUsage = (...parts: (keyof typeof HR_USAGE)[]): string =>
+  (parts.length ? parts : (Object.keys(HR_USAGE) as (keyof typeof HR_USAGE)[]))
+    .flatMap((p) => HR_USAGE[p])
+    .map((l) => `• ${l}`)
+    .join('\n');
 
 /** Whether the command text is one of the HR subcommands (the /airisk listener routes these here). */
 export function isHrCommand(text: string): boolean {
@@ -37,7 +45,11 @@ export function isHrCommand(text: string): boolean {
   return (HR_SUBCOMMANDS as readonly string[]).includes(first);
 }
 
-const usage = (problem: string | null, part: keyof typeof HR_USAGE): HrCommand => ({ kind: 'usage', problem, usage: hrUsage(part) });
+const usage = (problem: string | null, part: keyof typeof HR_USAGE): HrCommand => ({
+  kind: 'usage',
+  problem,
+  usage: hrUsage(part),
+});
 
 /** Splits a trailing channel off the words: a mention, or an explanation when it is a bare #name. */
 function trailingChannel(words: string[]): { words: string[]; channel: string | null } | { problem: string } {
@@ -58,7 +70,12 @@ export function parseHrCommand(text: string): HrCommand {
       const what = split.words.join(' ').trim();
       if (!what) return usage('Tell me what to announce.', 'announce');
       const keyword = what.toLowerCase();
-      const target: AnnounceTarget = keyword === 'spotlight' ? { type: 'spotlight' } : keyword === 'digest' ? { type: 'digest' } : { type: 'role', text: what };
+      const target: AnnounceTarget =
+        keyword === 'spotlight'
+          ? { type: 'spotlight' }
+          : keyword === 'digest'
+            ? { type: 'digest' }
+            : { type: 'role', text: what };
       return { kind: 'announce', target, channel: split.channel };
     }
     case 'schedule': {
@@ -70,7 +87,11 @@ export function parseHrCommand(text: string): HrCommand {
         case 'remove':
         case 'delete': {
           const id = Number((rest[0] ?? '').replace(/^#/, ''));
-          if (rest.length !== 1 || !Number.isInteger(id) || id < 1) return usage(`Give the number of the schedule to remove, as shown by \`/airisk schedule list\`.`, 'schedule');
+          if (rest.length !== 1 || !Number.isInteger(id) || id < 1)
+            return usage(
+              `Give the number of the schedule to remove, as shown by \`/airisk schedule list\`.`,
+              'schedule',
+            );
           return { kind: 'schedule-remove', id };
         }
         case 'add': {
@@ -79,7 +100,11 @@ export function parseHrCommand(text: string): HrCommand {
           const cadence = parseCadence(split.words);
           if (!cadence.ok) return usage(cadence.error, 'schedule');
           const [kind, ...extra] = cadence.rest.map((w) => w.toLowerCase());
-          if (kind !== 'spotlight' && kind !== 'digest') return usage(`After the time, say what to post: \`spotlight\` or \`digest\`${kind ? `, not "${kind}"` : ''}.`, 'schedule');
+          if (kind !== 'spotlight' && kind !== 'digest')
+            return usage(
+              `After the time, say what to post: \`spotlight\` or \`digest\`${kind ? `, not "${kind}"` : ''}.`,
+              'schedule',
+            );
           if (extra.length) return usage(`I don't understand "${extra.join(' ')}" at the end.`, 'schedule');
           return { kind: 'schedule-add', cadence: cadence.cadence, digest: kind, channel: split.channel };
         }

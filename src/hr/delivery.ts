@@ -48,7 +48,18 @@ export interface DeliveryOptions {
 const HISTORY_PAGES = 10;
 
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { store, slack, clock, log = () => {}, maxAttempts = 4, maxRateLimitWaits = 5, backoffMs = 2_000, lookbackMs = 120_000, retryIntervalMs = 5 * 60_000, historyPageLimit = 200 } = options;
+  const {
+    store,
+    slack,
+    clock,
+    log = () => {},
+    maxAttempts = 4,
+    maxRateLimitWaits = 5,
+    backoffMs = 2_000,
+    lookbackMs = 120_000,
+    retryIntervalMs = 5 * 60_000,
+    historyPageLimit = 200,
+  } = options;
   const inFlight = new Map<string, Promise<DeliveryOutcome>>();
 
   const actorOf = (entry: OutboxEntry) => entry.requestedBy ?? `schedule ${entry.scheduleId ?? '?'}`;
@@ -62,13 +73,36 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const sent = (entry: OutboxEntry, ts: string, channel: string, recovered: boolean): DeliveryOutcome => {
     const at = clock.now();
     store.markSent(entry.id, { ts, channel, at });
-    store.audit({ actor: actorOf(entry), action: 'posted', channel, outboxId: entry.id, kind: entry.kind, subject: entry.subject, ts, detail: recovered ? 'found in the channel after an interrupted attempt; not posted again' : null }, at);
+    store.audit(
+      {
+        actor: actorOf(entry),
+        action: 'posted',
+        channel,
+        outboxId: entry.id,
+        kind: entry.kind,
+        subject: entry.subject,
+        ts,
+        detail: recovered ? 'found in the channel after an interrupted attempt; not posted again' : null,
+      },
+      at,
+    );
     return { status: 'sent', entry: current(entry.id), recovered };
   };
 
   const fail = (entry: OutboxEntry, from: 'sending' | 'pending', reason: string): DeliveryOutcome => {
     store.transition(entry.id, [from], 'failed', reason);
-    store.audit({ actor: actorOf(entry), action: 'failed', channel: entry.channel, outboxId: entry.id, kind: entry.kind, subject: entry.subject, detail: reason }, clock.now());
+    store.audit(
+      {
+        actor: actorOf(entry),
+        action: 'failed',
+        channel: entry.channel,
+        outboxId: entry.id,
+        kind: entry.kind,
+        subject: entry.subject,
+        detail: reason,
+      },
+      clock.now(),
+    );
     log(`announcement ${entry.id} to ${entry.channel} failed: ${reason}`);
     return { status: 'failed', entry: current(entry.id), reason };
   };
@@ -85,8 +119,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     let cursor: string | undefined;
     try {
       for (let page = 0; page < HISTORY_PAGES; page++) {
-        const result = await slack.history({ channel: entry.channel, oldest, limit: historyPageLimit, ...(cursor ? { cursor } : {}) });
-        const found = result.messages.find((m) => m.metadata?.event_type === ANNOUNCEMENT_EVENT_TYPE && m.metadata.event_payload?.outbox_id === entry.id);
+        const result = await slack.history({
+          channel: entry.channel,
+          oldest,
+          limit: historyPageLimit,
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = result.messages.find(
+          (m) => m.metadata?.event_type === ANNOUNCEMENT_EVENT_TYPE && m.metadata.event_payload?.outbox_id === entry.id,
+        );
         if (found) return { ts: found.ts };
         if (!result.nextCursor) return { ts: null };
         cursor = result.nextCursor;
@@ -124,9 +165,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
               continue;
             }
             if (f.kind === 'refused') {
-              return fail(entry, 'sending', `${explainHistoryRefusal(f, entry.channel)} To avoid posting it twice I stopped: look in ${channelLink(entry.channel)}, and press Retry only if it is not there.`);
+              return fail(
+                entry,
+                'sending',
+                `${explainHistoryRefusal(f, entry.channel)} To avoid posting it twice I stopped: look in ${channelLink(entry.channel)}, and press Retry only if it is not there.`,
+              );
             }
-            return retrying(entry, `I could not check ${channelLink(entry.channel)} for an earlier attempt (${describe(f)}); I will look again shortly.`);
+            return retrying(
+              entry,
+              `I could not check ${channelLink(entry.channel)} for an earlier attempt (${describe(f)}); I will look again shortly.`,
+            );
           }
           if (looked.ts) return sent(entry, looked.ts, entry.channel, true);
           store.transition(id, ['sending'], 'pending');
@@ -136,7 +184,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         case 'pending': {
           if (posts >= maxAttempts) {
             store.transition(id, ['pending'], 'pending', 'Slack did not answer; it will be retried automatically.');
-            return retrying(current(id), `Slack did not answer after ${posts} tries; I will try again in a few minutes.`);
+            return retrying(
+              current(id),
+              `Slack did not answer after ${posts} tries; I will try again in a few minutes.`,
+            );
           }
           if (!store.beginSending(id, clock.now())) {
             entry = current(id);
@@ -158,7 +209,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
             if (f.kind === 'rate_limited') {
               // A 429 means Slack did not take the message: back to pending, wait, post again.
               store.transition(id, ['sending'], 'pending', `Slack asked me to wait ${f.retryAfterSeconds}s.`);
-              if (waits >= maxRateLimitWaits) return retrying(current(id), `Slack kept asking me to wait; I will try again in a few minutes.`);
+              if (waits >= maxRateLimitWaits)
+                return retrying(current(id), `Slack kept asking me to wait; I will try again in a few minutes.`);
               waits++;
               posts--;
               await clock.sleep(f.retryAfterSeconds * 1000);
@@ -193,7 +245,13 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     recover: () => deliverAll(store.undelivered()),
     retryStale: () => {
       const now = clock.now();
-      return deliverAll(store.undelivered().filter((e) => !inFlight.has(e.id) && (e.attemptStartedAt === null || now - e.attemptStartedAt >= retryIntervalMs)));
+      return deliverAll(
+        store
+          .undelivered()
+          .filter(
+            (e) => !inFlight.has(e.id) && (e.attemptStartedAt === null || now - e.attemptStartedAt >= retryIntervalMs),
+          ),
+      );
     },
   };
 }

@@ -42,7 +42,8 @@ const TOP = 5;
 
 export function buildInsights(store: Store, view: KnowledgeView, now: number, timeZone: string): Insights {
   const today = dayIn(timeZone, now);
-  const labelOf = (s: CountSubject) => (s.kind === 'role' ? (view.role(s.id)?.role.title ?? s.id) : (view.faqQuestion(s.id) ?? s.id));
+  const labelOf = (s: CountSubject) =>
+    s.kind === 'role' ? (view.role(s.id)?.role.title ?? s.id) : (view.faqQuestion(s.id) ?? s.id);
 
   const period = (label: string, days: number): InsightsPeriod => {
     const fromDay = daysBefore(today, days - 1);
@@ -66,7 +67,13 @@ export function buildInsights(store: Store, view: KnowledgeView, now: number, ti
       helpfulPercent: votes >= SMALL_COUNT ? Math.round((helpful / votes) * 100) : null,
       leastHelpful: feedback
         .filter((f) => f.helpful + f.notHelpful >= SMALL_COUNT && f.notHelpful > f.helpful)
-        .map((f) => ({ kind: f.kind, id: f.id, label: labelOf(f), votes: f.helpful + f.notHelpful, notHelpfulPercent: Math.round((f.notHelpful / (f.helpful + f.notHelpful)) * 100) }))
+        .map((f) => ({
+          kind: f.kind,
+          id: f.id,
+          label: labelOf(f),
+          votes: f.helpful + f.notHelpful,
+          notHelpfulPercent: Math.round((f.notHelpful / (f.helpful + f.notHelpful)) * 100),
+        }))
         .sort((a, b) => b.notHelpfulPercent - a.notHelpfulPercent || b.votes - a.votes)
         .slice(0, 3),
     };

@@ -40,14 +40,23 @@ export function knowledgeView(current: () => Booted): KnowledgeView {
         });
     },
     faqs() {
-      return [...current().catalog.knowledge.faqs.values()].map((f) => ({ id: f.id, question: f.question })).sort((a, b) => a.id.localeCompare(b.id));
+      return [...current().catalog.knowledge.faqs.values()]
+        .map((f) => ({ id: f.id, question: f.question }))
+        .sort((a, b) => a.id.localeCompare(b.id));
     },
     role: (id) => current().engine.roleById(id),
     findRole(text) {
       const { engine } = current();
       const found = engine.path(text);
       if (found.kind !== 'path') return found;
-      return engine.roleById(found.role.id) ?? { kind: 'not_found', query: text, reason: 'no_match', suggestions: engine.popularRoles() };
+      return (
+        engine.roleById(found.role.id) ?? {
+          kind: 'not_found',
+          query: text,
+          reason: 'no_match',
+          suggestions: engine.popularRoles(),
+        }
+      );
     },
     faqQuestion: (id) => current().catalog.knowledge.faqs.get(id)?.question ?? null,
   };
@@ -91,7 +100,9 @@ export function changesSince(previous: KnowledgeFingerprint | null, view: Knowle
     newRoles: roles.filter((r) => !before[r.id]),
     rescored: roles.flatMap((r) => {
       const old = before[r.id];
-      return old && shown(old.score) !== shown(r.score) ? [{ id: r.id, title: r.title, before: old.score, after: r.score, scale: r.scale }] : [];
+      return old && shown(old.score) !== shown(r.score)
+        ? [{ id: r.id, title: r.title, before: old.score, after: r.score, scale: r.scale }]
+        : [];
     }),
     removedRoles: Object.entries(before)
       .filter(([id]) => !current.has(id))
@@ -101,7 +112,8 @@ export function changesSince(previous: KnowledgeFingerprint | null, view: Knowle
   };
 }
 
-export const hasChanges = (c: KnowledgeChanges): boolean => c.newRoles.length + c.rescored.length + c.removedRoles.length + c.newFaqs.length > 0;
+export const hasChanges = (c: KnowledgeChanges): boolean =>
+  c.newRoles.length + c.rescored.length + c.removedRoles.length + c.newFaqs.length > 0;
 
 /** Reads a stored fingerprint, or null when it is missing or unreadable (then the next digest starts afresh). */
 export function parseFingerprint(json: string | null): KnowledgeFingerprint | null {

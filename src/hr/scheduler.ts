@@ -42,23 +42,49 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const actor = `schedule ${schedule.id}`;
     let skipped: string | undefined;
     if (!composed.ok) skipped = 'reason' in composed ? composed.reason : 'nothing to announce';
-    else if (!digestHasNews(composed.announcement)) skipped = 'nothing changed in the knowledge base since the last digest';
+    else if (!digestHasNews(composed.announcement))
+      skipped = 'nothing changed in the knowledge base since the last digest';
     const a = composed.ok && !skipped ? composed.announcement : null;
     const claim = store.claimRun(schedule.id, {
       expectedNextRunAt: schedule.nextRunAt,
       nextRunAt,
       at: now,
-      entry: a ? { kind: a.kind, subject: a.subject, channel: schedule.channel, message: a.message, status: 'pending', requestedBy: null, onDelivered: a.onDelivered } : null,
+      entry: a
+        ? {
+            kind: a.kind,
+            subject: a.subject,
+            channel: schedule.channel,
+            message: a.message,
+            status: 'pending',
+            requestedBy: null,
+            onDelivered: a.onDelivered,
+          }
+        : null,
     });
     if (!claim.claimed) return null;
     if (!claim.entry) {
-      store.audit({ actor, action: 'skipped', channel: schedule.channel, kind: schedule.kind, detail: skipped ?? null }, now);
+      store.audit(
+        { actor, action: 'skipped', channel: schedule.channel, kind: schedule.kind, detail: skipped ?? null },
+        now,
+      );
       return { schedule, entry: null, outcome: null, skipped };
     }
-    store.audit({ actor, action: 'confirmed', channel: schedule.channel, outboxId: claim.entry.id, kind: claim.entry.kind, subject: claim.entry.subject }, now);
+    store.audit(
+      {
+        actor,
+        action: 'confirmed',
+        channel: schedule.channel,
+        outboxId: claim.entry.id,
+        kind: claim.entry.kind,
+        subject: claim.entry.subject,
+      },
+      now,
+    );
     const outcome = await delivery.deliver(claim.entry.id);
     if (outcome.status === 'failed' && notifyFailure) {
-      await notifyFailure(schedule, outcome).catch((err: unknown) => log(`could not tell the creator of schedule ${schedule.id} about a failure: ${String(err)}`));
+      await notifyFailure(schedule, outcome).catch((err: unknown) =>
+        log(`could not tell the creator of schedule ${schedule.id} about a failure: ${String(err)}`),
+      );
     }
     return { schedule, entry: claim.entry, outcome };
   };

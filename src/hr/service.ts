@@ -88,7 +88,10 @@ export function createHrService(options: HrServiceOptions): HrService {
   };
 
   const channelOrDefault = (channel: string | null): string | null => channel ?? defaultChannel;
-  const noChannel = (example: string) => message(`Which channel? Add one at the end, e.g. \`${example} #hr-news\` (pick it from Slack's list), or ask whoever runs airisk to set HR_DEFAULT_CHANNEL.`);
+  const noChannel = (example: string) =>
+    message(
+      `Which channel? Add one at the end, e.g. \`${example} #hr-news\` (pick it from Slack's list), or ask whoever runs airisk to set HR_DEFAULT_CHANNEL.`,
+    );
 
   const replyFor = (outcome: DeliveryOutcome): HrReply => {
     switch (outcome.status) {
@@ -120,7 +123,8 @@ export function createHrService(options: HrServiceOptions): HrService {
     }
   };
 
-  const find = (outboxId: string): OutboxEntry | HrReply => store.getOutbox(outboxId) ?? message('I no longer have that announcement: run `/airisk announce` again.');
+  const find = (outboxId: string): OutboxEntry | HrReply =>
+    store.getOutbox(outboxId) ?? message('I no longer have that announcement: run `/airisk announce` again.');
   const isEntry = (x: OutboxEntry | HrReply): x is OutboxEntry => 'status' in x;
 
   const run = async (userId: string, command: HrCommand): Promise<HrReply> => {
@@ -129,12 +133,27 @@ export function createHrService(options: HrServiceOptions): HrService {
         return command;
       case 'announce': {
         const channel = channelOrDefault(command.channel);
-        if (!channel) return noChannel(`/airisk announce ${command.target.type === 'role' ? command.target.text : command.target.type}`);
+        if (!channel)
+          return noChannel(
+            `/airisk announce ${command.target.type === 'role' ? command.target.text : command.target.type}`,
+          );
         const composed = composeAnnouncement(compose, command.target, channel, null);
-        if (!composed.ok) return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);
+        if (!composed.ok)
+          return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);
         const a = composed.announcement;
-        const entry = store.createOutbox({ kind: a.kind, subject: a.subject, channel, message: a.message, status: 'draft', requestedBy: userId, onDelivered: a.onDelivered });
-        store.audit({ actor: userId, action: 'previewed', channel, outboxId: entry.id, kind: entry.kind, subject: entry.subject }, clock.now());
+        const entry = store.createOutbox({
+          kind: a.kind,
+          subject: a.subject,
+          channel,
+          message: a.message,
+          status: 'draft',
+          requestedBy: userId,
+          onDelivered: a.onDelivered,
+        });
+        store.audit(
+          { actor: userId, action: 'previewed', channel, outboxId: entry.id, kind: entry.kind, subject: entry.subject },
+          clock.now(),
+        );
         return { kind: 'preview', entry };
       }
       case 'schedule-add': {
@@ -151,15 +170,36 @@ export function createHrService(options: HrServiceOptions): HrService {
           createdAt: now,
           nextRunAt: nextRunAfter(command.cadence.pattern, timeZone, now),
         });
-        store.audit({ actor: userId, action: 'schedule-added', channel, kind: schedule.kind, detail: `schedule ${schedule.id}: ${schedule.cadence}` }, now);
+        store.audit(
+          {
+            actor: userId,
+            action: 'schedule-added',
+            channel,
+            kind: schedule.kind,
+            detail: `schedule ${schedule.id}: ${schedule.cadence}`,
+          },
+          now,
+        );
         return { kind: 'schedule-added', schedule };
       }
       case 'schedule-list':
         return { kind: 'schedules', schedules: store.schedules(), timeZone };
       case 'schedule-remove': {
         const schedule = store.getSchedule(command.id);
-        if (!schedule || !store.removeSchedule(command.id)) return message(`There is no schedule ${command.id}. \`/airisk schedule list\` shows the schedules and their numbers.`);
-        store.audit({ actor: userId, action: 'schedule-removed', channel: schedule.channel, kind: schedule.kind, detail: `schedule ${schedule.id}: ${schedule.cadence}` }, clock.now());
+        if (!schedule || !store.removeSchedule(command.id))
+          return message(
+            `There is no schedule ${command.id}. \`/airisk schedule list\` shows the schedules and their numbers.`,
+          );
+        store.audit(
+          {
+            actor: userId,
+            action: 'schedule-removed',
+            channel: schedule.channel,
+            kind: schedule.kind,
+            detail: `schedule ${schedule.id}: ${schedule.cadence}`,
+          },
+          clock.now(),
+        );
         return { kind: 'schedule-removed', schedule };
       }
       case 'insights':
@@ -179,7 +219,17 @@ export function createHrService(options: HrServiceOptions): HrService {
         if (!isEntry(entry)) return entry;
         // Only the first click confirms; any later click (or a second admin) just hears where it stands.
         if (!store.transition(outboxId, ['draft'], 'pending')) return statusReply(entry);
-        store.audit({ actor: userId, action: 'confirmed', channel: entry.channel, outboxId, kind: entry.kind, subject: entry.subject }, clock.now());
+        store.audit(
+          {
+            actor: userId,
+            action: 'confirmed',
+            channel: entry.channel,
+            outboxId,
+            kind: entry.kind,
+            subject: entry.subject,
+          },
+          clock.now(),
+        );
         return replyFor(await delivery.deliver(outboxId));
       }),
 
@@ -188,7 +238,17 @@ export function createHrService(options: HrServiceOptions): HrService {
         const entry = find(outboxId);
         if (!isEntry(entry)) return entry;
         if (!store.transition(outboxId, ['failed'], 'pending')) return statusReply(entry);
-        store.audit({ actor: userId, action: 'retried', channel: entry.channel, outboxId, kind: entry.kind, subject: entry.subject }, clock.now());
+        store.audit(
+          {
+            actor: userId,
+            action: 'retried',
+            channel: entry.channel,
+            outboxId,
+            kind: entry.kind,
+            subject: entry.subject,
+          },
+          clock.now(),
+        );
         return replyFor(await delivery.deliver(outboxId));
       }),
 
@@ -197,7 +257,17 @@ export function createHrService(options: HrServiceOptions): HrService {
         const entry = find(outboxId);
         if (!isEntry(entry)) return entry;
         if (!store.transition(outboxId, ['draft'], 'cancelled')) return statusReply(entry);
-        store.audit({ actor: userId, action: 'cancelled', channel: entry.channel, outboxId, kind: entry.kind, subject: entry.subject }, clock.now());
+        store.audit(
+          {
+            actor: userId,
+            action: 'cancelled',
+            channel: entry.channel,
+            outboxId,
+            kind: entry.kind,
+            subject: entry.subject,
+          },
+          clock.now(),
+        );
         return { kind: 'cancelled', entry: store.getOutbox(outboxId) ?? entry };
       }),
 
@@ -217,11 +287,38 @@ export function createHrService(options: HrServiceOptions): HrService {
         if (!isChannelId(change.channel)) return message(`"${change.channel}" is not a channel id.`);
         const note = change.note?.trim() || null;
         const composed = recompose(compose, entry.kind, entry.subject, change.channel, note);
-        if (!composed.ok) return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);
+        if (!composed.ok)
+          return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);
         const a = composed.announcement;
-        if (!store.updateDraft(outboxId, { message: a.message, note, channel: change.channel, onDelivered: a.onDelivered })) return statusReply(store.getOutbox(outboxId) ?? entry);
-        const detail = [note !== entry.note ? 'note changed' : null, change.channel !== entry.channel ? `channel ${channelLink(entry.channel)} → ${channelLink(change.channel)}` : null].filter(Boolean).join('; ');
-        store.audit({ actor: userId, action: 'edited', channel: change.channel, outboxId, kind: entry.kind, subject: entry.subject, detail: detail || null }, clock.now());
+        if (
+          !store.updateDraft(outboxId, {
+            message: a.message,
+            note,
+            channel: change.channel,
+            onDelivered: a.onDelivered,
+          })
+        )
+          return statusReply(store.getOutbox(outboxId) ?? entry);
+        const detail = [
+          note !== entry.note ? 'note changed' : null,
+          change.channel !== entry.channel
+            ? `channel ${channelLink(entry.channel)} → ${channelLink(change.channel)}`
+            : null,
+        ]
+          .filter(Boolean)
+          .join('; ');
+        store.audit(
+          {
+            actor: userId,
+            action: 'edited',
+            channel: change.channel,
+            outboxId,
+            kind: entry.kind,
+            subject: entry.subject,
+            detail: detail || null,
+          },
+          clock.now(),
+        );
         return { kind: 'preview', entry: store.getOutbox(outboxId) ?? entry };
       }),
 
@@ -231,7 +328,10 @@ export function createHrService(options: HrServiceOptions): HrService {
         if (outcome.status !== 'failed') continue;
         const { requestedBy, scheduleId } = outcome.entry;
         const recipient = requestedBy ?? (scheduleId !== null ? store.getSchedule(scheduleId)?.createdBy : undefined);
-        if (recipient) await notifyUser?.(recipient, replyFor(outcome)).catch((err: unknown) => log(`could not tell ${recipient} about a failed announcement: ${String(err)}`));
+        if (recipient)
+          await notifyUser?.(recipient, replyFor(outcome)).catch((err: unknown) =>
+            log(`could not tell ${recipient} about a failed announcement: ${String(err)}`),
+          );
       }
       scheduler.start();
       return outcomes;

@@ -15,9 +15,19 @@ export interface HistoryMessage {
 }
 
 export interface HrSlackApi {
-  postMessage(args: { channel: string; text: string; blocks: unknown[]; metadata?: AnnouncementMetadata }): Promise<{ ts: string; channel: string }>;
+  postMessage(args: {
+    channel: string;
+    text: string;
+    blocks: unknown[];
+    metadata?: AnnouncementMetadata;
+  }): Promise<{ ts: string; channel: string }>;
   /** One page of conversations.history with include_all_metadata, newest first. */
-  history(args: { channel: string; oldest: string; cursor?: string; limit: number }): Promise<{ messages: HistoryMessage[]; nextCursor: string | null }>;
+  history(args: {
+    channel: string;
+    oldest: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<{ messages: HistoryMessage[]; nextCursor: string | null }>;
   /** User ids in a user group (usergroups.users.list). */
   usergroupMembers(usergroup: string): Promise<string[]>;
 }
@@ -37,7 +47,9 @@ export class SlackCallError extends Error {
     readonly method: string,
     readonly failure: SlackFailure,
   ) {
-    super(`${method}: ${failure.kind === 'refused' ? failure.code : failure.kind === 'rate_limited' ? `rate limited, retry after ${failure.retryAfterSeconds}s` : failure.detail}`);
+    super(
+      `${method}: ${failure.kind === 'refused' ? failure.code : failure.kind === 'rate_limited' ? `rate limited, retry after ${failure.retryAfterSeconds}s` : failure.detail}`,
+    );
     this.name = 'SlackCallError';
   }
 }

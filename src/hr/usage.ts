@@ -28,7 +28,12 @@ export function subjectsOf(answer: Answer): CountSubject[] {
   }
 }
 
-export function createUsageRecorder(store: Store, clock: Clock, timeZone: string, log: (message: string) => void = () => {}): UsageRecorder {
+export function createUsageRecorder(
+  store: Store,
+  clock: Clock,
+  timeZone: string,
+  log: (message: string) => void = () => {},
+): UsageRecorder {
   // Counting must never break an answer: a full disk or locked database is logged and the answer goes on.
   const safely = (what: string, write: () => void) => {
     try {

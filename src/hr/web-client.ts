@@ -48,15 +48,45 @@ export function createHrWebClient({ token, slackApiUrl, timeoutMs = 15_000 }: Hr
   return {
     postMessage: (args) =>
       call('chat.postMessage', async () => {
-        const result = await client.chat.postMessage({ channel: args.channel, text: args.text, blocks: args.blocks as webApi.KnownBlock[], ...(args.metadata ? { metadata: args.metadata } : {}), unfurl_links: false, unfurl_media: false });
+        const result = await client.chat.postMessage({
+          channel: args.channel,
+          text: args.text,
+          blocks: args.blocks as webApi.KnownBlock[],
+          ...(args.metadata ? { metadata: args.metadata } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
         if (!result.ts) throw new webApi.WebAPIRequestError(new Error('chat.postMessage answered without a ts'));
         return { ts: result.ts, channel: result.channel ?? args.channel };
       }),
     history: (args) =>
       call('conversations.history', async () => {
-        const result = await client.conversations.history({ channel: args.channel, oldest: args.oldest, inclusive: true, include_all_metadata: true, limit: args.limit, ...(args.cursor ? { cursor: args.cursor } : {}) });
+        const result = await client.conversations.history({
+          channel: args.channel,
+          oldest: args.oldest,
+          inclusive: true,
+          include_all_metadata: true,
+          limit: args.limit,
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+        });
         return {
-          messages: (result.messages ?? []).flatMap((m) => (m.ts ? [{ ts: m.ts, ...(m.metadata ? { metadata: { event_type: m.metadata.event_type, event_payload: m.metadata.event_payload as Record<string, unknown> | undefined } } : {}) }] : [])),
+          messages: (result.messages ?? []).flatMap((m) =>
+            m.ts
+              ? [
+                  {
+                    ts: m.ts,
+                    ...(m.metadata
+                      ? {
+                          metadata: {
+                            event_type: m.metadata.event_type,
+                            event_payload: m.metadata.event_payload as Record<string, unknown> | undefined,
+                          },
+                        }
+                      : {}),
+                  },
+                ]
+              : [],
+          ),
           nextCursor: result.has_more ? result.response_metadata?.next_cursor || null : null,
         };
       }),

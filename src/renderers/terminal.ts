@@ -16,7 +16,10 @@ export function renderText(answer: Answer): string {
         ...lacksLines(answer.lacks),
       ]).join('\n');
     case 'compare':
-      return [heading(`${answer.roles[0].role.title}  vs  ${answer.roles[1].role.title}`), ...compareLines(answer.roles[0], answer.roles[1])].join('\n');
+      return [
+        heading(`${answer.roles[0].role.title}  vs  ${answer.roles[1].role.title}`),
+        ...compareLines(answer.roles[0], answer.roles[1]),
+      ].join('\n');
     case 'faq':
       return fitToWidth([
         heading(answer.faq.question),
@@ -28,12 +31,18 @@ export function renderText(answer: Answer): string {
     case 'ambiguous':
       return [
         `"${oneLine(answer.query)}" could mean several roles. Which one?`,
-        ...answer.candidates.map((c, i) => `  ${i + 1}. ${c.title}${c.soc ? ` (SOC ${c.soc})` : ''}   → airisk ask ${c.id}`),
+        ...answer.candidates.map(
+          (c, i) => `  ${i + 1}. ${c.title}${c.soc ? ` (SOC ${c.soc})` : ''}   → airisk ask ${c.id}`,
+        ),
       ].join('\n');
     case 'not_found':
       return [
-        answer.reason === 'empty' ? 'Type a job title, an occupation code or a question.' : `No role matches "${oneLine(answer.query)}".`,
-        ...(answer.suggestions.length ? ['Try one of these:', ...answer.suggestions.map((s) => `  - ${s.title}   → airisk ask ${s.id}`)] : []),
+        answer.reason === 'empty'
+          ? 'Type a job title, an occupation code or a question.'
+          : `No role matches "${oneLine(answer.query)}".`,
+        ...(answer.suggestions.length
+          ? ['Try one of these:', ...answer.suggestions.map((s) => `  - ${s.title}   → airisk ask ${s.id}`)]
+          : []),
       ].join('\n');
     case 'help':
       return [
@@ -51,7 +60,11 @@ export function renderText(answer: Answer): string {
 }
 
 function roleCard(card: RoleCard): string[] {
-  const out = [heading(`${card.role.title}${card.role.soc ? ` (SOC ${card.role.soc}${card.role.socTitle ? `, ${card.role.socTitle}` : ''})` : ''}`)];
+  const out = [
+    heading(
+      `${card.role.title}${card.role.soc ? ` (SOC ${card.role.soc}${card.role.socTitle ? `, ${card.role.socTitle}` : ''})` : ''}`,
+    ),
+  ];
   if (card.role.summary) out.push(wrap(card.role.summary), '');
   if (card.headline) out.push(`Headline: ${headlineText(card.headline)}`);
   if (card.aijri) {
@@ -61,7 +74,10 @@ function roleCard(card: RoleCard): string[] {
       `  How: task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ${a.barrierModifier} × growth ${a.growthModifier} = ${a.raw} → (${a.raw} − 0.54) / 7.93 × 100 = ${a.score}`,
     );
   }
-  if (card.consensus) out.push(`Consensus: ${card.consensus.band.replace('-', ' ')} exposure (${card.consensus.confidence} confidence). ${card.consensus.explanation}`);
+  if (card.consensus)
+    out.push(
+      `Consensus: ${card.consensus.band.replace('-', ' ')} exposure (${card.consensus.confidence} confidence). ${card.consensus.explanation}`,
+    );
   if (card.measures.length) {
     out.push('', 'What each source measures:');
     for (const m of card.measures) out.push(`  - ${measureText(m)}`);
@@ -70,14 +86,24 @@ function roleCard(card: RoleCard): string[] {
   const tasks = card.tasks;
   if (tasks.length) {
     const sorted = [...tasks].sort((a, b) => b.exposure - a.exposure);
-    out.push('', 'Most exposed tasks:', ...sorted.slice(0, 4).map(taskText), 'Least exposed tasks:', ...sorted.slice(-3).reverse().map(taskText));
+    out.push(
+      '',
+      'Most exposed tasks:',
+      ...sorted.slice(0, 4).map(taskText),
+      'Least exposed tasks:',
+      ...sorted.slice(-3).reverse().map(taskText),
+    );
   }
   if (card.aiCan.length) out.push('', 'What AI can do:', ...card.aiCan.slice(0, 5).map((c) => bullet(c.text)));
-  if (card.aiCannot.length) out.push('What AI cannot do (yet):', ...card.aiCannot.slice(0, 5).map((c) => bullet(c.text)));
+  if (card.aiCannot.length)
+    out.push('What AI cannot do (yet):', ...card.aiCannot.slice(0, 5).map((c) => bullet(c.text)));
   const money = [...card.pay, ...card.employment, ...card.outlook];
   if (money.length) {
     out.push('', 'Pay, employment and outlook:');
-    for (const f of money) out.push(`  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${f.asOf}]${f.note ? ` ${f.note}` : ''}`);
+    for (const f of money)
+      out.push(
+        `  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${f.asOf}]${f.note ? ` ${f.note}` : ''}`,
+      );
   }
   if (card.timeline.length) out.push('', 'Timeline:', ...card.timeline.map((t) => bullet(`${t.horizon}: ${t.text}`)));
   out.push('', ...pathLines(card.path));
@@ -94,7 +120,8 @@ function pathLines(path: RoleCard['path']): string[] {
   if (toBuild.length) out.push(`  Skills to build: ${toBuild.map((s) => s.name).join(', ')}`);
   const resilient = path.skills.filter((s) => s.kind === 'resilient');
   if (resilient.length) out.push(`  Skills that stay valuable: ${resilient.map((s) => s.name).join(', ')}`);
-  if (path.certifications.length) out.push(`  Certifications: ${path.certifications.map((c) => `${c.acronym} (${c.issuer})`).join(', ')}`);
+  if (path.certifications.length)
+    out.push(`  Certifications: ${path.certifications.map((c) => `${c.acronym} (${c.issuer})`).join(', ')}`);
   if (path.specializations.length) out.push(`  Specializations: ${path.specializations.map((s) => s.name).join(', ')}`);
   return out;
 }
@@ -110,7 +137,9 @@ function compareLines(a: RoleCard, b: RoleCard): string[] {
   return [
     row('', (c) => c.role.title.slice(0, 31)),
     row('Headline', (c) => (c.headline ? `${c.headline.value} ${headlineWords(c.headline).zone}` : '—')),
-    row('Consensus', (c) => (c.consensus ? `${c.consensus.band.replace('-', ' ')} (${c.consensus.confidence} confidence)` : '—')),
+    row('Consensus', (c) =>
+      c.consensus ? `${c.consensus.band.replace('-', ' ')} (${c.consensus.confidence} confidence)` : '—',
+    ),
     row('Pay', (c) => first(c, 'pay')),
     row('Outlook', (c) => first(c, 'outlook')),
     row('Employment', (c) => first(c, 'employment')),
@@ -128,7 +157,11 @@ function measureText(m: Measure): string {
 }
 
 function taskText(t: TaskLine): string {
-  const facts = [t.timeShare !== undefined ? `${t.timeShare}% of time` : '', t.score !== undefined ? `score ${t.score}/5` : '', t.disagreement ? `humans ${t.humanExposure} vs GPT-4 ${t.gpt4Exposure}` : ''].filter(Boolean);
+  const facts = [
+    t.timeShare !== undefined ? `${t.timeShare}% of time` : '',
+    t.score !== undefined ? `score ${t.score}/5` : '',
+    t.disagreement ? `humans ${t.humanExposure} vs GPT-4 ${t.gpt4Exposure}` : '',
+  ].filter(Boolean);
   return `  - ${oneLine(t.task)}${facts.length ? ` (${facts.join(', ')})` : ''}`;
 }
 
@@ -136,14 +169,20 @@ function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
-const sourceLines = (sources: { name: string; asOf: string }[]) => ['Sources:', ...sources.map((s) => bullet(`${s.name} (${s.asOf})`))];
+const sourceLines = (sources: { name: string; asOf: string }[]) => [
+  'Sources:',
+  ...sources.map((s) => bullet(`${s.name} (${s.asOf})`)),
+];
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Wraps Markdown as authors write it in knowledge/ to the terminal width: paragraphs, "- " list items with
  *  a hanging indent, **bold** and _italics_ markers dropped, [text](url) as "text (url)". */
 function wrap(markdown: string): string {
-  const plain = markdown.replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '$1 ($2)').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1$2');
+  const plain = markdown
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1$2');
   return plain
     .split(/\n{2,}/)
     .map((para) => {

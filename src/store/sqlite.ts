@@ -131,7 +131,9 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
   } catch (err) {
-    throw new StoreOpenError(`Cannot open the database at ${location} (AIRISK_DB_PATH): ${(err as Error).message}`, { cause: err });
+    throw new StoreOpenError(`Cannot open the database at ${location} (AIRISK_DB_PATH): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   try {
     migrate(db, options.migrations ?? allMigrations, location, now);
@@ -146,12 +148,22 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
        VALUES (@id, @kind, @subject, @channel, @message_json, @note, @status, @requested_by, @schedule_id, @created_at, @on_delivered_json)`,
     ),
     getOutbox: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
-    updateDraft: db.prepare(`UPDATE outbox SET message_json = ?, note = ?, channel = ?, on_delivered_json = ? WHERE id = ? AND status = 'draft'`),
-    beginSending: db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1, attempt_started_at = ?, error = NULL WHERE id = ? AND status = 'pending'`),
-    markSent: db.prepare(`UPDATE outbox SET status = 'sent', ts = ?, channel = ?, sent_at = ?, error = NULL WHERE id = ?`),
-    undelivered: db.prepare<[], OutboxRow>(`SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY created_at`),
+    updateDraft: db.prepare(
+      `UPDATE outbox SET message_json = ?, note = ?, channel = ?, on_delivered_json = ? WHERE id = ? AND status = 'draft'`,
+    ),
+    beginSending: db.prepare(
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, attempt_started_at = ?, error = NULL WHERE id = ? AND status = 'pending'`,
+    ),
+    markSent: db.prepare(
+      `UPDATE outbox SET status = 'sent', ts = ?, channel = ?, sent_at = ?, error = NULL WHERE id = ?`,
+    ),
+    undelivered: db.prepare<[], OutboxRow>(
+      `SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY created_at`,
+    ),
     recentOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY created_at DESC LIMIT ?'),
-    putState: db.prepare('INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'),
+    putState: db.prepare(
+      'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    ),
     getState: db.prepare<[string], { value: string }>('SELECT value FROM state WHERE key = ?'),
     insertAudit: db.prepare(
       `INSERT INTO audit (at, actor, action, channel, outbox_id, kind, subject, ts, detail)
@@ -165,7 +177,9 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     schedules: db.prepare<[], ScheduleRow>('SELECT * FROM schedules ORDER BY id'),
     getSchedule: db.prepare<[number], ScheduleRow>('SELECT * FROM schedules WHERE id = ?'),
     removeSchedule: db.prepare('DELETE FROM schedules WHERE id = ?'),
-    advanceSchedule: db.prepare('UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ? AND next_run_at = ?'),
+    advanceSchedule: db.prepare(
+      'UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ? AND next_run_at = ?',
+    ),
     countLookup: db.prepare(
       `INSERT INTO lookup_counts (day, kind, subject_id, count) VALUES (?, ?, ?, 1)
        ON CONFLICT (day, kind, subject_id) DO UPDATE SET count = count + 1`,
@@ -210,13 +224,16 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     const row = stmt.getOutbox.get(id);
     if (!row) throw new Error(`No outbox entry ${id}`);
     stmt.markSent.run(delivery.ts, delivery.channel, delivery.at, id);
-    for (const change of JSON.parse(row.on_delivered_json) as StateChange[]) stmt.putState.run(change.key, change.value, delivery.at);
+    for (const change of JSON.parse(row.on_delivered_json) as StateChange[])
+      stmt.putState.run(change.key, change.value, delivery.at);
   });
 
-  const claimRun = db.transaction((id: number, run: { expectedNextRunAt: number; nextRunAt: number; at: number; entry: NewOutboxEntry | null }) => {
-    const claimed = stmt.advanceSchedule.run(run.nextRunAt, run.at, id, run.expectedNextRunAt).changes === 1;
-    return { claimed, entry: claimed && run.entry ? insertOutbox({ ...run.entry, scheduleId: id }) : null };
-  });
+  const claimRun = db.transaction(
+    (id: number, run: { expectedNextRunAt: number; nextRunAt: number; at: number; entry: NewOutboxEntry | null }) => {
+      const claimed = stmt.advanceSchedule.run(run.nextRunAt, run.at, id, run.expectedNextRunAt).changes === 1;
+      return { claimed, entry: claimed && run.entry ? insertOutbox({ ...run.entry, scheduleId: id }) : null };
+    },
+  );
 
   const transition = (id: string, from: OutboxStatus[], to: OutboxStatus, error: string | null): boolean => {
     const placeholders = from.map(() => '?').join(', ');
@@ -231,7 +248,14 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
       const row = stmt.getOutbox.get(id);
       return row ? toOutbox(row) : null;
     },
-    updateDraft: (id, change) => stmt.updateDraft.run(JSON.stringify(change.message), change.note, change.channel, JSON.stringify(change.onDelivered), id).changes === 1,
+    updateDraft: (id, change) =>
+      stmt.updateDraft.run(
+        JSON.stringify(change.message),
+        change.note,
+        change.channel,
+        JSON.stringify(change.onDelivered),
+        id,
+      ).changes === 1,
     transition: (id, from, to, error = null) => transition(id, from, to, error),
     beginSending: (id, at) => stmt.beginSending.run(at, id).changes === 1,
     markSent: (id, delivery) => markSent(id, delivery),
@@ -295,9 +319,14 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
 function migrate(db: Database.Database, migrations: Migration[], location: string, now: () => number): void {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Store migrations must be numbered 1, 2, 3… without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `Store migrations must be numbered 1, 2, 3… without gaps; found ${m.version} at position ${i + 1}`,
+      );
   });
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
   const current = (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
   const latest = ordered.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -308,7 +337,11 @@ function migrate(db: Database.Database, migrations: Migration[], location: strin
   for (const m of ordered.filter((x) => x.version > current)) {
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, now());
+      db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.description,
+        now(),
+      );
     })();
   }
 }

@@ -59,7 +59,17 @@ export interface NewOutboxEntry {
   onDelivered?: StateChange[];
 }
 
-export type AuditAction = 'previewed' | 'edited' | 'cancelled' | 'confirmed' | 'posted' | 'failed' | 'retried' | 'skipped' | 'schedule-added' | 'schedule-removed';
+export type AuditAction =
+  | 'previewed'
+  | 'edited'
+  | 'cancelled'
+  | 'confirmed'
+  | 'posted'
+  | 'failed'
+  | 'retried'
+  | 'skipped'
+  | 'schedule-added'
+  | 'schedule-removed';
 
 export interface AuditEntry {
   id: number;
@@ -76,7 +86,10 @@ export interface AuditEntry {
   detail: string | null;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'> &
+export type NewAuditEntry = Omit<
+  AuditEntry,
+  'id' | 'at' | 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'
+> &
   Partial<Pick<AuditEntry, 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'>>;
 
 export type DigestKind = 'spotlight' | 'digest';
@@ -116,7 +129,10 @@ export interface Store {
   createOutbox(entry: NewOutboxEntry): OutboxEntry;
   getOutbox(id: string): OutboxEntry | null;
   /** Replaces a draft's content; false when it is no longer a draft. */
-  updateDraft(id: string, change: { message: OutboxMessage; note: string | null; channel: string; onDelivered: StateChange[] }): boolean;
+  updateDraft(
+    id: string,
+    change: { message: OutboxMessage; note: string | null; channel: string; onDelivered: StateChange[] },
+  ): boolean;
   /** Moves an entry from one of `from` to `to`; false when it was in none of them (someone else moved it). */
   transition(id: string, from: OutboxStatus[], to: 'pending' | 'cancelled' | 'failed', error?: string | null): boolean;
   /** pending -> sending, counting the attempt; false when it was not pending. */
@@ -137,7 +153,10 @@ export interface Store {
   /** Claims a due run: moves nextRunAt on from `expectedNextRunAt` and records the outbox entry (if any: a
    *  digest with nothing to say records none), in one transaction. claimed is false when another tick already
    *  claimed it or the schedule is gone. */
-  claimRun(id: number, run: { expectedNextRunAt: number; nextRunAt: number; at: number; entry: NewOutboxEntry | null }): { claimed: boolean; entry: OutboxEntry | null };
+  claimRun(
+    id: number,
+    run: { expectedNextRunAt: number; nextRunAt: number; at: number; entry: NewOutboxEntry | null },
+  ): { claimed: boolean; entry: OutboxEntry | null };
 
   getState(key: string): string | null;
 

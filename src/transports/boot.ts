@@ -9,7 +9,10 @@ export interface Booted {
   catalog: Catalog;
 }
 
-export function bootEngine(env: NodeJS.ProcessEnv = process.env, knowledgeDir = env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir): Booted {
+export function bootEngine(
+  env: NodeJS.ProcessEnv = process.env,
+  knowledgeDir = env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir,
+): Booted {
   const catalog = loadCatalog({ knowledgeDir, dataDir: dataDirFromEnv(env) });
   return { engine: createEngine(catalog), catalog };
 }

@@ -11,7 +11,10 @@ const run = promisify(execFile);
 const bin = resolve('bin/airisk.js');
 
 async function airisk(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const child = run(process.execPath, [bin, ...args], { env: { ...process.env, ...options.env }, maxBuffer: 64 * 2 ** 20 });
+  const child = run(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...options.env },
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (options.input !== undefined) {
     child.child.stdin?.end(options.input);
   }
@@ -24,7 +27,15 @@ describe('airisk CLI', () => {
     const answer = JSON.parse(stdout);
     expect(answer.kind).toBe('role');
     expect(answer.role).toMatchObject({ id: 'medical-coder', title: 'Medical Coder', soc: '29-2072' });
-    expect(answer.aijri).toMatchObject({ taskResistance: 1.85, evidenceModifier: 0.8, barrierModifier: 1.04, growthModifier: 0.95, raw: 1.4622, score: 11.6, zone: 'red' });
+    expect(answer.aijri).toMatchObject({
+      taskResistance: 1.85,
+      evidenceModifier: 0.8,
+      barrierModifier: 1.04,
+      growthModifier: 0.95,
+      raw: 1.4622,
+      score: 11.6,
+      zone: 'red',
+    });
   });
 
   it('prints a readable card for a person', async () => {
@@ -45,7 +56,9 @@ describe('airisk CLI', () => {
 
     const card = (await airisk(['ask', 'medical coder'])).stdout;
     // O*NET's statement is longer than a line; the card shows it to its last word.
-    expect(card.replace(/\s+/g, ' ')).toContain("by consulting with doctors or others or by participating in the coding team's regular meetings.");
+    expect(card.replace(/\s+/g, ' ')).toContain(
+      "by consulting with doctors or others or by participating in the coding team's regular meetings.",
+    );
     expect(card).not.toMatch(/RED \(Red;/);
     // Long lines wrap under their bullet, so the card reads in an 88-column terminal.
     for (const line of card.split('\n')) expect(line.length, line).toBeLessThanOrEqual(88);
@@ -53,9 +66,20 @@ describe('airisk CLI', () => {
   });
 
   it('answers one JSON object per input line in batch mode', async () => {
-    const { stdout } = await airisk(['ask', '--json'], { input: 'clinical coder\nCPC\nmedical codr\nqwxzzv plorft\nis medical coding still worth learning?\n' });
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(answers.map((a) => (a.kind === 'role' ? a.role.id : a.kind))).toEqual(['medical-coder', 'medical-coder', 'medical-coder', 'not_found', 'faq']);
+    const { stdout } = await airisk(['ask', '--json'], {
+      input: 'clinical coder\nCPC\nmedical codr\nqwxzzv plorft\nis medical coding still worth learning?\n',
+    });
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(answers.map((a) => (a.kind === 'role' ? a.role.id : a.kind))).toEqual([
+      'medical-coder',
+      'medical-coder',
+      'medical-coder',
+      'not_found',
+      'faq',
+    ]);
     expect(answers[4].faq.id).toBe('is-medical-coding-worth-learning');
   });
 
@@ -63,7 +87,9 @@ describe('airisk CLI', () => {
     const { stdout } = await airisk(['ask', '--json', 'accountant']);
     const answer = JSON.parse(stdout);
     expect(answer.role.soc).toBe('13-2011');
-    expect(answer.measures.filter((m: { percentile: number | null }) => m.percentile !== null).length).toBeGreaterThanOrEqual(2);
+    expect(
+      answer.measures.filter((m: { percentile: number | null }) => m.percentile !== null).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(answer.consensus).toMatchObject({ band: expect.any(String), confidence: expect.any(String) });
     expect(answer.path.transitions.length).toBeGreaterThanOrEqual(3);
   });
@@ -72,7 +98,10 @@ describe('airisk CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'airisk-cli-kb-'));
     try {
       cpSync(defaultKnowledgeDir, dir, { recursive: true });
-      writeFileSync(join(dir, 'roles/broken-role.yaml'), 'id: broken-role\ntitle: Broken\nfigures:\n  - label: x\n    value: ten\n    unit: score\n    source: nowhere\n');
+      writeFileSync(
+        join(dir, 'roles/broken-role.yaml'),
+        'id: broken-role\ntitle: Broken\nfigures:\n  - label: x\n    value: ten\n    unit: score\n    source: nowhere\n',
+      );
       const failure = await airisk(['ask', 'medical coder'], { env: { AIRISK_KNOWLEDGE_DIR: dir } }).then(
         () => null,
         (err: { code: number; stderr: string }) => err,

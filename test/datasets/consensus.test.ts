@@ -63,16 +63,26 @@ describe('consensusOf', () => {
   });
 
   it('three sources far apart: low confidence', () => {
-    expect(consensusOf([ranked(5), ranked(50), ranked(95)])?.explanation).toBe('3 sources disagree (5th to 95th percentile): treat this band with caution.');
+    expect(consensusOf([ranked(5), ranked(50), ranked(95)])?.explanation).toBe(
+      '3 sources disagree (5th to 95th percentile): treat this band with caution.',
+    );
   });
 
   it('one source: low confidence, said plainly', () => {
-    expect(consensusOf([ranked(62)])).toMatchObject({ band: 'high', confidence: 'low', explanation: 'Only one source ranks this occupation (62nd percentile): treat this band with caution.' });
+    expect(consensusOf([ranked(62)])).toMatchObject({
+      band: 'high',
+      confidence: 'low',
+      explanation: 'Only one source ranks this occupation (62nd percentile): treat this band with caution.',
+    });
   });
 
   it('turns a resilience measure (higher = safer) into exposure: 100 − percentile', () => {
     expect(consensusOf([ranked(90, false)])?.percentile).toBe(10);
-    expect(consensusOf([ranked(90, false), ranked(10)])).toMatchObject({ percentile: 10, band: 'very-low', confidence: 'medium' });
+    expect(consensusOf([ranked(90, false), ranked(10)])).toMatchObject({
+      percentile: 10,
+      band: 'very-low',
+      confidence: 'medium',
+    });
   });
 });
 
@@ -97,6 +107,20 @@ describe('thresholds', () => {
   });
 
   it('ordinals read as English', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 100, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '100th', '101st', '111th']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 100, 101, 111].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '100th',
+      '101st',
+      '111th',
+    ]);
   });
 });

@@ -63,26 +63,34 @@ describe('dataset errors name the file, the line and the problem', () => {
 
   it('a missing data folder', () => {
     const err = errorOf(join(tmpdir(), 'airisk-no-such-folder'));
-    expect(err.message).toMatch(/Dataset folder .*airisk-no-such-folder: not found or not a folder \(check AIRISK_DATA_DIR\)/);
+    expect(err.message).toMatch(
+      /Dataset folder .*airisk-no-such-folder: not found or not a folder \(check AIRISK_DATA_DIR\)/,
+    );
   });
 
   it('a missing column', () => {
     const dir = copyFixture();
     edit(dir, OCC, (t) => t.replace('dv_rating_beta', 'dv_rating_b'));
     const err = errorOf(dir);
-    expect(err.message).toBe(`Dataset file ${OCC}, line 1: missing column "dv_rating_beta" (the header has: O*NET-SOC Code, Title, dv_rating_alpha, dv_rating_b, dv_rating_gamma, human_rating_alpha, human_rating_beta, human_rating_gamma)`);
+    expect(err.message).toBe(
+      `Dataset file ${OCC}, line 1: missing column "dv_rating_beta" (the header has: O*NET-SOC Code, Title, dv_rating_alpha, dv_rating_b, dv_rating_gamma, human_rating_alpha, human_rating_beta, human_rating_gamma)`,
+    );
   });
 
   it('a malformed value', () => {
     const dir = copyFixture();
     edit(dir, OCC, (t) => t.replace('Gadget Testers,0.0,0.2', 'Gadget Testers,0.0,lots'));
-    expect(errorOf(dir).message).toBe(`Dataset file ${OCC}, line 4: column "dv_rating_beta" must be a number from 0 to 1, got "lots"`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${OCC}, line 4: column "dv_rating_beta" must be a number from 0 to 1, got "lots"`,
+    );
   });
 
   it('a value out of range', () => {
     const dir = copyFixture();
     edit(dir, OCC, (t) => t.replace('Gadget Testers,0.0,0.2', 'Gadget Testers,0.0,1.2'));
-    expect(errorOf(dir).message).toContain(`${OCC}, line 4: column "dv_rating_beta" must be a number from 0 to 1, got "1.2"`);
+    expect(errorOf(dir).message).toContain(
+      `${OCC}, line 4: column "dv_rating_beta" must be a number from 0 to 1, got "1.2"`,
+    );
   });
 
   it('a row with too many fields', () => {
@@ -94,19 +102,25 @@ describe('dataset errors name the file, the line and the problem', () => {
   it('an unknown exposure label', () => {
     const dir = copyFixture();
     edit(dir, TASKS, (t) => t.replace('Widget Inspectors\tE0\tE2', 'Widget Inspectors\tE0\tE7'));
-    expect(errorOf(dir).message).toBe(`Dataset file ${TASKS}, line 3: column "gpt4_exposure" must be E0, E1 or E2, got "E7"`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${TASKS}, line 3: column "gpt4_exposure" must be E0, E1 or E2, got "E7"`,
+    );
   });
 
   it('a file cut off in its last row', () => {
     const dir = copyFixture();
     edit(dir, TASKS, (t) => t.slice(0, t.lastIndexOf('Gadget Testers')));
-    expect(errorOf(dir).message).toBe(`Dataset file ${TASKS}, line 6: the last row has 6 of 16 fields: the file looks truncated`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${TASKS}, line 6: the last row has 6 of 16 fields: the file looks truncated`,
+    );
   });
 
   it('a file cut off inside a quoted field', () => {
     const dir = copyFixture();
     edit(dir, OOH, (t) => t.slice(0, t.indexOf('"Sprocket assessors') + 10));
-    expect(errorOf(dir).message).toBe(`Dataset file ${OOH}, line 3: a quoted field never closes: the file looks truncated`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${OOH}, line 3: a quoted field never closes: the file looks truncated`,
+    );
   });
 
   it('an empty file', () => {
@@ -124,25 +138,33 @@ describe('dataset errors name the file, the line and the problem', () => {
   it('a footer line that is not at the end', () => {
     const dir = copyFixture();
     edit(dir, PROJECTIONS, (t) => `${t}Gadget makers,2.0\n`);
-    expect(errorOf(dir).message).toBe(`Dataset file ${PROJECTIONS}, line 6: a footer row ("Source: …") appears before the end of the file`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${PROJECTIONS}, line 6: a footer row ("Source: …") appears before the end of the file`,
+    );
   });
 
   it('a wage that is neither a number nor a BLS mark', () => {
     const dir = copyFixture();
     edit(dir, OEWS, (t) => t.replace('"57,200"', '"57,2OO"'));
-    expect(errorOf(dir).message).toBe(`Dataset file ${OEWS}, line 3: column "A_MEDIAN" must be a number (commas allowed), "*" or "#", got "57,2OO"`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${OEWS}, line 3: column "A_MEDIAN" must be a number (commas allowed), "*" or "#", got "57,2OO"`,
+    );
   });
 
   it('a skill level that is neither a number nor an O*NET mark', () => {
     const dir = copyFixture();
     edit(dir, SKILLS, (t) => t.replace('Not available', 'n/a'));
-    expect(errorOf(dir).message).toBe(`Dataset file ${SKILLS}, line 3: column "Programming_Level" must be a number from 0 to 100, "Not relevant" or "Not available", got "n/a"`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${SKILLS}, line 3: column "Programming_Level" must be a number from 0 to 100, "Not relevant" or "Not available", got "n/a"`,
+    );
   });
 
   it('the same O*NET-SOC code twice', () => {
     const dir = copyFixture();
     edit(dir, OCC, (t) => t.replace('98-1012.00,Gadget Testers', '98-1011.00,Gadget Testers'));
-    expect(errorOf(dir).message).toBe(`Dataset file ${OCC}, line 4: O*NET-SOC code 98-1011.00 appears twice (first on line 2)`);
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${OCC}, line 4: O*NET-SOC code 98-1011.00 appears twice (first on line 2)`,
+    );
   });
 });
 
@@ -153,7 +175,11 @@ describe('line numbers', () => {
   ])('count the lines of quoted fields that span several and of blank lines (%s endings)', async (_name, eol) => {
     const { parseRecords } = await import('../../src/catalog/datasets/table.js');
     const text = ['a,b', '1,"two', 'lines"', '', '3,x', '"4', 'more', 'lines",y', '5,z', '', '', ''].join(eol);
-    const records = [...parseRecords(text, ',', 'f.csv')].map((r) => [r.fields[0]?.replace(/\r/g, ''), r.line, r.isLast]);
+    const records = [...parseRecords(text, ',', 'f.csv')].map((r) => [
+      r.fields[0]?.replace(/\r/g, ''),
+      r.line,
+      r.isLast,
+    ]);
     expect(records).toEqual([
       ['a', 1, false],
       ['1', 2, false],

@@ -38,13 +38,20 @@ describe('occupations', () => {
 
   it('take their title from Microsoft when GPTs are GPTs does not rate them', () => {
     expect(occupation('98-2012').title).toBe('Lighthouse Keepers');
-    expect(occupation('98-2012').lacks).toContain('Not rated in GPTs are GPTs (no O*NET-SOC occupation for this SOC there).');
+    expect(occupation('98-2012').lacks).toContain(
+      'Not rated in GPTs are GPTs (no O*NET-SOC occupation for this SOC there).',
+    );
   });
 });
 
 describe('measures', () => {
   it('average β over the folded O*NET occupations and say so', () => {
-    expect(measure('98-1011', 'eloundou-gpt4')).toMatchObject({ value: 0.5, scale: '0–1 share of tasks exposed (β: E1 + ½·E2)', higherMeansMoreRisk: true, origin: 'dataset' });
+    expect(measure('98-1011', 'eloundou-gpt4')).toMatchObject({
+      value: 0.5,
+      scale: '0–1 share of tasks exposed (β: E1 + ½·E2)',
+      higherMeansMoreRisk: true,
+      origin: 'dataset',
+    });
     expect(measure('98-1011', 'eloundou-human')?.value).toBe(0.4);
     expect(measure('98-1011', 'eloundou-gpt4')?.note).toBe('Mean of the 2 O*NET-SOC occupations in this SOC.');
   });
@@ -63,7 +70,9 @@ describe('measures', () => {
   it('use a Microsoft group score for a SOC it scores only as its broad group, labelled', () => {
     const group = measure('98-1021', 'microsoft-ai-applicability');
     expect(group).toMatchObject({ value: 0.2, percentile: 25 });
-    expect(group?.note).toMatch(/^Score for the group "Sprocket Assessors and Appraisers" \(98-1020\), which includes this occupation\./);
+    expect(group?.note).toMatch(
+      /^Score for the group "Sprocket Assessors and Appraisers" \(98-1020\), which includes this occupation\./,
+    );
   });
 
   it('carry the Microsoft caveat: usage, not replacement; health records under-counted', () => {
@@ -81,9 +90,28 @@ describe('measures', () => {
 describe('tasks', () => {
   it('are listed once per SOC, most exposed first, with both raters and their disagreement', () => {
     expect(occupation('98-1011').tasks).toEqual([
-      { task: 'Inspect widgets for wobble.', humanExposure: 'E1', gpt4Exposure: 'E1', exposure: 1, source: 'eloundou-tasks' },
-      { task: 'Log wobble counts in the widget ledger.', humanExposure: 'E0', gpt4Exposure: 'E2', exposure: 0.25, disagreement: true, source: 'eloundou-tasks' },
-      { task: 'Polish "night" widgets.', humanExposure: 'E0', gpt4Exposure: 'E0', exposure: 0, source: 'eloundou-tasks' },
+      {
+        task: 'Inspect widgets for wobble.',
+        humanExposure: 'E1',
+        gpt4Exposure: 'E1',
+        exposure: 1,
+        source: 'eloundou-tasks',
+      },
+      {
+        task: 'Log wobble counts in the widget ledger.',
+        humanExposure: 'E0',
+        gpt4Exposure: 'E2',
+        exposure: 0.25,
+        disagreement: true,
+        source: 'eloundou-tasks',
+      },
+      {
+        task: 'Polish "night" widgets.',
+        humanExposure: 'E0',
+        gpt4Exposure: 'E0',
+        exposure: 0,
+        source: 'eloundou-tasks',
+      },
     ]);
   });
 });
@@ -102,14 +130,27 @@ describe('pay, employment and outlook', () => {
       ['Projected jobs, 2034', '12,600 workers'],
       ['Projected employment change, 2020–30', '-4.5%'],
     ]);
-    expect(widget.ooh).toEqual({ url: 'https://www.bls.gov/ooh/imaginary/widget-inspectors.htm', category: 'imaginary', title: 'Widget inspectors', entryEducation: "Bachelor's degree" });
+    expect(widget.ooh).toEqual({
+      url: 'https://www.bls.gov/ooh/imaginary/widget-inspectors.htm',
+      category: 'imaginary',
+      title: 'Widget inspectors',
+      entryEducation: "Bachelor's degree",
+    });
   });
 
   it('label group figures with the group they describe', () => {
     const sprocket = occupation('98-1021');
     expect(sprocket.pay.map((p) => [p.label, p.display, p.note])).toEqual([
-      ['Median pay (group)', '$55,000 a year', 'For the Handbook\'s "Sprocket assessors and appraisers" page (SOC 98-1020), a group that includes this occupation.'],
-      ['Median annual wage (group)', '$49,920 a year', 'For the OEWS group "Sprocket Assessors and Appraisers" (98-1020): BLS did not publish 98-1021 on its own in 2021.'],
+      [
+        'Median pay (group)',
+        '$55,000 a year',
+        'For the Handbook\'s "Sprocket assessors and appraisers" page (SOC 98-1020), a group that includes this occupation.',
+      ],
+      [
+        'Median annual wage (group)',
+        '$49,920 a year',
+        'For the OEWS group "Sprocket Assessors and Appraisers" (98-1020): BLS did not publish 98-1021 on its own in 2021.',
+      ],
     ]);
     expect(sprocket.employment.map((f) => f.label)).toEqual(['Jobs (group)', 'Employment (group)']);
     expect(sprocket.medianPay).toBe(55000);
@@ -133,13 +174,18 @@ describe('pay, employment and outlook', () => {
   it('show a top-coded wage as BLS publishes it and never use it as medianPay', () => {
     const keeper = occupation('98-2012');
     expect(keeper.pay).toHaveLength(1);
-    expect(keeper.pay[0]).toMatchObject({ display: '$208,000 or more a year', note: 'Top-coded: BLS publishes only that the median is at least $208,000.' });
+    expect(keeper.pay[0]).toMatchObject({
+      display: '$208,000 or more a year',
+      note: 'Top-coded: BLS publishes only that the median is at least $208,000.',
+    });
     expect(keeper.medianPay).toBeUndefined();
   });
 
   it('show an hourly-only wage as an hourly wage', () => {
     const wrangler = occupation('98-2011');
-    expect(wrangler.pay.map((p) => [p.label, p.display, p.unit])).toEqual([['Median hourly wage', '$19.25 an hour', 'usd-per-hour']]);
+    expect(wrangler.pay.map((p) => [p.label, p.display, p.unit])).toEqual([
+      ['Median hourly wage', '$19.25 an hour', 'usd-per-hour'],
+    ]);
     expect(wrangler.pay[0]?.note).toMatch(/only an hourly wage/);
     expect(wrangler.medianPay).toBeUndefined();
   });
@@ -153,8 +199,16 @@ describe('basic skills', () => {
   it('join by O*NET title and fold by mean; "Not relevant"/"Not available" levels are null', () => {
     const widget = occupation('98-1011');
     expect(widget.jobZone).toBe(3);
-    expect(widget.skills?.find((s) => s.name === 'Critical Thinking')).toEqual({ name: 'Critical Thinking', importance: 60, level: 60 });
-    expect(widget.skills?.find((s) => s.name === 'Programming')).toEqual({ name: 'Programming', importance: 10, level: null });
+    expect(widget.skills?.find((s) => s.name === 'Critical Thinking')).toEqual({
+      name: 'Critical Thinking',
+      importance: 60,
+      level: 60,
+    });
+    expect(widget.skills?.find((s) => s.name === 'Programming')).toEqual({
+      name: 'Programming',
+      importance: 10,
+      level: null,
+    });
     expect(occupation('98-1021').skills).toBeUndefined();
   });
 });

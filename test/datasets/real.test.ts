@@ -79,7 +79,13 @@ describe('Medical Records Specialists (29-2072), where medical coders sit', () =
 
   it('flags the coding task humans call E0 and GPT-4 calls E2', () => {
     const coding = records.tasks.find((t) => t.task.startsWith('Identify, compile, abstract, and code patient data'));
-    expect(coding).toMatchObject({ humanExposure: 'E0', gpt4Exposure: 'E2', disagreement: true, exposure: 0.25, source: 'eloundou-tasks' });
+    expect(coding).toMatchObject({
+      humanExposure: 'E0',
+      gpt4Exposure: 'E2',
+      disagreement: true,
+      exposure: 0.25,
+      source: 'eloundou-tasks',
+    });
   });
 
   it('lists tasks most exposed first and flags only real disagreements', () => {

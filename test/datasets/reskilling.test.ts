@@ -6,8 +6,24 @@ import { TRANSITION_RULES, computedTransitions, cosine, skillGaps } from '../../
 
 const SKILLS = ['Mathematics', 'Reading Comprehension', 'Speaking', 'Science'];
 
-function job(soc: string, title: string, exposure: number, levels: (number | null)[], extra: Partial<OccupationData> = {}): OccupationData {
-  const measure: Measure = { source: 'test', sourceName: 'Test', measure: 'exposure', value: exposure / 100, scale: '0–1', percentile: exposure, higherMeansMoreRisk: true, asOf: '2025', origin: 'dataset' };
+function job(
+  soc: string,
+  title: string,
+  exposure: number,
+  levels: (number | null)[],
+  extra: Partial<OccupationData> = {},
+): OccupationData {
+  const measure: Measure = {
+    source: 'test',
+    sourceName: 'Test',
+    measure: 'exposure',
+    value: exposure / 100,
+    scale: '0–1',
+    percentile: exposure,
+    higherMeansMoreRisk: true,
+    asOf: '2025',
+    origin: 'dataset',
+  };
   return {
     soc,
     title,
@@ -74,7 +90,9 @@ describe('computedTransitions', () => {
   });
 
   it('explains the move with the strengths both jobs share', () => {
-    expect(moves[0]?.why).toBe('Like Ledger Keepers, it needs more Reading Comprehension and Mathematics than most jobs, and it ranks 30 percentile points lower for AI exposure.');
+    expect(moves[0]?.why).toBe(
+      'Like Ledger Keepers, it needs more Reading Comprehension and Mathematics than most jobs, and it ranks 30 percentile points lower for AI exposure.',
+    );
   });
 
   it('respects the limit', () => {
@@ -94,7 +112,13 @@ describe('computedTransitions', () => {
 describe('skillGaps', () => {
   it('lists skills the target needs more of, biggest gap first, in level points', () => {
     expect(skillGaps(origin, opposite)).toEqual([
-      { id: 'gap-speaking', name: 'Speaking', kind: 'gap', gap: 60, description: 'Stage Hosts uses it at level 90, Ledger Keepers at 30 (O*NET, 0–100).' },
+      {
+        id: 'gap-speaking',
+        name: 'Speaking',
+        kind: 'gap',
+        gap: 60,
+        description: 'Stage Hosts uses it at level 90, Ledger Keepers at 30 (O*NET, 0–100).',
+      },
     ]);
     expect(skillGaps(origin, cousin).map((g) => [g.name, g.gap])).toEqual([
       ['Science', 20],

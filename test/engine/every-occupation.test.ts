@@ -25,7 +25,10 @@ describe('an answer for every occupation', () => {
         if (m.percentile !== null) expect(m.percentile).toBeLessThanOrEqual(100);
       }
       if (role.data) {
-        expect(answer.measures.some((m) => m.origin === 'dataset'), `${role.id} shows dataset measures`).toBe(true);
+        expect(
+          answer.measures.some((m) => m.origin === 'dataset'),
+          `${role.id} shows dataset measures`,
+        ).toBe(true);
         expect(answer.tasks.length + answer.lacks.length).toBeGreaterThan(0);
       }
       for (const s of answer.sources) expect(s.name.length).toBeGreaterThan(0);
@@ -33,7 +36,8 @@ describe('an answer for every occupation', () => {
       for (const list of [answer.pay, answer.employment, answer.outlook]) {
         const keys = list.map((f) => `${f.unit} ${f.value} ${f.period ?? ''}`);
         expect(new Set(keys).size, `${role.id}: ${keys.join(', ')}`).toBe(keys.length);
-        for (const f of list) for (const id of f.confirmedBy ?? []) expect(answer.sources.map((s) => s.id)).toContain(id);
+        for (const f of list)
+          for (const id of f.confirmedBy ?? []) expect(answer.sources.map((s) => s.id)).toContain(id);
       }
       if (answer.path.transitions.length >= 3) withTransitions++;
       const text = renderText(answer);

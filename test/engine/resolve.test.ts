@@ -82,7 +82,8 @@ describe('role resolution', () => {
     expect(answer.kind).toBe('ambiguous');
     if (answer.kind !== 'ambiguous') return;
     expect(answer.candidates.length).toBeGreaterThanOrEqual(2);
-    for (const c of answer.candidates) expect(c).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String) }));
+    for (const c of answer.candidates)
+      expect(c).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String) }));
   });
 
   it('gives suggestions when nothing matches, and help when nothing is asked', () => {
@@ -115,9 +116,13 @@ describe('role resolution', () => {
   it('compares two roles and gives a path', () => {
     const compare = engine.compare('medical coder vs registered nurse');
     expect(compare.kind).toBe('compare');
-    if (compare.kind === 'compare') expect(compare.roles.map((r) => r.role.id)).toEqual(['medical-coder', 'registered-nurse']);
+    if (compare.kind === 'compare')
+      expect(compare.roles.map((r) => r.role.id)).toEqual(['medical-coder', 'registered-nurse']);
     const withAnd = engine.compare('medical billing and coding and registered nurse');
-    expect(withAnd.kind === 'compare' && withAnd.roles.map((r) => r.role.id)).toEqual(['medical-coder', 'registered-nurse']);
+    expect(withAnd.kind === 'compare' && withAnd.roles.map((r) => r.role.id)).toEqual([
+      'medical-coder',
+      'registered-nurse',
+    ]);
     const path = engine.path('clinical coder');
     expect(path.kind).toBe('path');
     if (path.kind === 'path') expect(path.path.transitions.map((t) => t.id)).toContain('compliance-manager');

@@ -5,7 +5,13 @@ import { loadKnowledge } from '../../src/catalog/knowledge/load.js';
 import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
 
 const source = { id: 'test', name: 'test', asOf: '2026' };
-const task = (timeShare: number, score: number) => ({ task: `t${timeShare}-${score}`, timeShare, score, mode: 'displacement' as const, rationale: 'r' });
+const task = (timeShare: number, score: number) => ({
+  task: `t${timeShare}-${score}`,
+  timeShare,
+  score,
+  mode: 'displacement' as const,
+  rationale: 'r',
+});
 
 function assessment(tasks: [number, number][], evidence: number[], barriers: number[], growth: number): Assessment {
   return assessmentSchema.parse({
@@ -55,7 +61,18 @@ describe('AIJRI composite (seed 003)', () => {
   });
 
   it('scores a resistant role Green', () => {
-    const a = computeAijri(assessment([[50, 1], [50, 2]], [2, 2], [2, 2, 2], 2), source);
+    const a = computeAijri(
+      assessment(
+        [
+          [50, 1],
+          [50, 2],
+        ],
+        [2, 2],
+        [2, 2, 2],
+        2,
+      ),
+      source,
+    );
     expect(a.taskResistance).toBe(4.5);
     expect(a.zone).toBe('green');
     expect(a.score).toBeGreaterThanOrEqual(48);

@@ -43,7 +43,11 @@ describe('announcements from the knowledge base', () => {
 
   it('a digest right after another has nothing new', () => {
     const changes = changesSince(fingerprintOf(view, Date.parse('2026-03-30T07:00:00Z')), view);
-    expect(changes.newRoles.length + changes.rescored.length + changes.removedRoles.length + changes.newFaqs.length).toBe(0);
-    expect(visible(render({ kind: 'digest', note: null, changes }).blocks)).toContain('Nothing changed since the last digest on Mon, 30 Mar 2026, 09:00 (Europe/Paris).');
+    expect(
+      changes.newRoles.length + changes.rescored.length + changes.removedRoles.length + changes.newFaqs.length,
+    ).toBe(0);
+    expect(visible(render({ kind: 'digest', note: null, changes }).blocks)).toContain(
+      'Nothing changed since the last digest on Mon, 30 Mar 2026, 09:00 (Europe/Paris).',
+    );
   });
 });

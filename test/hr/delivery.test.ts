@@ -22,7 +22,15 @@ const openStore = () => {
   return store;
 };
 const record = (store: Store, text = 'Role spotlight: a test role'): OutboxEntry =>
-  store.createOutbox({ kind: 'spotlight', subject: 'test-role', channel: CHANNEL, message: { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, status: 'pending', requestedBy: 'UADMIN', onDelivered: [{ key: `spotlight-last:${CHANNEL}`, value: 'test-role' }] });
+  store.createOutbox({
+    kind: 'spotlight',
+    subject: 'test-role',
+    channel: CHANNEL,
+    message: { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
+    status: 'pending',
+    requestedBy: 'UADMIN',
+    onDelivered: [{ key: `spotlight-last:${CHANNEL}`, value: 'test-role' }],
+  });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'airisk-delivery-'));
@@ -47,7 +55,13 @@ describe('delivering an announcement', () => {
     expect(outcome).toMatchObject({ status: 'sent', recovered: false });
     expect(store.getOutbox(entry.id)).toMatchObject({ status: 'sent', ts: posts[0]?.ts });
     expect(store.getState(`spotlight-last:${CHANNEL}`)).toBe('test-role');
-    expect(store.auditLog(5)[0]).toMatchObject({ actor: 'UADMIN', action: 'posted', channel: CHANNEL, outboxId: entry.id, ts: posts[0]?.ts });
+    expect(store.auditLog(5)[0]).toMatchObject({
+      actor: 'UADMIN',
+      action: 'posted',
+      channel: CHANNEL,
+      outboxId: entry.id,
+      ts: posts[0]?.ts,
+    });
   });
 
   it('two deliveries of the same entry at once post it once', async () => {
@@ -113,7 +127,9 @@ describe('delivering an announcement', () => {
     const entry = record(store);
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     expect(outcome.status).toBe('failed');
-    expect(outcome.status === 'failed' && outcome.reason).toContain(`I'm not in <#${CHANNEL}>: invite me with \`/invite @airisk\``);
+    expect(outcome.status === 'failed' && outcome.reason).toContain(
+      `I'm not in <#${CHANNEL}>: invite me with \`/invite @airisk\``,
+    );
     expect(store.getOutbox(entry.id)).toMatchObject({ status: 'failed' });
     expect(store.getState(`spotlight-last:${CHANNEL}`)).toBeNull();
     expect(slack.allPosts()).toHaveLength(0);
@@ -147,7 +163,12 @@ describe('after a crash', () => {
     const first = openStore();
     const entry = record(first);
     first.beginSending(entry.id, clock.now());
-    await slack.postMessage({ channel: CHANNEL, text: entry.message.text, blocks: entry.message.blocks, metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: entry.id } } });
+    await slack.postMessage({
+      channel: CHANNEL,
+      text: entry.message.text,
+      blocks: entry.message.blocks,
+      metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: entry.id } },
+    });
     first.close(); // dies before markSent
     clock.advance(30 * 60_000);
     // Other traffic in the channel since, to page through.
@@ -181,7 +202,9 @@ describe('after a crash', () => {
     const second = openStore();
     const [outcome] = await createDelivery({ store: second, slack, clock }).recover();
     expect(outcome?.status).toBe('failed');
-    expect(outcome?.status === 'failed' && outcome.reason).toMatch(/channels:history.*To avoid posting it twice I stopped/s);
+    expect(outcome?.status === 'failed' && outcome.reason).toMatch(
+      /channels:history.*To avoid posting it twice I stopped/s,
+    );
     expect(slack.allPosts()).toHaveLength(0);
   });
 });

@@ -3,7 +3,13 @@
 import type { RoleAnswer } from '../../src/answers/types.js';
 import type { Clock } from '../../src/hr/clock.js';
 import type { KnowledgeView } from '../../src/hr/knowledge.js';
-import { SlackCallError, type AnnouncementMetadata, type HistoryMessage, type HrSlackApi, type SlackFailure } from '../../src/hr/slack-api.js';
+import {
+  SlackCallError,
+  type AnnouncementMetadata,
+  type HistoryMessage,
+  type HrSlackApi,
+  type SlackFailure,
+} from '../../src/hr/slack-api.js';
 
 export interface PostedMessage {
   channel: string;
@@ -47,32 +53,59 @@ export class FakeSlack implements HrSlackApi {
     return this.script.get(method)?.shift();
   }
 
-  async postMessage(args: { channel: string; text: string; blocks: unknown[]; metadata?: AnnouncementMetadata }): Promise<{ ts: string; channel: string }> {
+  async postMessage(args: {
+    channel: string;
+    text: string;
+    blocks: unknown[];
+    metadata?: AnnouncementMetadata;
+  }): Promise<{ ts: string; channel: string }> {
     this.calls.push({ method: 'postMessage', args });
     const scripted = this.next('postMessage');
     if (scripted && scripted.kind !== 'accept-then-unavailable') throw new SlackCallError('chat.postMessage', scripted);
-    if (!this.channels.has(args.channel)) throw new SlackCallError('chat.postMessage', { kind: 'refused', code: 'channel_not_found' });
-    if (!this.members.has(args.channel)) throw new SlackCallError('chat.postMessage', { kind: 'refused', code: 'not_in_channel' });
+    if (!this.channels.has(args.channel))
+      throw new SlackCallError('chat.postMessage', { kind: 'refused', code: 'channel_not_found' });
+    if (!this.members.has(args.channel))
+      throw new SlackCallError('chat.postMessage', { kind: 'refused', code: 'not_in_channel' });
     const ts = `${Math.floor(this.clock.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
-    this.channels.get(args.channel)?.push({ channel: args.channel, ts, text: args.text, blocks: args.blocks, ...(args.metadata ? { metadata: args.metadata } : {}) });
-    if (scripted) throw new SlackCallError('chat.postMessage', { kind: 'unavailable', detail: 'HTTP 503 after the message was stored' });
+    this.channels.get(args.channel)?.push({
+      channel: args.channel,
+      ts,
+      text: args.text,
+      blocks: args.blocks,
+      ...(args.metadata ? { metadata: args.metadata } : {}),
+    });
+    if (scripted)
+      throw new SlackCallError('chat.postMessage', {
+        kind: 'unavailable',
+        detail: 'HTTP 503 after the message was stored',
+      });
     return { ts, channel: args.channel };
   }
 
-  async history(args: { channel: string; oldest: string; cursor?: string; limit: number }): Promise<{ messages: HistoryMessage[]; nextCursor: string | null }> {
+  async history(args: {
+    channel: string;
+    oldest: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<{ messages: HistoryMessage[]; nextCursor: string | null }> {
     this.calls.push({ method: 'history', args });
     const scripted = this.next('history');
-    if (scripted && scripted.kind !== 'accept-then-unavailable') throw new SlackCallError('conversations.history', scripted);
+    if (scripted && scripted.kind !== 'accept-then-unavailable')
+      throw new SlackCallError('conversations.history', scripted);
     const all = (this.channels.get(args.channel) ?? []).filter((m) => Number(m.ts) >= Number(args.oldest)).reverse();
     const start = args.cursor ? Number(args.cursor) : 0;
     const page = all.slice(start, start + args.limit);
-    return { messages: page.map((m) => ({ ts: m.ts, ...(m.metadata ? { metadata: m.metadata } : {}) })), nextCursor: start + args.limit < all.length ? String(start + args.limit) : null };
+    return {
+      messages: page.map((m) => ({ ts: m.ts, ...(m.metadata ? { metadata: m.metadata } : {}) })),
+      nextCursor: start + args.limit < all.length ? String(start + args.limit) : null,
+    };
   }
 
   async usergroupMembers(usergroup: string): Promise<string[]> {
     this.calls.push({ method: 'usergroupMembers', args: usergroup });
     const scripted = this.next('usergroupMembers');
-    if (scripted && scripted.kind !== 'accept-then-unavailable') throw new SlackCallError('usergroups.users.list', scripted);
+    if (scripted && scripted.kind !== 'accept-then-unavailable')
+      throw new SlackCallError('usergroups.users.list', scripted);
     const users = this.usergroups.get(usergroup);
     if (!users) throw new SlackCallError('usergroups.users.list', { kind: 'refused', code: 'no_such_subteam' });
     return users;
@@ -110,7 +143,16 @@ export function testRoleAnswer(role: TestRole): RoleAnswer {
     query: role.id,
     match: { how: 'id', confidence: 1, matched: role.id },
     role: { id: role.id, title: role.title, soc: null, curated: true },
-    headline: role.score === null ? null : { value: role.score, scale: '0–100 test scale', zone: role.score < 25 ? 'red' : role.score < 48 ? 'yellow' : 'green', label: 'test score', source: 'test-source' },
+    headline:
+      role.score === null
+        ? null
+        : {
+            value: role.score,
+            scale: '0–100 test scale',
+            zone: role.score < 25 ? 'red' : role.score < 48 ? 'yellow' : 'green',
+            label: 'test score',
+            source: 'test-source',
+          },
     measures: [],
     consensus: null,
     ratings: [],
@@ -143,7 +185,9 @@ export class TestKnowledge implements KnowledgeView {
   }
 
   curatedRoles() {
-    return [...this.roles.values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r, scale: '0–100 test scale' }));
+    return [...this.roles.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((r) => ({ ...r, scale: '0–100 test scale' }));
   }
   faqs() {
     return [...this.faqList].map(([id, question]) => ({ id, question })).sort((a, b) => a.id.localeCompare(b.id));
@@ -156,7 +200,12 @@ export class TestKnowledge implements KnowledgeView {
     const wanted = text.toLowerCase();
     const matches = [...this.roles.values()].filter((r) => r.title.toLowerCase().includes(wanted) || r.id === wanted);
     if (matches.length === 1) return testRoleAnswer(matches[0] as TestRole);
-    if (matches.length > 1) return { kind: 'ambiguous' as const, query: text, candidates: matches.map((m) => ({ id: m.id, title: m.title, soc: null, confidence: 0.5 })) };
+    if (matches.length > 1)
+      return {
+        kind: 'ambiguous' as const,
+        query: text,
+        candidates: matches.map((m) => ({ id: m.id, title: m.title, soc: null, confidence: 0.5 })),
+      };
     return { kind: 'not_found' as const, query: text, reason: 'no_match' as const, suggestions: [] };
   }
   faqQuestion(id: string) {

@@ -18,7 +18,9 @@ const SCOPES_OF: Record<string, string[]> = {
 
 describe('manifest.yml for the HR features', () => {
   it('requests the scope of every Web API method the HR client calls', () => {
-    const calls = [...read('src/hr/web-client.ts').matchAll(/client\.([a-z]+(?:\.[a-zA-Z]+)+)\(/g)].map((m) => m[1] as string);
+    const calls = [...read('src/hr/web-client.ts').matchAll(/client\.([a-z]+(?:\.[a-zA-Z]+)+)\(/g)].map(
+      (m) => m[1] as string,
+    );
     expect(calls.sort()).toEqual(Object.keys(SCOPES_OF).sort());
     for (const scope of calls.flatMap((method) => SCOPES_OF[method] ?? [`unknown scope for ${method}`])) {
       expect(manifest.oauth_config.scopes.bot).toContain(scope);
@@ -27,7 +29,9 @@ describe('manifest.yml for the HR features', () => {
   });
 
   it('has a listener for every HR button and the Edit modal', () => {
-    const drawn = [...read('src/renderers/blockkit/hr.ts').matchAll(/ACTIONS\.(hr[A-Za-z]+)/g)].map((m) => m[1] as keyof typeof ACTIONS);
+    const drawn = [...read('src/renderers/blockkit/hr.ts').matchAll(/ACTIONS\.(hr[A-Za-z]+)/g)].map(
+      (m) => m[1] as keyof typeof ACTIONS,
+    );
     expect(new Set(drawn)).toEqual(new Set(['hrPost', 'hrEdit', 'hrCancel', 'hrRetry']));
     const actions = read('src/transports/slack/listeners/actions/index.ts');
     for (const id of drawn) expect(actions).toContain(`app.action(ACTIONS.${id},`);

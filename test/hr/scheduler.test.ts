@@ -28,12 +28,29 @@ const openStore = () => {
 /** One app process's scheduler on the shared database file. */
 const boot = (store = openStore()) => {
   const delivery = createDelivery({ store, slack, clock });
-  return { store, scheduler: createScheduler({ store, delivery, clock, compose: { view: knowledge, store, render: announcementRenderer(TZ), now: () => clock.now() } }) };
+  return {
+    store,
+    scheduler: createScheduler({
+      store,
+      delivery,
+      clock,
+      compose: { view: knowledge, store, render: announcementRenderer(TZ), now: () => clock.now() },
+    }),
+  };
 };
 const addSchedule = (store: Store, cadence: string, kind: 'spotlight' | 'digest') => {
   const parsed = parseCadence(cadence.split(' '));
   if (!parsed.ok) throw new Error(parsed.error);
-  return store.addSchedule({ kind, pattern: parsed.cadence.pattern, cadence: parsed.cadence.text, timezone: TZ, channel: CHANNEL, createdBy: 'UADMIN', createdAt: clock.now(), nextRunAt: nextRunAfter(parsed.cadence.pattern, TZ, clock.now()) });
+  return store.addSchedule({
+    kind,
+    pattern: parsed.cadence.pattern,
+    cadence: parsed.cadence.text,
+    timezone: TZ,
+    channel: CHANNEL,
+    createdBy: 'UADMIN',
+    createdAt: clock.now(),
+    nextRunAt: nextRunAfter(parsed.cadence.pattern, TZ, clock.now()),
+  });
 };
 /** The first line a reader sees in a posted message. */
 const firstLineOf = (blocks: unknown[]) => (blocks[0] as { text: { text: string } }).text.text;
@@ -111,7 +128,9 @@ describe('the scheduler', () => {
     const report = await again.scheduler.tick();
     expect(report.fired).toHaveLength(1);
     expect(slack.allPosts()).toHaveLength(1);
-    expect(new Date(again.store.getSchedule(schedule.id)?.nextRunAt ?? 0).toISOString()).toBe('2026-04-17T07:00:00.000Z');
+    expect(new Date(again.store.getSchedule(schedule.id)?.nextRunAt ?? 0).toISOString()).toBe(
+      '2026-04-17T07:00:00.000Z',
+    );
     await again.scheduler.tick();
     await scheduler.stop();
     expect(slack.allPosts()).toHaveLength(1);
@@ -128,7 +147,12 @@ describe('the scheduler', () => {
       await scheduler.tick();
     }
     for (const post of slack.allPosts()) titles.push(firstLineOf(post.blocks));
-    expect(titles).toEqual(['🔦 *Role spotlight: Test Role A*', '🔦 *Role spotlight: Test Role B*', '🔦 *Role spotlight: Test Role C*', '🔦 *Role spotlight: Test Role A*']);
+    expect(titles).toEqual([
+      '🔦 *Role spotlight: Test Role A*',
+      '🔦 *Role spotlight: Test Role B*',
+      '🔦 *Role spotlight: Test Role C*',
+      '🔦 *Role spotlight: Test Role A*',
+    ]);
     expect(store.auditLog(50).filter((a) => a.action === 'failed')).toHaveLength(1);
   });
 

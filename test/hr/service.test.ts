@@ -88,7 +88,12 @@ afterEach(async () => {
 
 describe('who may announce', () => {
   it('refuses an employee politely and posts nothing', async () => {
-    for (const text of ['announce test coder', 'schedule add weekly mon 09:00 spotlight', 'schedule list', 'insights']) {
+    for (const text of [
+      'announce test coder',
+      'schedule add weekly mon 09:00 spotlight',
+      'schedule list',
+      'insights',
+    ]) {
       const reply = await hr.command(EMPLOYEE, text);
       expect(reply.kind).toBe('message');
       expect(textOf(reply)).toContain('Sorry, only HR admins can announce');
@@ -111,7 +116,9 @@ describe('who may announce', () => {
 
   it('says why when the user group cannot be checked', async () => {
     slack.failNext('usergroupMembers', { kind: 'refused', code: 'missing_scope', needed: 'usergroups:read' });
-    expect(textOf(await hr.command(GROUP_ADMIN, 'insights'))).toContain('could not check the HR admin user group just now (missing_scope (needs usergroups:read))');
+    expect(textOf(await hr.command(GROUP_ADMIN, 'insights'))).toContain(
+      'could not check the HR admin user group just now (missing_scope (needs usergroups:read))',
+    );
   });
 });
 
@@ -135,13 +142,22 @@ describe('announcing', () => {
 
     const audit = store.auditLog(10).reverse();
     expect(audit.map((a) => a.action)).toEqual(['previewed', 'confirmed', 'posted']);
-    expect(audit[2]).toMatchObject({ actor: ADMIN, channel: ALL_HANDS, kind: 'role', subject: 'test-coder', ts: message?.ts, at: clock.now() });
+    expect(audit[2]).toMatchObject({
+      actor: ADMIN,
+      channel: ALL_HANDS,
+      kind: 'role',
+      subject: 'test-coder',
+      ts: message?.ts,
+      at: clock.now(),
+    });
   });
 
   it('uses HR_DEFAULT_CHANNEL when no channel is named, and explains a bare #name', async () => {
     const id = previewId(await hr.command(ADMIN, 'announce spotlight'));
     expect(store.getOutbox(id)?.channel).toBe(HR_NEWS);
-    expect(textOf(await hr.command(ADMIN, 'announce digest #hr-news'))).toContain("can't tell which channel #hr-news is");
+    expect(textOf(await hr.command(ADMIN, 'announce digest #hr-news'))).toContain(
+      "can't tell which channel #hr-news is",
+    );
   });
 
   it('cancel posts nothing, and a later Post says it was cancelled', async () => {
@@ -161,12 +177,18 @@ describe('announcing', () => {
     const [message] = slack.allPosts();
     expect(message?.channel).toBe(ALL_HANDS);
     expect(JSON.stringify(message?.blocks)).toContain('Open day on Friday &lt;3');
-    expect(store.auditLog(10).find((a) => a.action === 'edited')?.detail).toContain(`channel <#${HR_NEWS}> → <#${ALL_HANDS}>`);
+    expect(store.auditLog(10).find((a) => a.action === 'edited')?.detail).toContain(
+      `channel <#${HR_NEWS}> → <#${ALL_HANDS}>`,
+    );
   });
 
   it('asks which role when the text matches several, and suggests when it matches none', async () => {
-    expect(textOf(await hr.command(ADMIN, 'announce test'))).toContain('could be several roles: *Test Coder*, *Test Nurse*');
-    expect(textOf(await hr.command(ADMIN, 'announce astronaut'))).toContain(`couldn't find a role matching “astronaut”`);
+    expect(textOf(await hr.command(ADMIN, 'announce test'))).toContain(
+      'could be several roles: *Test Coder*, *Test Nurse*',
+    );
+    expect(textOf(await hr.command(ADMIN, 'announce astronaut'))).toContain(
+      `couldn't find a role matching “astronaut”`,
+    );
   });
 
   it('tells the admin the bot is not in the channel, and Retry posts once after the invite', async () => {
@@ -197,13 +219,19 @@ describe('announcing', () => {
 describe('schedules', () => {
   it('adds, lists and removes, with usage on bad input', async () => {
     const added = await hr.command(ADMIN, `schedule add weekly mon 09:00 spotlight <#${ALL_HANDS}|all-hands>`);
-    expect(textOf(added)).toContain('Schedule 1: a spotlight to <#C0ALLHANDS>, weekly mon 09:00 (Europe/Paris). First run Mon, 30 Mar 2026, 09:00');
-    expect(textOf(await hr.command(ADMIN, 'schedule list'))).toContain('*1.* spotlight to <#C0ALLHANDS>, weekly mon 09:00 · next Mon, 30 Mar 2026, 09:00');
+    expect(textOf(added)).toContain(
+      'Schedule 1: a spotlight to <#C0ALLHANDS>, weekly mon 09:00 (Europe/Paris). First run Mon, 30 Mar 2026, 09:00',
+    );
+    expect(textOf(await hr.command(ADMIN, 'schedule list'))).toContain(
+      '*1.* spotlight to <#C0ALLHANDS>, weekly mon 09:00 · next Mon, 30 Mar 2026, 09:00',
+    );
     const bad = await hr.command(ADMIN, 'schedule add fortnightly 09:00 spotlight');
     expect(bad.kind).toBe('usage');
     expect(textOf(bad)).toContain(`I don't know the cadence "fortnightly"`);
     expect(textOf(bad)).toContain('/airisk schedule add weekly mon 09:00 spotlight [#channel]');
-    expect(textOf(await hr.command(ADMIN, 'schedule add weekly mon 09:00 newsletter'))).toContain('say what to post: `spotlight` or `digest`, not "newsletter"');
+    expect(textOf(await hr.command(ADMIN, 'schedule add weekly mon 09:00 newsletter'))).toContain(
+      'say what to post: `spotlight` or `digest`, not "newsletter"',
+    );
     expect(textOf(await hr.command(ADMIN, 'schedule remove 7'))).toContain('There is no schedule 7');
     expect(textOf(await hr.command(ADMIN, 'schedule remove 1'))).toContain('Removed schedule 1');
     expect(store.schedules()).toEqual([]);
@@ -224,8 +252,16 @@ describe('insights', () => {
   it('counts roles and questions by day, shows small counts as "fewer than 5", and stores nothing private', async () => {
     const askers = ['U0ASKER001', 'U0ASKER002', 'U0ASKER003'];
     const secretQuestion = 'will the robots take my job as a test coder in Lyon';
-    for (let i = 0; i < 7; i++) hr.usage.answered(knowledge.role('test-coder') as NonNullable<ReturnType<TestKnowledge['role']>>);
-    for (let i = 0; i < 2; i++) hr.usage.answered({ kind: 'faq', query: secretQuestion, faq: { id: 'test-faq', question: 'Is a test question answered?', answer: '…' }, roles: [], sources: [] });
+    for (let i = 0; i < 7; i++)
+      hr.usage.answered(knowledge.role('test-coder') as NonNullable<ReturnType<TestKnowledge['role']>>);
+    for (let i = 0; i < 2; i++)
+      hr.usage.answered({
+        kind: 'faq',
+        query: secretQuestion,
+        faq: { id: 'test-faq', question: 'Is a test question answered?', answer: '…' },
+        roles: [],
+        sources: [],
+      });
     for (let i = 0; i < 4; i++) hr.usage.voted({ kind: 'role', id: 'test-coder' }, true);
     hr.usage.voted({ kind: 'role', id: 'test-coder' }, false);
     clock.advance(20 * 24 * 3600_000);
@@ -259,6 +295,11 @@ describe('insights', () => {
 });
 
 it('routes only the HR subcommands', () => {
-  expect(['announce x', ' schedule list', 'insights', 'Announce digest'].map(isHrCommand)).toEqual([true, true, true, true]);
+  expect(['announce x', ' schedule list', 'insights', 'Announce digest'].map(isHrCommand)).toEqual([
+    true,
+    true,
+    true,
+    true,
+  ]);
   expect(['medical coder', 'path nurse', 'announcer', ''].map(isHrCommand)).toEqual([false, false, false, false]);
 });

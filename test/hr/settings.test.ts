@@ -5,18 +5,41 @@ import { loadSettings, SettingsError } from '../../src/config/settings.js';
 describe('HR settings', () => {
   it('defaults: no admins, no default channel, ./data/airisk.sqlite, the server time zone', () => {
     const { hr } = loadSettings({});
-    expect(hr).toEqual({ adminUserIds: [], adminUsergroup: null, defaultChannel: null, dbPath: './data/airisk.sqlite', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(hr).toEqual({
+      adminUserIds: [],
+      adminUsergroup: null,
+      defaultChannel: null,
+      dbPath: './data/airisk.sqlite',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
   });
 
   it('reads admins, group, channel, path and zone', () => {
-    const { hr } = loadSettings({ HR_ADMIN_USER_IDS: ' U0123ABCD, W0456EFGH ', HR_ADMIN_USERGROUP: 'S0HR', HR_DEFAULT_CHANNEL: 'C0HRNEWS', AIRISK_DB_PATH: '/var/lib/airisk/db.sqlite', AIRISK_TIMEZONE: 'America/New_York' });
-    expect(hr).toEqual({ adminUserIds: ['U0123ABCD', 'W0456EFGH'], adminUsergroup: 'S0HR', defaultChannel: 'C0HRNEWS', dbPath: '/var/lib/airisk/db.sqlite', timeZone: 'America/New_York' });
+    const { hr } = loadSettings({
+      HR_ADMIN_USER_IDS: ' U0123ABCD, W0456EFGH ',
+      HR_ADMIN_USERGROUP: 'S0HR',
+      HR_DEFAULT_CHANNEL: 'C0HRNEWS',
+      AIRISK_DB_PATH: '/var/lib/airisk/db.sqlite',
+      AIRISK_TIMEZONE: 'America/New_York',
+    });
+    expect(hr).toEqual({
+      adminUserIds: ['U0123ABCD', 'W0456EFGH'],
+      adminUsergroup: 'S0HR',
+      defaultChannel: 'C0HRNEWS',
+      dbPath: '/var/lib/airisk/db.sqlite',
+      timeZone: 'America/New_York',
+    });
   });
 
   it('names each bad setting and how to fix it', () => {
     let error: unknown;
     try {
-      loadSettings({ HR_ADMIN_USER_IDS: '@pat', HR_ADMIN_USERGROUP: '@hr-team', HR_DEFAULT_CHANNEL: '#hr-news', AIRISK_TIMEZONE: 'Paris' });
+      loadSettings({
+        HR_ADMIN_USER_IDS: '@pat',
+        HR_ADMIN_USERGROUP: '@hr-team',
+        HR_DEFAULT_CHANNEL: '#hr-news',
+        AIRISK_TIMEZONE: 'Paris',
+      });
     } catch (err) {
       error = err;
     }

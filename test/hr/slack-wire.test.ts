@@ -44,7 +44,14 @@ async function startApp(options: { clock?: Clock } = {}) {
     AIRISK_DB_PATH: dbPath,
     AIRISK_TIMEZONE: 'Europe/Paris',
   });
-  const hr = createSlackHr({ booted, settings, schedulerTickMs: 3_600_000, delivery: { backoffMs: 20 }, log: () => {}, ...(options.clock ? { clock: options.clock } : {}) });
+  const hr = createSlackHr({
+    booted,
+    settings,
+    schedulerTickMs: 3_600_000,
+    delivery: { backoffMs: 20 },
+    log: () => {},
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = createSlackApp({ engine: booted.engine, settings, hr: hr.service, retryConfig: { retries: 0 } });
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -61,8 +68,14 @@ async function stopApp(started: { app: App; hr: SlackHr }) {
   running = running.filter((r) => r !== started);
 }
 
-const posts = (channel?: string) => fake.callsTo('chat.postMessage').filter((c) => !channel || c.body.channel === channel);
-const announcementPosts = (outboxId: string) => posts().filter((c) => (c.body.metadata as { event_payload?: { outbox_id?: string } } | undefined)?.event_payload?.outbox_id === outboxId);
+const posts = (channel?: string) =>
+  fake.callsTo('chat.postMessage').filter((c) => !channel || c.body.channel === channel);
+const announcementPosts = (outboxId: string) =>
+  posts().filter(
+    (c) =>
+      (c.body.metadata as { event_payload?: { outbox_id?: string } } | undefined)?.event_payload?.outbox_id ===
+      outboxId,
+  );
 const textOf = (call: RecordedCall | undefined) => JSON.stringify(call?.body ?? {});
 /** The outbox id the preview's Post button carries. */
 function postButtonValue(call: RecordedCall | undefined): string {
@@ -136,7 +149,10 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     expect(done.body.replace_original).toBe(true);
     expect(String(done.body.text)).toContain(`Posted to <#${ALL_HANDS}>`);
     const [post] = await fake.waitFor('chat.postMessage');
-    expect(post?.body).toMatchObject({ channel: ALL_HANDS, metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: id } } });
+    expect(post?.body).toMatchObject({
+      channel: ALL_HANDS,
+      metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: id } },
+    });
     // What the channel got is what the preview showed, block for block.
     const previewBlocks = preview.body.blocks as unknown[];
     expect(previewBlocks.slice(2, -2)).toEqual(post?.body.blocks);
@@ -169,8 +185,12 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
 
     const updated = nextResponse();
     const values = {
-      [INPUTS.hrNoteBlock]: { [INPUTS.hrNoteText]: { type: 'plain_text_input', value: 'Lunch-and-learn on Friday: bring questions!' } },
-      [INPUTS.hrChannelBlock]: { [INPUTS.hrChannelSelect]: { type: 'conversations_select', selected_conversation: ALL_HANDS } },
+      [INPUTS.hrNoteBlock]: {
+        [INPUTS.hrNoteText]: { type: 'plain_text_input', value: 'Lunch-and-learn on Friday: bring questions!' },
+      },
+      [INPUTS.hrChannelBlock]: {
+        [INPUTS.hrChannelSelect]: { type: 'conversations_select', selected_conversation: ALL_HANDS },
+      },
     };
     expect((await viewSubmission(url, VIEWS.hrEdit, values, view.private_metadata)).status).toBe(200);
     const preview = await updated;
@@ -183,7 +203,7 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     expect(textOf(posts(ALL_HANDS)[0])).toContain('Lunch-and-learn on Friday');
   });
 
-  it('sends the edited preview to the admin\'s DM when the preview\'s response_url refuses it', async () => {
+  it("sends the edited preview to the admin's DM when the preview's response_url refuses it", async () => {
     const { url } = await startApp();
     const id = postButtonValue(await command(url, 'announce spotlight'));
     await blockAction(url, ACTIONS.hrEdit, id, fake.responseUrl());
@@ -192,8 +212,12 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     // Slack answers 200 with ok:false once the URL has expired.
     fake.script('response', { status: 200, body: { ok: false, error: 'expired_url' } });
     const values = {
-      [INPUTS.hrNoteBlock]: { [INPUTS.hrNoteText]: { type: 'plain_text_input', value: 'Edited after the link expired' } },
-      [INPUTS.hrChannelBlock]: { [INPUTS.hrChannelSelect]: { type: 'conversations_select', selected_conversation: ALL_HANDS } },
+      [INPUTS.hrNoteBlock]: {
+        [INPUTS.hrNoteText]: { type: 'plain_text_input', value: 'Edited after the link expired' },
+      },
+      [INPUTS.hrChannelBlock]: {
+        [INPUTS.hrChannelSelect]: { type: 'conversations_select', selected_conversation: ALL_HANDS },
+      },
     };
     await viewSubmission(url, VIEWS.hrEdit, values, view.private_metadata);
     const [dm] = await fake.waitFor('chat.postMessage');
@@ -232,7 +256,10 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     fake.script('chat.postMessage', { status: 503, body: 'upstream timeout', afterStoring: true });
     const done = await click(url, ACTIONS.hrPost, id);
     expect(String(done.body.text)).toContain('Posted');
-    expect(fake.callsTo('conversations.history')[0]?.body).toMatchObject({ channel: HR_NEWS, include_all_metadata: 'true' });
+    expect(fake.callsTo('conversations.history')[0]?.body).toMatchObject({
+      channel: HR_NEWS,
+      include_all_metadata: 'true',
+    });
     expect(announcementPosts(id)).toHaveLength(1);
     expect(fake.channels.get(HR_NEWS)).toHaveLength(1);
   });
@@ -285,7 +312,9 @@ describe('schedules over the wire', () => {
     const first = await startApp({ clock });
     const added = await command(first.url, `schedule add weekly mon 09:00 spotlight <#${ALL_HANDS}|all-hands>`);
     expect(String(added.body.text)).toContain('First run Mon, 30 Mar 2026, 09:00 (Europe/Paris)');
-    expect(String((await command(first.url, 'schedule list')).body.text)).toContain(`spotlight to <#${ALL_HANDS}>, weekly mon 09:00`);
+    expect(String((await command(first.url, 'schedule list')).body.text)).toContain(
+      `spotlight to <#${ALL_HANDS}>, weekly mon 09:00`,
+    );
 
     clock.set('2026-03-30T06:59:00Z');
     await first.hr.service.scheduler.tick();
@@ -317,7 +346,14 @@ describe('insights', () => {
   it('counts what people ask and how they vote, shows small counts as "fewer than 5", and keeps nothing private', async () => {
     const { url } = await startApp();
     const askers = ['U0ASKER01', 'U0ASKER02', 'U0ASKER03', 'U0ASKER04', 'U0ASKER05', 'U0ASKER06'];
-    const typed = ['medical coder', 'will AI replace my job as a clinical coder at St Ignatius?', 'CPC', 'medical codr', 'clinical coder', 'medical coder'];
+    const typed = [
+      'medical coder',
+      'will AI replace my job as a clinical coder at St Ignatius?',
+      'CPC',
+      'medical codr',
+      'clinical coder',
+      'medical coder',
+    ];
     for (const [i, user] of askers.entries()) await command(url, typed[i] as string, user);
     await command(url, 'is medical coding still worth learning?', 'U0ASKER07');
     for (let i = 0; i < 3; i++) await click(url, ACTIONS.helpful, 'medical-coder', 'U0ASKER08');
@@ -335,6 +371,15 @@ describe('insights', () => {
       .map((f) => readFileSync(join(dir, 'data', f)).toString('latin1'))
       .join('');
     expect(bytes).toContain('medical-coder');
-    for (const secret of [...askers, 'U0ASKER07', 'U0ASKER08', 'U0ASKER09', 'St Ignatius', 'medical codr', 'still worth learning']) expect(bytes).not.toContain(secret);
+    for (const secret of [
+      ...askers,
+      'U0ASKER07',
+      'U0ASKER08',
+      'U0ASKER09',
+      'St Ignatius',
+      'medical codr',
+      'still worth learning',
+    ])
+      expect(bytes).not.toContain(secret);
   });
 });

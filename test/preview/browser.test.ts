@@ -25,7 +25,13 @@ let knowledgeDir: string;
 let engine: Engine;
 const pageErrors: string[] = [];
 const outsideRequests: string[] = [];
-const env = { ...process.env, AIRISK_DATA_DIR: process.env.AIRISK_DATA_DIR ?? '../shared/datasets', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' };
+const env = {
+  ...process.env,
+  AIRISK_DATA_DIR: process.env.AIRISK_DATA_DIR ?? '../shared/datasets',
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+};
 
 function editYaml(file: string, change: (doc: ReturnType<typeof parseDocument>) => void): void {
   const path = join(knowledgeDir, file);
@@ -44,7 +50,16 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -71,13 +86,20 @@ const lastBot = () => botMessages().last();
 
 /** Waits for a new app message whose header is `header`, and returns that message (not whichever is last). */
 async function answerWithHeader(header: string, before: number): Promise<Locator> {
-  await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().locator('.sk-header').first().textContent()), WAIT).toBe(header);
+  await expect
+    .poll(
+      async () =>
+        (await botMessages().count()) > before && (await lastBot().locator('.sk-header').first().textContent()),
+      WAIT,
+    )
+    .toBe(header);
   const key = await lastBot().getAttribute('data-key');
   return page.locator(`#chat .msg[data-key="${key}"]`);
 }
 
 /** A score card's header as the Block Kit renderer writes it. */
-const cardHeader = (role: { title: string; soc: string | null }) => `${role.title}${role.soc ? ` · SOC ${role.soc}` : ''}`;
+const cardHeader = (role: { title: string; soc: string | null }) =>
+  `${role.title}${role.soc ? ` · SOC ${role.soc}` : ''}`;
 
 function roleHeader(roleId: string): string {
   const card = engine.roleById(roleId);
@@ -101,8 +123,19 @@ describe('local preview in Chromium', () => {
     expect(await card.locator('strong').first().textContent()).toBe(headlineOf('medical-coder'));
     expect(text).toContain('What each source measures');
     // Two-column fields, and the card's buttons.
-    expect(await card.locator('.sk-fields').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { gridTemplateColumns: string } }).getComputedStyle(el).gridTemplateColumns.split(' ').length)).toBe(2);
-    for (const name of ['Reskilling path', 'Compare', 'Share in channel', '👍 Helpful', '👎 Not helpful']) await expect.poll(() => card.getByRole('button', { name }).count()).toBe(1);
+    expect(
+      await card
+        .locator('.sk-fields')
+        .first()
+        .evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { gridTemplateColumns: string } })
+              .getComputedStyle(el)
+              .gridTemplateColumns.split(' ').length,
+        ),
+    ).toBe(2);
+    for (const name of ['Reskilling path', 'Compare', 'Share in channel', '👍 Helpful', '👎 Not helpful'])
+      await expect.poll(() => card.getByRole('button', { name }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/score-card.png` });
   });
 
@@ -144,7 +177,9 @@ describe('local preview in Chromium', () => {
     expect(await page.locator('#modal-title').textContent()).toBe('Compare');
     // Slack checks a required field before the app hears of it.
     await page.click('#modal-submit');
-    await expect.poll(() => page.locator('#modal-body .sk-input-error').first().textContent(), WAIT).toBe('Please complete this required field.');
+    await expect
+      .poll(() => page.locator('#modal-body .sk-input-error').first().textContent(), WAIT)
+      .toBe('Please complete this required field.');
     await page.screenshot({ path: `${SHOTS}/compare-modal.png` });
     before = await botMessages().count();
     await page.fill('#modal-body textarea, #modal-body input', 'registered nurse');
@@ -170,8 +205,12 @@ describe('local preview in Chromium', () => {
     const candidate = ambiguous.candidates[0]!;
     before = await botMessages().count();
     await send('/airisk manager');
-    await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT).toContain('could mean several roles');
-    await lastBot().getByRole('button', { name: `${candidate.title}${candidate.soc ? ` (${candidate.soc})` : ''}`, exact: true }).click();
+    await expect
+      .poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT)
+      .toContain('could mean several roles');
+    await lastBot()
+      .getByRole('button', { name: `${candidate.title}${candidate.soc ? ` (${candidate.soc})` : ''}`, exact: true })
+      .click();
     await answerWithHeader(cardHeader(candidate), before + 1);
   });
 
@@ -189,7 +228,9 @@ describe('local preview in Chromium', () => {
 
     before = await botMessages().count();
     await card.getByRole('button', { name: '👍 Helpful' }).click();
-    await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT).toContain('Thanks! Glad it helped.');
+    await expect
+      .poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT)
+      .toContain('Thanks! Glad it helped.');
 
     before = await botMessages().count();
     await send('@airisk registered nurse');
@@ -213,9 +254,13 @@ describe('local preview in Chromium', () => {
 
   it('shows App Home, opens a popular role and looks one up through the modal', async () => {
     await page.click('.tab[data-tab="home"]');
-    await expect.poll(() => page.locator('#home .sk-header').first().textContent(), WAIT).toBe('Will AI replace my job?');
+    await expect
+      .poll(() => page.locator('#home .sk-header').first().textContent(), WAIT)
+      .toBe('Will AI replace my job?');
     const stats = engine.stats();
-    expect(await page.locator('#home').textContent()).toContain(`I know ${stats.roles} roles, ${stats.curatedRoles} of them curated in depth.`);
+    expect(await page.locator('#home').textContent()).toContain(
+      `I know ${stats.roles} roles, ${stats.curatedRoles} of them curated in depth.`,
+    );
     await page.screenshot({ path: `${SHOTS}/home.png` });
 
     await page.locator('#home').getByRole('button', { name: 'Look up a role' }).click();
@@ -237,7 +282,9 @@ describe('local preview in Chromium', () => {
   it('lets the HR admin preview an announcement, edit its note and channel, and post it', async () => {
     const before = await botMessages().count();
     await send('/airisk announce medical coder');
-    await expect.poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT).toContain('to #hr-announcements');
+    await expect
+      .poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT)
+      .toContain('to #hr-announcements');
     const draft = page.locator(`#chat .msg[data-key="${await lastBot().getAttribute('data-key')}"]`);
 
     await draft.getByRole('button', { name: 'Edit', exact: true }).click();

@@ -13,27 +13,45 @@ function slackSide() {
   const updates: WorkspaceUpdate[] = [];
   workspace.on('update', (u) => updates.push(u));
   const unsimulated: string[] = [];
-  const slack = new SlackSide(workspace, { baseUrl: () => 'http://127.0.0.1:1', token: TOKEN, onUnsimulated: (m) => unsimulated.push(m) });
-  const call = (method: string, args: Record<string, unknown>) => slack.call(method, args, `Bearer ${TOKEN}`).body as Record<string, unknown>;
+  const slack = new SlackSide(workspace, {
+    baseUrl: () => 'http://127.0.0.1:1',
+    token: TOKEN,
+    onUnsimulated: (m) => unsimulated.push(m),
+  });
+  const call = (method: string, args: Record<string, unknown>) =>
+    slack.call(method, args, `Bearer ${TOKEN}`).body as Record<string, unknown>;
   return { workspace, slack, call, updates, unsimulated };
 }
 
 describe('the fake Web API', () => {
   it('refuses calls without the app token', () => {
     const { slack } = slackSide();
-    expect(slack.call('chat.postMessage', { channel: DM.id, text: 'hi' }, undefined).body).toEqual({ ok: false, error: 'not_authed' });
-    expect(slack.call('chat.postMessage', { channel: DM.id, text: 'hi' }, 'Bearer xoxb-other').body).toEqual({ ok: false, error: 'invalid_auth' });
+    expect(slack.call('chat.postMessage', { channel: DM.id, text: 'hi' }, undefined).body).toEqual({
+      ok: false,
+      error: 'not_authed',
+    });
+    expect(slack.call('chat.postMessage', { channel: DM.id, text: 'hi' }, 'Bearer xoxb-other').body).toEqual({
+      ok: false,
+      error: 'invalid_auth',
+    });
   });
 
   it('posts to a conversation, or to the DM when given the person’s user id, and sends the page its HTML', () => {
     const { call, updates, workspace } = slackSide();
-    const posted = call('chat.postMessage', { channel: ME.id, text: 'fallback', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*Hello* &lt;b&gt;' } }] });
+    const posted = call('chat.postMessage', {
+      channel: ME.id,
+      text: 'fallback',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*Hello* &lt;b&gt;' } }],
+    });
     expect(posted).toMatchObject({ ok: true, channel: DM.id });
     const update = updates.at(-1);
     expect(update?.type === 'message' && update.message.html).toContain('<strong>Hello</strong> &lt;b&gt;');
     // Slack gives blocks without a block_id one.
     expect(workspace.find(DM.id, String(posted.ts))?.blocks[0]).toHaveProperty('block_id');
-    expect(call('chat.postMessage', { channel: 'C0NOPE', text: 'x' })).toEqual({ ok: false, error: 'channel_not_found' });
+    expect(call('chat.postMessage', { channel: 'C0NOPE', text: 'x' })).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
     expect(call('chat.postMessage', { channel: DM.id })).toEqual({ ok: false, error: 'no_text' });
   });
 
@@ -41,7 +59,10 @@ describe('the fake Web API', () => {
     const { slack, workspace, call } = slackSide();
     const source = call('chat.postMessage', { channel: DM.id, text: 'original' });
     const id = slack.responseUrl(DM.id, String(source.ts)).split('/').pop()!;
-    expect(slack.respond(id, { replace_original: true, text: 'replaced' })).toEqual({ status: 200, body: { ok: true } });
+    expect(slack.respond(id, { replace_original: true, text: 'replaced' })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
     expect(workspace.find(DM.id, String(source.ts))?.text).toBe('replaced');
     slack.respond(id, { text: 'new, only for you' });
     expect(workspace.history(DM.id).map((m) => m.text)).toEqual(['replaced']);
@@ -58,7 +79,10 @@ describe('the fake Web API', () => {
     const { slack, call, workspace } = slackSide();
     const trigger = slack.trigger();
     const view = { type: 'modal', title: { type: 'plain_text', text: 'Look up' }, blocks: [] };
-    expect(call('views.open', { trigger_id: trigger, view })).toMatchObject({ ok: true, view: { type: 'modal', root_view_id: expect.any(String) } });
+    expect(call('views.open', { trigger_id: trigger, view })).toMatchObject({
+      ok: true,
+      view: { type: 'modal', root_view_id: expect.any(String) },
+    });
     expect(call('views.open', { trigger_id: trigger, view })).toEqual({ ok: false, error: 'expired_trigger_id' });
     expect(call('views.open', { trigger_id: 'made-up', view })).toEqual({ ok: false, error: 'invalid_trigger_id' });
     expect(workspace.modalStack()).toHaveLength(1);
@@ -66,7 +90,12 @@ describe('the fake Web API', () => {
 
   it('publishes App Home for the person, and says which methods it does not simulate', () => {
     const { call, unsimulated, workspace } = slackSide();
-    expect(call('views.publish', { user_id: ME.id, view: { type: 'home', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'Home' } }] } })).toMatchObject({ ok: true, view: { type: 'home', bot_id: BOT.botId } });
+    expect(
+      call('views.publish', {
+        user_id: ME.id,
+        view: { type: 'home', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'Home' } }] },
+      }),
+    ).toMatchObject({ ok: true, view: { type: 'home', bot_id: BOT.botId } });
     expect(workspace.snapshot().home).toContain('Home');
     expect(call('admin.users.list', {})).toEqual({ ok: false, error: 'unknown_method' });
     expect(unsimulated).toEqual(['admin.users.list']);
@@ -78,7 +107,9 @@ describe('PREVIEW_PORT', () => {
     expect(previewPort({}, 3000)).toBe(3000);
     expect(previewPort({ PREVIEW_PORT: '4000' }, 3000)).toBe(4000);
     expect(() => previewPort({ PREVIEW_PORT: 'eighty' }, 3000)).toThrow(SettingsError);
-    expect(() => previewPort({ PREVIEW_PORT: '70000' }, 3000)).toThrow('PREVIEW_PORT must be a port number from 1 to 65535, such as 3000 (it is "70000")');
+    expect(() => previewPort({ PREVIEW_PORT: '70000' }, 3000)).toThrow(
+      'PREVIEW_PORT must be a port number from 1 to 65535, such as 3000 (it is "70000")',
+    );
   });
 });
 
@@ -86,7 +117,11 @@ describe('the preview server', () => {
   let preview: PreviewServer;
   let base: string;
   beforeAll(async () => {
-    preview = await startPreview({ port: 0, env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }, hr: false });
+    preview = await startPreview({
+      port: 0,
+      env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' },
+      hr: false,
+    });
     base = preview.url.replace('localhost', '127.0.0.1');
   });
   afterAll(() => preview?.close());
@@ -100,19 +135,33 @@ describe('the preview server', () => {
     const port = new URL(base).port;
     const { request } = await import('node:http');
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) => resolve(res.statusCode))
+      request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) =>
+        resolve(res.statusCode),
+      )
         .on('error', reject)
         .end();
     });
     expect(status).toBe(403);
-    const form = await fetch(`${base}/preview/send`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=hi' });
+    const form = await fetch(`${base}/preview/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'text=hi',
+    });
     expect(form.status).toBe(415);
   });
 
   it('tells the person what is wrong with an empty or unknown request', async () => {
-    const empty = await fetch(`${base}/preview/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '  ' }) });
+    const empty = await fetch(`${base}/preview/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '  ' }),
+    });
     expect([empty.status, await empty.text()]).toEqual([400, 'Type something first.']);
-    const gone = await fetch(`${base}/preview/action`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ surface: 'message', channel: DM.id, ts: '1.000001', blockId: 'b', actionId: 'a' }) });
+    const gone = await fetch(`${base}/preview/action`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ surface: 'message', channel: DM.id, ts: '1.000001', blockId: 'b', actionId: 'a' }),
+    });
     expect([gone.status, await gone.text()]).toEqual([404, 'That message is gone.']);
   });
 });

@@ -15,7 +15,10 @@ describe('Block Kit limits', () => {
     const problems: string[] = [];
     for (const id of catalog.roles.keys()) {
       const card = engine.roleById(id)!;
-      for (const [what, message] of [['card', roleCardMessage(card)], ['path', answerMessage(engine.path(id))]] as const) {
+      for (const [what, message] of [
+        ['card', roleCardMessage(card)],
+        ['path', answerMessage(engine.path(id))],
+      ] as const) {
         for (const p of blockKitProblems(message.blocks)) problems.push(`${id} ${what}: ${p}`);
         if (!message.text || message.text.length > 3000) problems.push(`${id} ${what}: fallback text`);
         if (unsafeMarkup(message).length) problems.push(`${id} ${what}: unsafe markup`);
@@ -25,16 +28,26 @@ describe('Block Kit limits', () => {
   });
 
   it('hold for comparisons, FAQs, help and App Home', () => {
-    const messages = [engine.compare('medical coder vs accountant'), engine.ask('is medical coding still worth learning?'), engine.help(), engine.ask('manager')].map(answerMessage);
+    const messages = [
+      engine.compare('medical coder vs accountant'),
+      engine.ask('is medical coding still worth learning?'),
+      engine.help(),
+      engine.ask('manager'),
+    ].map(answerMessage);
     for (const m of messages) expect(blockKitProblems(m.blocks)).toEqual([]);
     expect(blockKitProblems(homeView(engine.help(), engine.stats()).blocks, 'view')).toEqual([]);
     expect(modalProblems(lookupModal() as never)).toEqual([]);
-    expect(modalProblems(compareModal('A'.repeat(400), { roleId: 'x'.repeat(200), channel: 'C1' }) as never)).toEqual([]);
+    expect(modalProblems(compareModal('A'.repeat(400), { roleId: 'x'.repeat(200), channel: 'C1' }) as never)).toEqual(
+      [],
+    );
   });
 
   it('gives each role button of a block its own action_id, all handled by the role listener', () => {
     const ambiguous = answerMessage(engine.ask('manager'));
-    const buttons = ambiguous.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) as { action_id: string; value: string }[];
+    const buttons = ambiguous.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) as {
+      action_id: string;
+      value: string;
+    }[];
     expect(buttons.length).toBeGreaterThan(1);
     expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
     for (const b of buttons) expect(b.action_id).toMatch(anyNthAction(ACTIONS.pickRole));
@@ -72,6 +85,8 @@ describe('Block Kit limits', () => {
 
   it('converts knowledge Markdown to mrkdwn, escaping everything else', () => {
     const md = '**Short answer:** see [BLS & O*NET](https://www.bls.gov/ooh/?a=1&b=2).\n- first <!channel>\n- second';
-    expect(markdownToMrkdwn(md)).toBe('*Short answer:* see <https://www.bls.gov/ooh/?a=1&amp;b=2|BLS &amp; O*NET>.\n• first &lt;!channel&gt;\n• second');
+    expect(markdownToMrkdwn(md)).toBe(
+      '*Short answer:* see <https://www.bls.gov/ooh/?a=1&amp;b=2|BLS &amp; O*NET>.\n• first &lt;!channel&gt;\n• second',
+    );
   });
 });

@@ -13,9 +13,16 @@ import { registerListeners } from '../../src/transports/slack/app.js';
 import { SCOPES } from '../../src/transports/slack/manifest-ids.js';
 
 interface Manifest {
-  features: { app_home: Record<string, boolean>; slash_commands: { command: string; description: string; usage_hint: string }[] };
+  features: {
+    app_home: Record<string, boolean>;
+    slash_commands: { command: string; description: string; usage_hint: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
 }
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as Manifest;
 const { engine } = bootEngine();
@@ -43,7 +50,10 @@ function recordRegistrations(): Map<string, Constraint[]> {
   const registered = new Map<string, Constraint[]>();
   const recorder = new Proxy(
     {},
-    { get: (_target, method: string) => (constraint: Constraint) => registered.set(method, [...(registered.get(method) ?? []), constraint]) },
+    {
+      get: (_target, method: string) => (constraint: Constraint) =>
+        registered.set(method, [...(registered.get(method) ?? []), constraint]),
+    },
   );
   registerListeners(recorder as App, { engine, hooks: {}, subcommands: new Map() });
   return registered;
@@ -61,7 +71,9 @@ function webApiMethodsInSource(dir = 'src'): Set<string> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) webApiMethodsInSource(path).forEach((m) => methods.add(m));
-    else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/\bclient\.([a-z]+(?:\.[a-zA-Z]+)+)\(/g)) methods.add(m[1] as string);
+    else if (name.endsWith('.ts'))
+      for (const m of readFileSync(path, 'utf8').matchAll(/\bclient\.([a-z]+(?:\.[a-zA-Z]+)+)\(/g))
+        methods.add(m[1] as string);
   }
   return methods;
 }
@@ -87,7 +99,9 @@ describe('manifest.yml', () => {
   });
 
   it('declares exactly the slash commands registered, each with a description and usage hint', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...(registered.get('command') ?? [])].sort());
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual(
+      [...(registered.get('command') ?? [])].sort(),
+    );
     for (const c of manifest.features.slash_commands) {
       expect(c.description.length).toBeGreaterThan(10);
       expect(c.usage_hint.length).toBeGreaterThan(5);
@@ -103,20 +117,38 @@ describe('manifest.yml', () => {
   it('has a listener for every button and modal the renderers draw, and interactivity on', () => {
     const surfaces = [
       roleCardMessage(engine.roleById('medical-coder')!),
-      ...[engine.path('medical coder'), engine.compare('medical coder vs registered nurse'), engine.ask('manager'), engine.ask('qwxzzv plorft'), engine.ask('is medical coding still worth learning?'), engine.help()].map(answerMessage),
+      ...[
+        engine.path('medical coder'),
+        engine.compare('medical coder vs registered nurse'),
+        engine.ask('manager'),
+        engine.ask('qwxzzv plorft'),
+        engine.ask('is medical coding still worth learning?'),
+        engine.help(),
+      ].map(answerMessage),
       homeView(engine.help(), engine.stats()),
     ];
     const actionIds = new Set(surfaces.flatMap((s) => buttonsIn(s.blocks).map((b) => b.action_id)));
     expect(actionIds.size).toBeGreaterThan(5);
-    for (const id of actionIds) expect((registered.get('action') ?? []).some((c) => matches(c, id, 'action_id')), `no listener for button ${id}`).toBe(true);
+    for (const id of actionIds)
+      expect(
+        (registered.get('action') ?? []).some((c) => matches(c, id, 'action_id')),
+        `no listener for button ${id}`,
+      ).toBe(true);
     for (const modal of [lookupModal(), compareModal('Medical Coder', { roleId: 'medical-coder' })]) {
-      expect((registered.get('view') ?? []).some((c) => matches(c, modal.callback_id ?? '', 'callback_id')), `no listener for modal ${modal.callback_id}`).toBe(true);
+      expect(
+        (registered.get('view') ?? []).some((c) => matches(c, modal.callback_id ?? '', 'callback_id')),
+        `no listener for modal ${modal.callback_id}`,
+      ).toBe(true);
     }
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
   it('requests exactly the bot scopes that the commands, events and Web API calls need', () => {
-    const used = ['slash command', ...manifest.settings.event_subscriptions.bot_events.map((e) => `event ${e}`), ...webApiMethodsInSource()];
+    const used = [
+      'slash command',
+      ...manifest.settings.event_subscriptions.bot_events.map((e) => `event ${e}`),
+      ...webApiMethodsInSource(),
+    ];
     const unknown = used.filter((u) => !(u in SCOPES_NEEDED));
     expect(unknown, 'add the scopes Slack requires for these to SCOPES_NEEDED').toEqual([]);
     const needed = new Set(used.flatMap((u) => SCOPES_NEEDED[u] ?? []));

@@ -21,15 +21,32 @@ describe('Slack settings', () => {
   });
 
   it('signing secret and bot token: HTTP; with an app token: Socket Mode; SLACK_API_URL passed on', () => {
-    expect(loadSettings({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-1-2', PORT: '8080', LOG_LEVEL: 'DEBUG' })).toMatchObject({ mode: 'http', port: 8080, logLevel: 'debug', signingSecret: SECRET, botToken: 'xoxb-1-2' });
-    expect(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: 'xapp-1-A1-3', SLACK_API_URL: 'http://127.0.0.1:9999/api/' })).toMatchObject({ mode: 'socket', appToken: 'xapp-1-A1-3', slackApiUrl: 'http://127.0.0.1:9999/api/' });
+    expect(
+      loadSettings({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-1-2', PORT: '8080', LOG_LEVEL: 'DEBUG' }),
+    ).toMatchObject({ mode: 'http', port: 8080, logLevel: 'debug', signingSecret: SECRET, botToken: 'xoxb-1-2' });
+    expect(
+      loadSettings({
+        SLACK_BOT_TOKEN: 'xoxb-1-2',
+        SLACK_APP_TOKEN: 'xapp-1-A1-3',
+        SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      }),
+    ).toMatchObject({ mode: 'socket', appToken: 'xapp-1-A1-3', slackApiUrl: 'http://127.0.0.1:9999/api/' });
   });
 
   it('names each bad setting and where to find the right value, without echoing secrets', () => {
-    const env = { SLACK_SIGNING_SECRET: 'not-hex-SECRETVALUE', SLACK_BOT_TOKEN: 'xoxp-SECRETVALUE', SLACK_APP_TOKEN: 'xoxb-SECRETVALUE', SLACK_API_URL: 'slack.com/api', PORT: 'eighty', LOG_LEVEL: 'loud' };
+    const env = {
+      SLACK_SIGNING_SECRET: 'not-hex-SECRETVALUE',
+      SLACK_BOT_TOKEN: 'xoxp-SECRETVALUE',
+      SLACK_APP_TOKEN: 'xoxb-SECRETVALUE',
+      SLACK_API_URL: 'slack.com/api',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+    };
     const problems = problemsOf(env);
     expect(problems).toEqual([
-      expect.stringMatching(/^SLACK_SIGNING_SECRET must be the hex Signing Secret \(Basic Information → App Credentials\)/),
+      expect.stringMatching(
+        /^SLACK_SIGNING_SECRET must be the hex Signing Secret \(Basic Information → App Credentials\)/,
+      ),
       expect.stringMatching(/^SLACK_BOT_TOKEN must start with xoxb- \(OAuth & Permissions → Bot User OAuth Token\)/),
       expect.stringMatching(/^SLACK_APP_TOKEN must start with xapp- /),
       expect.stringMatching(/^SLACK_API_URL must be a full URL/),
@@ -40,8 +57,12 @@ describe('Slack settings', () => {
   });
 
   it('says what is missing when the Slack settings are incomplete', () => {
-    expect(problemsOf({ SLACK_SIGNING_SECRET: SECRET })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing/)]);
-    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1-2' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET is missing: HTTP mode needs it .* or set SLACK_APP_TOKEN/)]);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: SECRET })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is missing/),
+    ]);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1-2' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is missing: HTTP mode needs it .* or set SLACK_APP_TOKEN/),
+    ]);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be from 1 to 65535']);
   });
 
@@ -49,7 +70,15 @@ describe('Slack settings', () => {
     const { readFileSync } = await import('node:fs');
     const example = readFileSync('.env.example', 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'PORT', 'LOG_LEVEL']) expect(documented).toContain(name);
+    for (const name of [
+      'SLACK_SIGNING_SECRET',
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+      'SLACK_API_URL',
+      'PORT',
+      'LOG_LEVEL',
+    ])
+      expect(documented).toContain(name);
     // Every documented setting is accepted (an empty .env.example loads as the preview).
     const env = Object.fromEntries(documented.map((name) => [name, '']));
     expect(loadSettings(env).mode).toBe('none');

@@ -21,7 +21,14 @@ const connected = new Promise<WebSocket>((resolve) => {
     wss.on('connection', (ws) => {
       socket = ws;
       ws.on('message', (data) => acks.push(JSON.parse(String(data))));
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake' },
+          connection_info: { app_id: 'A1' },
+        }),
+      );
       resolve(ws);
     });
   });
@@ -37,10 +44,22 @@ describe('Socket Mode', () => {
 
   it('connects, acknowledges a slash command envelope and answers through the Web API', async () => {
     // beforeAll has run: script the connection URL before starting.
-    fake.script('apps.connections.open', { status: 200, body: { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` } });
-    const settings = loadSettings({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A1-test', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
+    fake.script('apps.connections.open', {
+      status: 200,
+      body: { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` },
+    });
+    const settings = loadSettings({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: 'xapp-1-A1-test',
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'error',
+    });
     expect(settings.mode).toBe('socket');
-    app = createSlackApp({ engine: bootEngine().engine, settings, retryConfig: { retries: 1, minTimeout: 50, maxTimeout: 100 } });
+    app = createSlackApp({
+      engine: bootEngine().engine,
+      settings,
+      retryConfig: { retries: 1, minTimeout: 50, maxTimeout: 100 },
+    });
     await app.start();
     const [open] = await fake.waitFor('apps.connections.open');
     expect(open!.token).toBe('xapp-1-A1-test');
@@ -53,8 +72,18 @@ describe('Socket Mode', () => {
         type: 'slash_commands',
         accepts_response_payload: true,
         payload: {
-          token: 'x', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'general', user_id: 'U1', user_name: 'pat',
-          command: '/airisk', text: 'CPC', api_app_id: 'A1', response_url: fake.responseUrl('sock'), trigger_id: '1.2.3',
+          token: 'x',
+          team_id: 'T1',
+          team_domain: 'acme',
+          channel_id: 'C1',
+          channel_name: 'general',
+          user_id: 'U1',
+          user_name: 'pat',
+          command: '/airisk',
+          text: 'CPC',
+          api_app_id: 'A1',
+          response_url: fake.responseUrl('sock'),
+          trigger_id: '1.2.3',
         },
       }),
     );
@@ -73,9 +102,21 @@ describe('Socket Mode', () => {
         retry_attempt: retryAttempt,
         retry_reason: retryAttempt ? 'timeout' : '',
         payload: {
-          token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'EvSOCKET1', event_time: 1_700_000_100,
+          token: 'x',
+          team_id: 'T1',
+          api_app_id: 'A1',
+          type: 'event_callback',
+          event_id: 'EvSOCKET1',
+          event_time: 1_700_000_100,
           authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
-          event: { type: 'app_mention', user: 'U1', text: '<@UBOT> registered nurse', ts: '1700000100.000200', channel: 'C7', event_ts: '1700000100.000200' },
+          event: {
+            type: 'app_mention',
+            user: 'U1',
+            text: '<@UBOT> registered nurse',
+            ts: '1700000100.000200',
+            channel: 'C7',
+            event_ts: '1700000100.000200',
+          },
         },
       });
     ws.send(mention('env-2', 0));
@@ -86,7 +127,8 @@ describe('Socket Mode', () => {
 
     ws.send(mention('env-3', 1));
     const deadline = Date.now() + 2000;
-    while (!acks.some((a) => (a as { envelope_id?: string }).envelope_id === 'env-3') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!acks.some((a) => (a as { envelope_id?: string }).envelope_id === 'env-3') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-2' }));
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-3' }));
     await new Promise((r) => setTimeout(r, 200));

@@ -10,7 +10,14 @@ import { bootEngine } from '../../src/transports/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
-import { BOT_TOKEN, SIGNING_SECRET, blockAction, eventCallback, slashCommand, viewSubmission } from '../support/slack-requests.js';
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  blockAction,
+  eventCallback,
+  slashCommand,
+  viewSubmission,
+} from '../support/slack-requests.js';
 
 const { engine } = bootEngine();
 const fake = new FakeSlack();
@@ -22,7 +29,12 @@ const lookups: string[] = [];
 
 beforeAll(async () => {
   await fake.start();
-  const settings = loadSettings({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
+  const settings = loadSettings({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'error',
+  });
   app = createSlackApp({
     engine,
     settings,
@@ -39,7 +51,9 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 // Whatever a test did, every message Slack received has a plain-text fallback and blocks within the limits.
 afterEach(() => {
-  for (const call of fake.calls.filter((c) => ['chat.postMessage', 'chat.postEphemeral', 'response'].includes(c.method))) {
+  for (const call of fake.calls.filter((c) =>
+    ['chat.postMessage', 'chat.postEphemeral', 'response'].includes(c.method),
+  )) {
     expect(String(call.body.text ?? '').trim(), `${call.method} without fallback text`).not.toBe('');
     expect(blockKitProblems((call.body.blocks as unknown[] | undefined) ?? [])).toEqual([]);
   }
@@ -123,7 +137,8 @@ describe('/airisk over HTTP', () => {
   });
 
   it('asks Slack who the bot is once, not before every request', async () => {
-    for (const text of ['CPC', 'accountant', 'registered nurse']) await slashCommand(appUrl, text, fake.responseUrl(text.length.toString()));
+    for (const text of ['CPC', 'accountant', 'registered nurse'])
+      await slashCommand(appUrl, text, fake.responseUrl(text.length.toString()));
     await fake.waitFor('response', 3);
     // At most the very first request of the app asks; the identity is remembered since.
     expect(fake.callsTo('auth.test').length).toBeLessThanOrEqual(1);
@@ -131,7 +146,9 @@ describe('/airisk over HTTP', () => {
 
   it('rejects a bad signature and a stale timestamp with 401, and answers nothing', async () => {
     const bad = await slashCommand(appUrl, 'medical coder', fake.responseUrl(), { secret: 'a'.repeat(32) });
-    const stale = await slashCommand(appUrl, 'medical coder', fake.responseUrl(), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await slashCommand(appUrl, 'medical coder', fake.responseUrl(), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(bad.status).toBe(401);
     expect(stale.status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
@@ -141,7 +158,14 @@ describe('/airisk over HTTP', () => {
 
 describe('events', () => {
   it('answers a mention in its thread', async () => {
-    const res = await eventCallback(appUrl, { type: 'app_mention', user: 'U1', text: '<@UBOT> will AI replace my job as a clinical coder?', ts: '1700000000.000100', channel: 'C1', event_ts: '1700000000.000100' });
+    const res = await eventCallback(appUrl, {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> will AI replace my job as a clinical coder?',
+      ts: '1700000000.000100',
+      channel: 'C1',
+      event_ts: '1700000000.000100',
+    });
     expect(res.status).toBe(200);
     const [post] = await fake.waitFor('chat.postMessage');
     expect(post!.body).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100' });
@@ -149,7 +173,15 @@ describe('events', () => {
   });
 
   it('answers a direct message, with the FAQ and its sources for a question', async () => {
-    await eventCallback(appUrl, { type: 'message', channel_type: 'im', user: 'U1', text: 'is medical coding still worth learning?', ts: '1.1', channel: 'D1', event_ts: '1.1' });
+    await eventCallback(appUrl, {
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'is medical coding still worth learning?',
+      ts: '1.1',
+      channel: 'D1',
+      event_ts: '1.1',
+    });
     const [post] = await fake.waitFor('chat.postMessage');
     expect(post!.body.channel).toBe('D1');
     expect(String(post!.body.text)).toMatch(/^Is medical coding still worth learning in 2026\?/);
@@ -157,26 +189,67 @@ describe('events', () => {
   });
 
   it('ignores bot messages and edits in DMs', async () => {
-    await eventCallback(appUrl, { type: 'message', channel_type: 'im', bot_id: 'B1', text: 'nurse', ts: '1.2', channel: 'D1', event_ts: '1.2' });
-    await eventCallback(appUrl, { type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D1', ts: '1.3', event_ts: '1.3' });
+    await eventCallback(appUrl, {
+      type: 'message',
+      channel_type: 'im',
+      bot_id: 'B1',
+      text: 'nurse',
+      ts: '1.2',
+      channel: 'D1',
+      event_ts: '1.2',
+    });
+    await eventCallback(appUrl, {
+      type: 'message',
+      subtype: 'message_changed',
+      channel_type: 'im',
+      channel: 'D1',
+      ts: '1.3',
+      event_ts: '1.3',
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('replies once to an event Slack retries', async () => {
-    const event = { type: 'message', channel_type: 'im', user: 'U1', text: 'pharmacy technician', ts: '2.1', channel: 'D2', event_ts: '2.1' };
+    const event = {
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'pharmacy technician',
+      ts: '2.1',
+      channel: 'D2',
+      event_ts: '2.1',
+    };
     await eventCallback(appUrl, event, { eventId: 'EvRETRY1' });
-    await eventCallback(appUrl, event, { eventId: 'EvRETRY1', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
-    await eventCallback(appUrl, event, { eventId: 'EvRETRY1', headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
+    await eventCallback(appUrl, event, {
+      eventId: 'EvRETRY1',
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    await eventCallback(appUrl, event, {
+      eventId: 'EvRETRY1',
+      headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
+    });
     await fake.waitFor('chat.postMessage');
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('waits out a 429 Retry-After and posts exactly once', async () => {
-    fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    fake.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const started = Date.now();
-    await eventCallback(appUrl, { type: 'message', channel_type: 'im', user: 'U1', text: 'registered nurse', ts: '3.1', channel: 'D3', event_ts: '3.1' });
+    await eventCallback(appUrl, {
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'registered nurse',
+      ts: '3.1',
+      channel: 'D3',
+      event_ts: '3.1',
+    });
     await fake.waitFor('chat.postMessage', 2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     await new Promise((r) => setTimeout(r, 200));
@@ -185,11 +258,27 @@ describe('events', () => {
 
   it('retries a 5xx and survives one that never recovers', async () => {
     fake.script('chat.postMessage', { status: 503, body: { ok: false } });
-    await eventCallback(appUrl, { type: 'message', channel_type: 'im', user: 'U1', text: 'CPC', ts: '4.1', channel: 'D4', event_ts: '4.1' });
+    await eventCallback(appUrl, {
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'CPC',
+      ts: '4.1',
+      channel: 'D4',
+      event_ts: '4.1',
+    });
     await fake.waitFor('chat.postMessage', 2);
     fake.reset();
     fake.script('chat.postMessage', ...Array.from({ length: 3 }, () => ({ status: 500, body: { ok: false } })));
-    await eventCallback(appUrl, { type: 'message', channel_type: 'im', user: 'U1', text: 'CPC', ts: '4.2', channel: 'D4', event_ts: '4.2' });
+    await eventCallback(appUrl, {
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'CPC',
+      ts: '4.2',
+      channel: 'D4',
+      event_ts: '4.2',
+    });
     await fake.waitFor('chat.postMessage', 3);
     // The process is still serving.
     const res = await slashCommand(appUrl, 'CPC', fake.responseUrl('alive'));
@@ -225,7 +314,10 @@ describe('buttons and modals', () => {
 
   it('thanks for feedback privately even when the response_url has expired', async () => {
     fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
-    await blockAction(appUrl, ACTIONS.notHelpful, 'registered-nurse', fake.responseUrl('fb-old'), { channel: 'C5', user: 'U5' });
+    await blockAction(appUrl, ACTIONS.notHelpful, 'registered-nurse', fake.responseUrl('fb-old'), {
+      channel: 'C5',
+      user: 'U5',
+    });
     const [post] = await fake.waitFor('chat.postEphemeral');
     expect(post!.body).toMatchObject({ channel: 'C5', user: 'U5' });
     expect(String(post!.body.text)).toMatch(/^Thanks for telling us/);
@@ -243,7 +335,10 @@ describe('buttons and modals', () => {
   it('when the app is not in the channel either, tells the person in their DM how to share', async () => {
     fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
     fake.script('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
-    await blockAction(appUrl, ACTIONS.share, 'registered-nurse', fake.responseUrl('share-private'), { channel: 'G77', user: 'U5' });
+    await blockAction(appUrl, ACTIONS.share, 'registered-nurse', fake.responseUrl('share-private'), {
+      channel: 'G77',
+      user: 'U5',
+    });
     const [inChannel, dm] = await fake.waitFor('chat.postMessage', 2);
     expect(inChannel!.body.channel).toBe('G77');
     expect(dm!.body.channel).toBe('U5');
@@ -255,14 +350,17 @@ describe('buttons and modals', () => {
   it('answers in the DM when neither the response_url nor the channel takes the card', async () => {
     fake.script('response', { status: 404, body: { ok: false, error: 'expired_url' } });
     fake.script('chat.postEphemeral', { status: 200, body: { ok: false, error: 'channel_not_found' } });
-    await blockAction(appUrl, ACTIONS.pickRole, 'accountants-and-auditors', fake.responseUrl('pick-private'), { channel: 'C78', user: 'U6' });
+    await blockAction(appUrl, ACTIONS.pickRole, 'accountants-and-auditors', fake.responseUrl('pick-private'), {
+      channel: 'C78',
+      user: 'U6',
+    });
     const [dm] = await fake.waitFor('chat.postMessage');
     expect(dm!.body.channel).toBe('U6');
     expect(textOf(dm!)).toContain('I could not answer in <#C78>');
     expect(textOf(dm!)).toContain('Accountants and Auditors');
   });
 
-  it('opens the compare modal for the card\'s role', async () => {
+  it("opens the compare modal for the card's role", async () => {
     await blockAction(appUrl, ACTIONS.compare, 'medical-coder', fake.responseUrl('cmp'));
     const [open] = await fake.waitFor('views.open');
     const view = open!.body.view as Record<string, unknown>;
@@ -284,19 +382,28 @@ describe('buttons and modals', () => {
     await blockAction(appUrl, ACTIONS.openLookup, 'lookup', '', { channel: null });
     const [open] = await fake.waitFor('views.open');
     expect((open!.body.view as { callback_id: string }).callback_id).toBe(VIEWS.lookup);
-    const res = await viewSubmission(appUrl, VIEWS.lookup, { [INPUTS.lookupBlock]: { [INPUTS.lookupText]: { type: 'plain_text_input', value: 'medical codr' } } });
+    const res = await viewSubmission(appUrl, VIEWS.lookup, {
+      [INPUTS.lookupBlock]: { [INPUTS.lookupText]: { type: 'plain_text_input', value: 'medical codr' } },
+    });
     expect(res.status).toBe(200);
     const [dm] = await fake.waitFor('chat.postMessage');
     expect(String(dm!.body.text)).toMatch(/^Medical Coder/);
 
     fake.reset();
-    await viewSubmission(appUrl, VIEWS.compare, { [INPUTS.compareBlock]: { [INPUTS.compareText]: { type: 'plain_text_input', value: 'registered nurse' } } }, JSON.stringify({ roleId: 'medical-coder' }));
+    await viewSubmission(
+      appUrl,
+      VIEWS.compare,
+      { [INPUTS.compareBlock]: { [INPUTS.compareText]: { type: 'plain_text_input', value: 'registered nurse' } } },
+      JSON.stringify({ roleId: 'medical-coder' }),
+    );
     const [cmp] = await fake.waitFor('chat.postMessage');
     expect(String(cmp!.body.text)).toMatch(/Medical Coder .* vs Registered Nurse/);
   });
 
   it('asks again when the lookup modal is submitted empty', async () => {
-    const res = await viewSubmission(appUrl, VIEWS.lookup, { [INPUTS.lookupBlock]: { [INPUTS.lookupText]: { type: 'plain_text_input', value: '  ' } } });
+    const res = await viewSubmission(appUrl, VIEWS.lookup, {
+      [INPUTS.lookupBlock]: { [INPUTS.lookupText]: { type: 'plain_text_input', value: '  ' } },
+    });
     expect(await res.json()).toMatchObject({ response_action: 'errors' });
   });
 });

@@ -44,8 +44,12 @@ describe('opening the store', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = db.prepare('SELECT version FROM schema_version ORDER BY version').all() as { version: number }[];
       expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version));
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-      expect(tables).toEqual(expect.arrayContaining(['outbox', 'audit', 'schedules', 'state', 'lookup_counts', 'feedback_counts']));
+      const tables = (
+        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+      ).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining(['outbox', 'audit', 'schedules', 'state', 'lookup_counts', 'feedback_counts']),
+      );
     } finally {
       db.close();
     }
@@ -56,7 +60,14 @@ describe('opening the store', () => {
     const first = open(path);
     const entry = first.createOutbox(draft());
     first.close();
-    const extra = [...migrations, { version: migrations.length + 1, description: 'test: add a column', sql: 'ALTER TABLE state ADD COLUMN note TEXT' }];
+    const extra = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        description: 'test: add a column',
+        sql: 'ALTER TABLE state ADD COLUMN note TEXT',
+      },
+    ];
     const second = openSqliteStore(path, { migrations: extra });
     opened.push(second);
     expect(second.getOutbox(entry.id)?.message.text).toBe('hello');
@@ -70,7 +81,9 @@ describe('opening the store', () => {
     const path = join(dir, 'newer.sqlite');
     open(path).close();
     const db = new Database(path);
-    db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (99, ?, 0)').run('from the future');
+    db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (99, ?, 0)').run(
+      'from the future',
+    );
     db.close();
     expect(() => openSqliteStore(path)).toThrow(StoreOpenError);
     expect(() => openSqliteStore(path)).toThrow(/schema version 99.*only knows up to 1.*AIRISK_DB_PATH/);
@@ -80,7 +93,9 @@ describe('opening the store', () => {
     const blocker = join(dir, 'not-a-folder');
     writeFileSync(blocker, 'x');
     chmodSync(blocker, 0o400);
-    expect(() => openSqliteStore(join(blocker, 'airisk.sqlite'))).toThrow(new RegExp(`Cannot open the database at ${blocker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*AIRISK_DB_PATH`));
+    expect(() => openSqliteStore(join(blocker, 'airisk.sqlite'))).toThrow(
+      new RegExp(`Cannot open the database at ${blocker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*AIRISK_DB_PATH`),
+    );
   });
 });
 
@@ -95,7 +110,13 @@ describe('outbox', () => {
     expect(store.beginSending(entry.id, 1001)).toBe(false);
     expect(store.getState('spotlight-last:C0HRNEWS')).toBeNull();
     store.markSent(entry.id, { ts: '1.000100', channel: 'C0HRNEWS', at: 2000 });
-    expect(store.getOutbox(entry.id)).toMatchObject({ status: 'sent', ts: '1.000100', attempts: 1, attemptStartedAt: 1000, sentAt: 2000 });
+    expect(store.getOutbox(entry.id)).toMatchObject({
+      status: 'sent',
+      ts: '1.000100',
+      attempts: 1,
+      attemptStartedAt: 1000,
+      sentAt: 2000,
+    });
     expect(store.getState('spotlight-last:C0HRNEWS')).toBe('some-role');
     expect(store.undelivered()).toEqual([]);
   });
@@ -115,17 +136,40 @@ describe('outbox', () => {
   it('updates a draft but not an entry that has moved on', () => {
     const store = open();
     const entry = store.createOutbox(draft());
-    expect(store.updateDraft(entry.id, { message: { text: 'edited', blocks: [] }, note: 'hi', channel: 'C0OTHER', onDelivered: [] })).toBe(true);
+    expect(
+      store.updateDraft(entry.id, {
+        message: { text: 'edited', blocks: [] },
+        note: 'hi',
+        channel: 'C0OTHER',
+        onDelivered: [],
+      }),
+    ).toBe(true);
     expect(store.getOutbox(entry.id)).toMatchObject({ note: 'hi', channel: 'C0OTHER', message: { text: 'edited' } });
     store.transition(entry.id, ['draft'], 'cancelled');
-    expect(store.updateDraft(entry.id, { message: { text: 'late', blocks: [] }, note: null, channel: 'C0OTHER', onDelivered: [] })).toBe(false);
+    expect(
+      store.updateDraft(entry.id, {
+        message: { text: 'late', blocks: [] },
+        note: null,
+        channel: 'C0OTHER',
+        onDelivered: [],
+      }),
+    ).toBe(false);
   });
 });
 
 describe('schedules', () => {
   it('claims a run once, recording its outbox entry in the same step', () => {
     const store = open();
-    const schedule = store.addSchedule({ kind: 'spotlight', pattern: '0 9 * * 1', cadence: 'weekly mon 09:00', timezone: 'UTC', channel: 'C0HRNEWS', createdBy: 'UADMIN', createdAt: 0, nextRunAt: 100 });
+    const schedule = store.addSchedule({
+      kind: 'spotlight',
+      pattern: '0 9 * * 1',
+      cadence: 'weekly mon 09:00',
+      timezone: 'UTC',
+      channel: 'C0HRNEWS',
+      createdBy: 'UADMIN',
+      createdAt: 0,
+      nextRunAt: 100,
+    });
     const entry = draft({ status: 'pending', requestedBy: null });
     const first = store.claimRun(schedule.id, { expectedNextRunAt: 100, nextRunAt: 200, at: 150, entry });
     const second = store.claimRun(schedule.id, { expectedNextRunAt: 100, nextRunAt: 200, at: 150, entry });
@@ -153,6 +197,8 @@ describe('usage counts', () => {
       { kind: 'role', id: 'a', count: 4 },
       { kind: 'faq', id: 'q', count: 1 },
     ]);
-    expect(store.feedbackTotals('2026-03-01', '2026-03-31')).toEqual([{ kind: 'role', id: 'a', helpful: 2, notHelpful: 1 }]);
+    expect(store.feedbackTotals('2026-03-01', '2026-03-31')).toEqual([
+      { kind: 'role', id: 'a', helpful: 2, notHelpful: 1 },
+    ]);
   });
 });

@@ -23,8 +23,11 @@ export function blockKitProblems(blocks: unknown[], surface: 'message' | 'view' 
     }
     if (b.type === 'context') {
       const els = (b.elements as Json[]) ?? [];
-      if (els.length === 0 || els.length > LIMITS.contextElements) problems.push(`${at} ${els.length} context elements`);
-      els.forEach((el) => String(el.text ?? '').length > LIMITS.sectionText && problems.push(`${at} context text > 3000`));
+      if (els.length === 0 || els.length > LIMITS.contextElements)
+        problems.push(`${at} ${els.length} context elements`);
+      els.forEach(
+        (el) => String(el.text ?? '').length > LIMITS.sectionText && problems.push(`${at} context text > 3000`),
+      );
     }
     if (b.type === 'actions') {
       const els = (b.elements as Json[]) ?? [];

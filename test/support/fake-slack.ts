@@ -61,7 +61,10 @@ export class FakeSlack {
   async waitFor(method: string, count = 1, timeoutMs = 8000): Promise<RecordedCall[]> {
     const start = Date.now();
     while (this.callsTo(method).length < count) {
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} × ${method}; saw: ${this.calls.map((c) => c.method).join(', ') || 'nothing'}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(
+          `timed out waiting for ${count} × ${method}; saw: ${this.calls.map((c) => c.method).join(', ') || 'nothing'}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
     return this.callsTo(method);
@@ -84,7 +87,11 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.url);
-    const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : url.pathname.startsWith('/response/') ? 'response' : url.pathname;
+    const method = url.pathname.startsWith('/api/')
+      ? url.pathname.slice(5)
+      : url.pathname.startsWith('/response/')
+        ? 'response'
+        : url.pathname;
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : null;
@@ -104,10 +111,16 @@ export class FakeSlack {
   private respond(method: string, body: Record<string, unknown>): unknown {
     switch (method) {
       case 'chat.postMessage': {
-        const answer = { ...(defaultResponse(method, body) as object), ts: `${Math.floor(this.now() / 1000)}.${String(seq++).padStart(6, '0')}` };
+        const answer = {
+          ...(defaultResponse(method, body) as object),
+          ts: `${Math.floor(this.now() / 1000)}.${String(seq++).padStart(6, '0')}`,
+        };
         const channel = String(body.channel);
         const metadata = body.metadata as StoredMessage['metadata'];
-        this.channels.set(channel, [...(this.channels.get(channel) ?? []), { ts: answer.ts, text: body.text, ...(metadata ? { metadata } : {}) }]);
+        this.channels.set(channel, [
+          ...(this.channels.get(channel) ?? []),
+          { ts: answer.ts, text: body.text, ...(metadata ? { metadata } : {}) },
+        ]);
         return answer;
       }
       case 'conversations.history': {
@@ -117,9 +130,16 @@ export class FakeSlack {
         const withMetadata = String(body.include_all_metadata) === 'true';
         const start = Number(body.cursor ?? 0);
         const limit = Number(body.limit ?? 100);
-        const page = all.slice(start, start + limit).map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+        const page = all
+          .slice(start, start + limit)
+          .map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
         const more = start + limit < all.length;
-        return { ok: true, messages: page, has_more: more, ...(more ? { response_metadata: { next_cursor: String(start + limit) } } : {}) };
+        return {
+          ok: true,
+          messages: page,
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: String(start + limit) } } : {}),
+        };
       }
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(body.usergroup));

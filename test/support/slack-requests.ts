@@ -15,7 +15,12 @@ export interface SendOptions {
   headers?: Record<string, string>;
 }
 
-export async function postToApp(appUrl: string, body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
+export async function postToApp(
+  appUrl: string,
+  body: string,
+  contentType: string,
+  options: SendOptions = {},
+): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`${appUrl}/slack/events`, {
     method: 'POST',
@@ -29,7 +34,12 @@ export async function postToApp(appUrl: string, body: string, contentType: strin
   });
 }
 
-export function slashCommand(appUrl: string, text: string, responseUrl: string, options: SendOptions & { user?: string; channel?: string } = {}): Promise<Response> {
+export function slashCommand(
+  appUrl: string,
+  text: string,
+  responseUrl: string,
+  options: SendOptions & { user?: string; channel?: string } = {},
+): Promise<Response> {
   const body = new URLSearchParams({
     token: 'verification-token-unused',
     team_id: 'T1',
@@ -49,7 +59,11 @@ export function slashCommand(appUrl: string, text: string, responseUrl: string, 
 }
 
 let eventCounter = 0;
-export function eventCallback(appUrl: string, event: Record<string, unknown>, options: SendOptions & { eventId?: string } = {}): Promise<Response> {
+export function eventCallback(
+  appUrl: string,
+  event: Record<string, unknown>,
+  options: SendOptions & { eventId?: string } = {},
+): Promise<Response> {
   const body = JSON.stringify({
     token: 'verification-token-unused',
     team_id: 'T1',
@@ -63,18 +77,40 @@ export function eventCallback(appUrl: string, event: Record<string, unknown>, op
   return postToApp(appUrl, body, 'application/json', options);
 }
 
-export function blockAction(appUrl: string, actionId: string, value: string, responseUrl: string, options: SendOptions & { channel?: string | null; user?: string } = {}): Promise<Response> {
+export function blockAction(
+  appUrl: string,
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  options: SendOptions & { channel?: string | null; user?: string } = {},
+): Promise<Response> {
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'acme' },
     user: { id: options.user ?? 'U1', username: 'pat', team_id: 'T1' },
     api_app_id: 'A1',
     trigger_id: '1.2.3',
-    ...(options.channel === null ? {} : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: responseUrl }),
+    ...(options.channel === null
+      ? {}
+      : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: responseUrl }),
     container: { type: 'message', message_ts: '1.1', channel_id: options.channel ?? 'C1', is_ephemeral: true },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1.2',
+      },
+    ],
   };
-  return postToApp(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+  return postToApp(
+    appUrl,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }
 
 export function viewSubmission(
@@ -90,7 +126,19 @@ export function viewSubmission(
     user: { id: options.user ?? 'U1', username: 'pat', team_id: 'T1' },
     api_app_id: 'A1',
     trigger_id: '1.2.3',
-    view: { id: 'V1', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },
+    view: {
+      id: 'V1',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+      hash: 'h',
+    },
   };
-  return postToApp(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+  return postToApp(
+    appUrl,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }

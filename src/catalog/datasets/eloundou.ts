@@ -32,7 +32,8 @@ export function readEloundouExposure(dir: string): Map<string, EloundouExposure>
   for (const { row, line } of rows) {
     const code = row['O*NET-SOC Code'];
     const first = seen.get(code);
-    if (first !== undefined) throw new DatasetError(OCC_LEVEL_FILE, line, `O*NET-SOC code ${code} appears twice (first on line ${first})`);
+    if (first !== undefined)
+      throw new DatasetError(OCC_LEVEL_FILE, line, `O*NET-SOC code ${code} appears twice (first on line ${first})`);
     seen.set(code, line);
     const soc = code.slice(0, 7);
     let entry = bySoc.get(soc);
@@ -96,7 +97,10 @@ export function readEloundouTasks(dir: string): Map<string, TaskLine[]> {
   const out = new Map<string, TaskLine[]>();
   for (const [soc, list] of bySoc) {
     list.sort((a, b) => b.task.exposure - a.task.exposure || Number(b.core) - Number(a.core) || a.order - b.order);
-    out.set(soc, list.map((x) => x.task));
+    out.set(
+      soc,
+      list.map((x) => x.task),
+    );
   }
   return out;
 }

@@ -111,13 +111,17 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     const lacks: string[] = [];
     const measures: Measure[] = [];
     if (exposure) {
-      const folded = exposure.onet.length > 1 ? `Mean of the ${exposure.onet.length} O*NET-SOC occupations in this SOC.` : undefined;
+      const folded =
+        exposure.onet.length > 1 ? `Mean of the ${exposure.onet.length} O*NET-SOC occupations in this SOC.` : undefined;
       measures.push(measureOf(DATASET_SOURCES.eloundouGpt4, round3(exposure.gpt4), rank.gpt4, folded));
       measures.push(measureOf(DATASET_SOURCES.eloundouHuman, round3(exposure.human), rank.human, folded));
     } else lacks.push('Not rated in GPTs are GPTs (no O*NET-SOC occupation for this SOC there).');
     // Working with AI scores some SOCs only as their 2018 broad group (13-1020 for 13-1021…13-1023): use it, labelled.
     const groupScore = applicability ? undefined : input.microsoft.get(`${soc.slice(0, 6)}0`);
-    if (applicability) measures.push(measureOf(DATASET_SOURCES.microsoft, round3(applicability.score), rank.microsoft, MICROSOFT_CAVEAT));
+    if (applicability)
+      measures.push(
+        measureOf(DATASET_SOURCES.microsoft, round3(applicability.score), rank.microsoft, MICROSOFT_CAVEAT),
+      );
     else if (groupScore) {
       const note = `Score for the group "${groupScore.title}" (${groupScore.soc}), which includes this occupation. ${MICROSOFT_CAVEAT}`;
       measures.push(measureOf(DATASET_SOURCES.microsoft, round3(groupScore.score), rank.microsoft, note));
@@ -126,7 +130,8 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     const tasks = input.tasks.get(soc) ?? [];
     if (exposure && tasks.length === 0) lacks.push('No task statements for this SOC in GPTs are GPTs.');
 
-    const oohHit = oohOf(soc) ?? (oohByTitle.get(soc)?.[0] ? { entry: oohByTitle.get(soc)?.[0] as OohEntry, group: false } : null);
+    const oohHit =
+      oohOf(soc) ?? (oohByTitle.get(soc)?.[0] ? { entry: oohByTitle.get(soc)?.[0] as OohEntry, group: false } : null);
     if (oohHit) oohUsed.add(oohHit.entry);
     const figures = figuresOf(soc, oohHit, oewsFor(input.oews, soc), projectionBySoc.get(soc), lacks);
 
@@ -149,7 +154,12 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     }
     if (oohHit) {
       const e = oohHit.entry;
-      data.ooh = { url: e.url, category: e.category, title: e.title, ...(e.entryEducation ? { entryEducation: e.entryEducation } : {}) };
+      data.ooh = {
+        url: e.url,
+        category: e.category,
+        title: e.title,
+        ...(e.entryEducation ? { entryEducation: e.entryEducation } : {}),
+      };
     }
     if (lacks.length) data.lacks = lacks;
     occupations.set(soc, data);
@@ -158,7 +168,11 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
   const skillsJoined = [...skillsBySoc.values()].reduce((n, list) => n + list.length, 0);
   return {
     occupations,
-    unjoined: { ooh: input.ooh.length - oohUsed.size, skills: input.skills.size - skillsJoined, projections: input.projections.size - projectionsJoined },
+    unjoined: {
+      ooh: input.ooh.length - oohUsed.size,
+      skills: input.skills.size - skillsJoined,
+      projections: input.projections.size - projectionsJoined,
+    },
   };
 }
 
@@ -175,7 +189,11 @@ function socTitle(soc: string, input: Inputs): string {
   );
 }
 
-function groupByTitle<T>(items: Iterable<T>, titleOf: (item: T) => string, socByTitle: Map<string, string>): Map<string, T[]> {
+function groupByTitle<T>(
+  items: Iterable<T>,
+  titleOf: (item: T) => string,
+  socByTitle: Map<string, string>,
+): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
     const soc = socByTitle.get(titleKey(titleOf(item)));
@@ -195,7 +213,11 @@ function foldSkills(profiles: SkillProfile[]): { skills: SkillLevel[]; jobZone: 
   }
   const skills = BASIC_SKILLS.map((name, i) => {
     const levels = profiles.map((p) => p.skills[i]?.level).filter((l): l is number => typeof l === 'number');
-    return { name, importance: round1(mean(profiles.map((p) => p.skills[i]?.importance ?? 0))), level: levels.length ? round1(mean(levels)) : null };
+    return {
+      name,
+      importance: round1(mean(profiles.map((p) => p.skills[i]?.importance ?? 0))),
+      level: levels.length ? round1(mean(levels)) : null,
+    };
   });
   return { skills, jobZone: Math.round(mean(profiles.map((p) => p.jobZone))) };
 }
@@ -221,18 +243,48 @@ function figuresOf(
   lacks: string[],
 ): Figures {
   const out: Figures = { pay: [], employment: [], outlook: [] };
-  const oohNote = ooh?.group ? `For the Handbook's "${ooh.entry.title}" page${ooh.entry.soc ? ` (SOC ${ooh.entry.soc})` : ''}, a group that includes this occupation.` : undefined;
-  const oewsNote = oews?.group ? `For the OEWS group "${oews.entry.title}" (${oews.entry.soc}): BLS did not publish ${soc} on its own in 2021.` : undefined;
-  const figure = (source: DatasetSource, label: string, value: number, unit: string, period: string, notes: (string | undefined)[] = [], display?: string): FigureLine => {
+  const oohNote = ooh?.group
+    ? `For the Handbook's "${ooh.entry.title}" page${ooh.entry.soc ? ` (SOC ${ooh.entry.soc})` : ''}, a group that includes this occupation.`
+    : undefined;
+  const oewsNote = oews?.group
+    ? `For the OEWS group "${oews.entry.title}" (${oews.entry.soc}): BLS did not publish ${soc} on its own in 2021.`
+    : undefined;
+  const figure = (
+    source: DatasetSource,
+    label: string,
+    value: number,
+    unit: string,
+    period: string,
+    notes: (string | undefined)[] = [],
+    display?: string,
+  ): FigureLine => {
     const note = notes.filter(Boolean).join(' ');
-    return { label, value, unit, display: display ?? formatFigure(value, unit), source: source.id, sourceName: source.name, asOf: source.asOf, period, ...(note ? { note } : {}) };
+    return {
+      label,
+      value,
+      unit,
+      display: display ?? formatFigure(value, unit),
+      source: source.id,
+      sourceName: source.name,
+      asOf: source.asOf,
+      period,
+      ...(note ? { note } : {}),
+    };
   };
   // A group figure says so in its label too, for renderers that leave notes out.
   const grouped = (label: string, group: boolean | undefined) => (group ? `${label} (group)` : label);
   const oohLine = (label: string, value: number, unit: string, period: string, display?: string) =>
     figure(DATASET_SOURCES.blsOoh, grouped(label, ooh?.group), value, unit, period, [oohNote], display);
   const oewsLine = (label: string, value: number, unit: string, note?: string, display?: string) =>
-    figure(DATASET_SOURCES.blsOews2021, grouped(label, oews?.group), value, unit, 'May 2021', [oewsNote, note], display);
+    figure(
+      DATASET_SOURCES.blsOews2021,
+      grouped(label, oews?.group),
+      value,
+      unit,
+      'May 2021',
+      [oewsNote, note],
+      display,
+    );
 
   let medianPay: number | undefined;
   let payCapped = false;
@@ -249,17 +301,38 @@ function figuresOf(
       medianPay ??= annualMedian.value;
     } else if (annualMedian.kind === 'top-coded') {
       const top = formatFigure(OEWS_TOP_CODE.annual, 'usd');
-      out.pay.push(oewsLine('Median annual wage', OEWS_TOP_CODE.annual, 'usd-per-year', `Top-coded: BLS publishes only that the median is at least ${top}.`, `${top} or more a year`));
+      out.pay.push(
+        oewsLine(
+          'Median annual wage',
+          OEWS_TOP_CODE.annual,
+          'usd-per-year',
+          `Top-coded: BLS publishes only that the median is at least ${top}.`,
+          `${top} or more a year`,
+        ),
+      );
       // A group figure below would understate this occupation's pay.
       if (!oews.group) payCapped = true;
     } else if (hourlyMedian.kind === 'value') {
-      const why = hourlyOnly ? 'BLS publishes only an hourly wage for this occupation (its workers often do not work full-time all year).' : 'BLS did not publish an annual median for this occupation.';
+      const why = hourlyOnly
+        ? 'BLS publishes only an hourly wage for this occupation (its workers often do not work full-time all year).'
+        : 'BLS did not publish an annual median for this occupation.';
       out.pay.push(oewsLine('Median hourly wage', hourlyMedian.value, 'usd-per-hour', why));
     } else if (hourlyMedian.kind === 'top-coded') {
       const top = `$${OEWS_TOP_CODE.hourly.toFixed(2)}`;
-      out.pay.push(oewsLine('Median hourly wage', OEWS_TOP_CODE.hourly, 'usd-per-hour', `Top-coded: BLS publishes only that the median is at least ${top} an hour.`, `${top} or more an hour`));
+      out.pay.push(
+        oewsLine(
+          'Median hourly wage',
+          OEWS_TOP_CODE.hourly,
+          'usd-per-hour',
+          `Top-coded: BLS publishes only that the median is at least ${top} an hour.`,
+          `${top} or more an hour`,
+        ),
+      );
       if (!oews.group) payCapped = true;
-    } else lacks.push(`BLS did not publish a median wage for ${oews.group ? `the OEWS group "${oews.entry.title}"` : 'this occupation'} in May 2021 (marked "*").`);
+    } else
+      lacks.push(
+        `BLS did not publish a median wage for ${oews.group ? `the OEWS group "${oews.entry.title}"` : 'this occupation'} in May 2021 (marked "*").`,
+      );
   };
   // Own figures before group figures.
   if (ooh && !ooh.group) oohPay();
@@ -267,22 +340,47 @@ function figuresOf(
   if (ooh?.group) oohPay();
   if (oews?.group) oewsPay();
   if (medianPay !== undefined) out.medianPay = medianPay;
-  if (out.pay.length === 0 && !lacks.some((l) => l.startsWith('BLS did not publish'))) lacks.push('No pay figures for this SOC in the BLS tables loaded.');
+  if (out.pay.length === 0 && !lacks.some((l) => l.startsWith('BLS did not publish')))
+    lacks.push('No pay figures for this SOC in the BLS tables loaded.');
 
   if (ooh?.entry.jobs2024 != null) out.employment.push(oohLine('Jobs', ooh.entry.jobs2024, 'workers', '2024'));
-  if (oews?.entry.employment.kind === 'value') out.employment.push(oewsLine('Employment', oews.entry.employment.value, 'workers'));
+  if (oews?.entry.employment.kind === 'value')
+    out.employment.push(oewsLine('Employment', oews.entry.employment.value, 'workers'));
 
   if (ooh?.entry.outlookPct != null) {
     const pct = ooh.entry.outlookPct;
     const desc = ooh.entry.outlookDesc;
-    out.outlook.push(oohLine('Projected employment change, 2024–34', pct, 'percent', '2024–2034', `${formatFigure(pct, 'percent')}${desc ? ` (${desc.toLowerCase()})` : ''}`));
+    out.outlook.push(
+      oohLine(
+        'Projected employment change, 2024–34',
+        pct,
+        'percent',
+        '2024–2034',
+        `${formatFigure(pct, 'percent')}${desc ? ` (${desc.toLowerCase()})` : ''}`,
+      ),
+    );
   }
-  if (ooh?.entry.projected2034 != null) out.outlook.push(oohLine('Projected jobs, 2034', ooh.entry.projected2034, 'workers', '2034'));
-  if (projection) out.outlook.push(figure(DATASET_SOURCES.blsProjections2020, 'Projected employment change, 2020–30', projection.pctChange, 'percent', '2020–2030'));
+  if (ooh?.entry.projected2034 != null)
+    out.outlook.push(oohLine('Projected jobs, 2034', ooh.entry.projected2034, 'workers', '2034'));
+  if (projection)
+    out.outlook.push(
+      figure(
+        DATASET_SOURCES.blsProjections2020,
+        'Projected employment change, 2020–30',
+        projection.pctChange,
+        'percent',
+        '2020–2030',
+      ),
+    );
   return out;
 }
 
-function measureOf(source: DatasetSource, value: number, rankOf: (v: number) => number, note: string | undefined): Measure {
+function measureOf(
+  source: DatasetSource,
+  value: number,
+  rankOf: (v: number) => number,
+  note: string | undefined,
+): Measure {
   const m = source.measure as NonNullable<DatasetSource['measure']>;
   return {
     source: source.id,

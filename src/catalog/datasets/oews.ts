@@ -26,7 +26,13 @@ const estimate = z
   .string()
   .trim()
   .regex(/^(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|\*{1,2}|#)$/, 'must be a number (commas allowed), "*" or "#"')
-  .transform((v): Estimate => (v === '#' ? { kind: 'top-coded' } : v.startsWith('*') ? { kind: 'not-published' } : { kind: 'value', value: Number(v.replace(/,/g, '')) }));
+  .transform((v): Estimate =>
+    v === '#'
+      ? { kind: 'top-coded' }
+      : v.startsWith('*')
+        ? { kind: 'not-published' }
+        : { kind: 'value', value: Number(v.replace(/,/g, '')) },
+  );
 const flag = z
   .string()
   .trim()
@@ -36,9 +42,14 @@ const flag = z
 /** Detailed occupations, plus broad groups so an O*NET SOC that OEWS 2021 only publishes as a group still gets a labelled group figure. */
 export function readOews(dir: string): Map<string, OewsEntry> {
   const rows = readTable(dir, OEWS_FILE, {
-    OCC_CODE: z.string().trim().regex(/^\d{2}-\d{4}$/, 'must be a SOC code such as 13-2011'),
+    OCC_CODE: z
+      .string()
+      .trim()
+      .regex(/^\d{2}-\d{4}$/, 'must be a SOC code such as 13-2011'),
     OCC_TITLE: col.text,
-    O_GROUP: z.enum(['total', 'major', 'minor', 'broad', 'detailed'], { error: 'must be total, major, minor, broad or detailed' }),
+    O_GROUP: z.enum(['total', 'major', 'minor', 'broad', 'detailed'], {
+      error: 'must be total, major, minor, broad or detailed',
+    }),
     TOT_EMP: estimate,
     A_MEDIAN: estimate,
     H_MEDIAN: estimate,
@@ -51,7 +62,8 @@ export function readOews(dir: string): Map<string, OewsEntry> {
     const soc = row.OCC_CODE;
     const existing = out.get(soc);
     // OEWS 2021 lists some codes twice, as a broad group and as a detailed (hybrid) occupation: keep the detailed row.
-    if (existing && existing.group === row.O_GROUP) throw new DatasetError(OEWS_FILE, line, `occupation code ${soc} appears twice (first on line ${lines.get(soc)})`);
+    if (existing && existing.group === row.O_GROUP)
+      throw new DatasetError(OEWS_FILE, line, `occupation code ${soc} appears twice (first on line ${lines.get(soc)})`);
     if (existing?.group === 'detailed') continue;
     lines.set(soc, line);
     out.set(soc, {

@@ -35,7 +35,10 @@ const NO_LEVEL = new Set(['Not relevant', 'Not available']);
 const level = z
   .string()
   .trim()
-  .refine((v) => NO_LEVEL.has(v) || (/^\d+(\.\d+)?$/.test(v) && Number(v) <= 100), 'must be a number from 0 to 100, "Not relevant" or "Not available"')
+  .refine(
+    (v) => NO_LEVEL.has(v) || (/^\d+(\.\d+)?$/.test(v) && Number(v) <= 100),
+    'must be a number from 0 to 100, "Not relevant" or "Not available"',
+  )
   .transform((v) => (NO_LEVEL.has(v) ? null : Number(v)));
 const jobZone = col.number.refine((v) => Number.isInteger(v) && v >= 1 && v <= 5, 'must be a Job Zone from 1 to 5');
 
@@ -52,11 +55,16 @@ export function readBasicSkills(dir: string): Map<string, SkillProfile> {
   for (const { row, line } of readTable(dir, SKILLS_FILE, columns)) {
     const title = row.Occupation as string;
     const earlier = out.get(title);
-    if (earlier) throw new DatasetError(SKILLS_FILE, line, `occupation "${title}" appears twice (first on line ${earlier.line})`);
+    if (earlier)
+      throw new DatasetError(SKILLS_FILE, line, `occupation "${title}" appears twice (first on line ${earlier.line})`);
     out.set(title, {
       title,
       jobZone: row['Job Zone'] as number,
-      skills: BASIC_SKILLS.map((name) => ({ name, importance: row[column(name, 'Importance')] as number, level: row[column(name, 'Level')] as number | null })),
+      skills: BASIC_SKILLS.map((name) => ({
+        name,
+        importance: row[column(name, 'Importance')] as number,
+        level: row[column(name, 'Level')] as number | null,
+      })),
       line,
     });
   }

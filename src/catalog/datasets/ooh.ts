@@ -67,7 +67,13 @@ export function indexOoh(entries: OohEntry[]): (soc: string) => { entry: OohEntr
     if (!e.soc) continue;
     if (!byCode.has(e.soc)) byCode.set(e.soc, e);
     // Group codes end in zeros: broad xx-xxx0, minor xx-x000, major xx-0000. The prefix before the zeros names the group.
-    const prefix = e.soc.endsWith('0000') ? e.soc.slice(0, 3) : e.soc.endsWith('000') ? e.soc.slice(0, 4) : e.soc.endsWith('0') ? e.soc.slice(0, 6) : null;
+    const prefix = e.soc.endsWith('0000')
+      ? e.soc.slice(0, 3)
+      : e.soc.endsWith('000')
+        ? e.soc.slice(0, 4)
+        : e.soc.endsWith('0')
+          ? e.soc.slice(0, 6)
+          : null;
     if (prefix && !byPrefix.has(prefix)) byPrefix.set(prefix, e);
   }
   return (soc) => {

@@ -24,6 +24,7 @@ export function readProjections(dir: string): Map<string, Projection> {
     { isFooter: (raw) => /^source:/i.test(raw.occupation ?? '') && (raw.pct_emp_change_2020_2030 ?? '').trim() === '' },
   );
   const out = new Map<string, Projection>();
-  for (const { row } of rows) out.set(row.occupation, { title: row.occupation, pctChange: row.pct_emp_change_2020_2030 });
+  for (const { row } of rows)
+    out.set(row.occupation, { title: row.occupation, pctChange: row.pct_emp_change_2020_2030 });
   return out;
 }

@@ -4,7 +4,8 @@ import type { DatasetSource } from './types.js';
 
 const ELOUNDOU_AS_OF = '2025-10-03';
 const ELOUNDOU_URL = 'https://github.com/openai/GPTs-are-GPTs';
-const ELOUNDOU_CITATION = 'Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs", Science (2024); data from github.com/openai/GPTs-are-GPTs, commit 0471612';
+const ELOUNDOU_CITATION =
+  'Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs", Science (2024); data from github.com/openai/GPTs-are-GPTs, commit 0471612';
 const EXPOSURE_SCALE = '0–1 share of tasks exposed (β: E1 + ½·E2)';
 
 const exposureMeaning = (raters: string) =>
@@ -19,7 +20,12 @@ export const DATASET_SOURCES = {
     asOf: ELOUNDOU_AS_OF,
     license: 'MIT',
     attribution: ELOUNDOU_CITATION,
-    measure: { name: 'LLM exposure rated by GPT-4 (β)', scale: EXPOSURE_SCALE, meaning: exposureMeaning('GPT-4'), higherMeansMoreRisk: true },
+    measure: {
+      name: 'LLM exposure rated by GPT-4 (β)',
+      scale: EXPOSURE_SCALE,
+      meaning: exposureMeaning('GPT-4'),
+      higherMeansMoreRisk: true,
+    },
   },
   eloundouHuman: {
     id: 'eloundou-human',
@@ -29,7 +35,12 @@ export const DATASET_SOURCES = {
     asOf: ELOUNDOU_AS_OF,
     license: 'MIT',
     attribution: ELOUNDOU_CITATION,
-    measure: { name: 'LLM exposure rated by human annotators (β)', scale: EXPOSURE_SCALE, meaning: exposureMeaning('human annotators'), higherMeansMoreRisk: true },
+    measure: {
+      name: 'LLM exposure rated by human annotators (β)',
+      scale: EXPOSURE_SCALE,
+      meaning: exposureMeaning('human annotators'),
+      higherMeansMoreRisk: true,
+    },
   },
   eloundouTasks: {
     id: 'eloundou-tasks',
@@ -65,7 +76,8 @@ export const DATASET_SOURCES = {
     url: 'https://github.com/microsoft/working-with-ai',
     asOf: '2025-10-17',
     license: 'CC BY 4.0',
-    attribution: 'Tomlinson, Jaffe, Wang, Counts, Suri, "Working with AI" (2025); data from github.com/microsoft/working-with-ai, commit 84c4eba, CC BY 4.0',
+    attribution:
+      'Tomlinson, Jaffe, Wang, Counts, Suri, "Working with AI" (2025); data from github.com/microsoft/working-with-ai, commit 84c4eba, CC BY 4.0',
     measure: {
       name: 'AI applicability score',
       scale: '0–1 AI applicability score',
@@ -81,7 +93,8 @@ export const DATASET_SOURCES = {
     url: 'https://www.bls.gov/ooh/',
     asOf: '2024',
     license: 'Public domain',
-    attribution: 'U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, as tabulated in github.com/karpathy/jobs, commit d7ecbd7',
+    attribution:
+      'U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, as tabulated in github.com/karpathy/jobs, commit d7ecbd7',
   },
   blsOews2021: {
     id: 'bls-oews-2021',
@@ -90,7 +103,8 @@ export const DATASET_SOURCES = {
     url: 'https://www.bls.gov/oes/',
     asOf: '2021-05',
     license: 'Public domain',
-    attribution: 'U.S. Bureau of Labor Statistics, OEWS national estimates May 2021, via github.com/openai/GPTs-are-GPTs',
+    attribution:
+      'U.S. Bureau of Labor Statistics, OEWS national estimates May 2021, via github.com/openai/GPTs-are-GPTs',
   },
 } satisfies Record<string, DatasetSource>;
 

@@ -38,7 +38,12 @@ type Columns = Record<string, z.ZodType>;
  * Reads `file` (relative to `dir`) and validates every row against `columns`, keyed by header name.
  * Only the named columns are read; each must be in the header. The first problem throws a DatasetError.
  */
-export function readTable<C extends Columns>(dir: string, file: string, columns: C, options: TableOptions = {}): TableRow<{ [K in keyof C]: z.output<C[K]> }>[] {
+export function readTable<C extends Columns>(
+  dir: string,
+  file: string,
+  columns: C,
+  options: TableOptions = {},
+): TableRow<{ [K in keyof C]: z.output<C[K]> }>[] {
   const text = readText(dir, file);
   const schema = z.object(columns);
   const wanted = Object.keys(columns);
@@ -50,7 +55,12 @@ export function readTable<C extends Columns>(dir: string, file: string, columns:
   const header = first.value.fields.map((h) => h.trim());
   const indexes = wanted.map((name) => {
     const i = header.indexOf(name);
-    if (i === -1) throw new DatasetError(file, 1, `missing column "${name}" (the header has: ${header.filter(Boolean).join(', ')})`);
+    if (i === -1)
+      throw new DatasetError(
+        file,
+        1,
+        `missing column "${name}" (the header has: ${header.filter(Boolean).join(', ')})`,
+      );
     return i;
   });
 
@@ -80,7 +90,10 @@ export function readTable<C extends Columns>(dir: string, file: string, columns:
       const column = String(issue?.path[0] ?? '');
       const value = raw[column] ?? '';
       const got = value.trim() === '' ? 'it is empty' : `got "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
-      const hint = isLast && !endsWithNewline ? ' (this is the last line and the file does not end with a newline: it may be truncated)' : '';
+      const hint =
+        isLast && !endsWithNewline
+          ? ' (this is the last line and the file does not end with a newline: it may be truncated)'
+          : '';
       throw new DatasetError(file, line, `column "${column}" ${issue?.message ?? 'is invalid'}, ${got}${hint}`);
     }
     out.push({ row: parsed.data as { [K in keyof C]: z.output<C[K]> }, line });
@@ -94,7 +107,11 @@ function readText(dir: string, file: string): string {
     return readFileSync(join(dir, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new DatasetError(file, null, code === 'ENOENT' ? `file not found in ${dir}` : `cannot be read (${code ?? String(err)})`);
+    throw new DatasetError(
+      file,
+      null,
+      code === 'ENOENT' ? `file not found in ${dir}` : `cannot be read (${code ?? String(err)})`,
+    );
   }
 }
 
@@ -120,7 +137,13 @@ export function* parseRecords(text: string, delimiter: string, file: string): Ge
   const problem = errors.find((e) => e.type === 'Quotes');
   if (problem) {
     const at = typeof problem.row === 'number' ? (starts[problem.row] ?? null) : null;
-    throw new DatasetError(file, at, problem.code === 'MissingQuotes' ? 'a quoted field never closes: the file looks truncated' : `cannot be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${problem.message}`);
+    throw new DatasetError(
+      file,
+      at,
+      problem.code === 'MissingQuotes'
+        ? 'a quoted field never closes: the file looks truncated'
+        : `cannot be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${problem.message}`,
+    );
   }
   let last = data.length - 1;
   while (last >= 0 && isEmptyLine(data[last])) last--;
@@ -138,11 +161,7 @@ const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 export const col = {
   text: z.string().trim().min(1, 'must not be empty'),
   optionalText: z.string().trim(),
-  number: z
-    .string()
-    .trim()
-    .regex(NUMBER, 'must be a number')
-    .transform(Number),
+  number: z.string().trim().regex(NUMBER, 'must be a number').transform(Number),
   share: z
     .string()
     .trim()

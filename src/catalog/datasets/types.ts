@@ -33,7 +33,12 @@ export interface OccupationData {
   skills?: SkillLevel[];
   jobZone?: number;
   /** Entry education and the BLS OOH page, where the Handbook covers it. */
-  ooh?: { url: string; entryEducation?: string; category?: string; /** The Handbook page's title; it may cover a group of SOCs. */ title?: string };
+  ooh?: {
+    url: string;
+    entryEducation?: string;
+    category?: string;
+    /** The Handbook page's title; it may cover a group of SOCs. */ title?: string;
+  };
   /** What the datasets could not give for this occupation, in plain words (e.g. a wage BLS does not publish). */
   lacks?: string[];
 }

@@ -2,7 +2,10 @@
 import type { SlackMessage } from './messages.js';
 import { LIMITS, cut } from './text.js';
 
-const THANKS = { helpful: 'Thanks! Glad it helped.', notHelpful: 'Thanks for telling us: we use this to improve the cards.' } as const;
+const THANKS = {
+  helpful: 'Thanks! Glad it helped.',
+  notHelpful: 'Thanks for telling us: we use this to improve the cards.',
+} as const;
 
 /** The private thank-you for a 👍 / 👎 on a card. */
 export function feedbackThanksMessage(helpful: boolean): SlackMessage {
@@ -18,7 +21,12 @@ export function couldNotReplyThereMessage(channel: string, message: SlackMessage
   const why = shared
     ? `I could not share this card in ${there}: airisk is not a member there. Invite it with \`/invite @airisk\`, then share again.`
     : `I could not answer in ${there} (airisk is not a member there), so here is your answer.`;
-  const plain = shared ? 'I could not share this card in that conversation: airisk is not a member there.' : 'I could not answer in that conversation, so here is your answer.';
+  const plain = shared
+    ? 'I could not share this card in that conversation: airisk is not a member there.'
+    : 'I could not answer in that conversation, so here is your answer.';
   const notice = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: why }] };
-  return { text: cut(`${plain} ${message.text}`, LIMITS.fallbackText), blocks: [notice, ...message.blocks].slice(0, LIMITS.messageBlocks) };
+  return {
+    text: cut(`${plain} ${message.text}`, LIMITS.fallbackText),
+    blocks: [notice, ...message.blocks].slice(0, LIMITS.messageBlocks),
+  };
 }

@@ -16,10 +16,22 @@ export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles:
           type: 'mrkdwn',
           text: `I answer with a *score card*: how exposed a role is to AI according to several independent sources, how far they agree, which tasks AI can and cannot do, pay and outlook, and a *reskilling path*. I know ${stats.roles} roles, ${stats.curatedRoles} of them curated in depth.`,
         },
-        accessory: { type: 'button', action_id: ACTIONS.openLookup, text: { type: 'plain_text', text: 'Look up a role' }, style: 'primary', value: 'lookup' },
+        accessory: {
+          type: 'button',
+          action_id: ACTIONS.openLookup,
+          text: { type: 'plain_text', text: 'Look up a role' },
+          style: 'primary',
+          value: 'lookup',
+        },
       },
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: `*How to ask*\n${help.commands.map((c) => `• \`${e(c.usage)}\` ${e(c.description)}`).join('\n')}\n• Or send me a direct message, or mention me in a channel, with any question.` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*How to ask*\n${help.commands.map((c) => `• \`${e(c.usage)}\` ${e(c.description)}`).join('\n')}\n• Or send me a direct message, or mention me in a channel, with any question.`,
+        },
+      },
       { type: 'section', text: { type: 'mrkdwn', text: `*Popular roles*` } },
       {
         type: 'actions',
@@ -48,7 +60,12 @@ export function lookupModal(): types.ModalView {
         type: 'input',
         block_id: INPUTS.lookupBlock,
         label: { type: 'plain_text', text: 'Job title, code or question' },
-        element: { type: 'plain_text_input', action_id: INPUTS.lookupText, placeholder: { type: 'plain_text', text: 'e.g. medical coder, CPC, 29-2072' }, max_length: 500 },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUTS.lookupText,
+          placeholder: { type: 'plain_text', text: 'e.g. medical coder, CPC, 29-2072' },
+          max_length: 500,
+        },
       },
     ],
   };
@@ -73,7 +90,12 @@ export function compareModal(title: string, metadata: CompareMetadata): types.Mo
         type: 'input',
         block_id: INPUTS.compareBlock,
         label: { type: 'plain_text', text: cut(`Compare ${title} with…`, 2000) },
-        element: { type: 'plain_text_input', action_id: INPUTS.compareText, placeholder: { type: 'plain_text', text: 'e.g. registered nurse' }, max_length: 500 },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUTS.compareText,
+          placeholder: { type: 'plain_text', text: 'e.g. registered nurse' },
+          max_length: 500,
+        },
       },
     ],
   };

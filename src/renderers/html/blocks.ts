@@ -21,9 +21,11 @@ export interface MessageLike {
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeHtml(value)}"`);
+const attr = (name: string, value: string | undefined) =>
+  value === undefined ? '' : ` ${name}="${escapeHtml(value)}"`;
 
 export function renderMessageHtml(message: MessageLike, ctx: HtmlRenderContext = {}): string {
   const blocks = list(message.blocks);
@@ -50,7 +52,9 @@ export function textObjectHtml(t: unknown, ctx: HtmlRenderContext = {}): string 
   if (typeof t === 'string') return plainTextToHtml(t);
   if (!isObject(t)) return '';
   const text = str(t.text) ?? '';
-  return t.type === 'mrkdwn' ? mrkdwnToHtml(text, { ...ctx, verbatim: t.verbatim === true }) : plainTextToHtml(text, t.emoji !== false);
+  return t.type === 'mrkdwn'
+    ? mrkdwnToHtml(text, { ...ctx, verbatim: t.verbatim === true })
+    : plainTextToHtml(text, t.emoji !== false);
 }
 
 /** The plain words of a text object, for places that take no markup (option labels, titles). */
@@ -70,13 +74,21 @@ function block(b: Json, ctx: HtmlRenderContext): string {
     case 'section': {
       const text = b.text ? `<div class="sk-section-text">${textObjectHtml(b.text, ctx)}</div>` : '';
       const fields = list(b.fields);
-      const fieldHtml = fields.length ? `<div class="sk-fields">${fields.map((f) => `<div class="sk-field">${textObjectHtml(f, ctx)}</div>`).join('')}</div>` : '';
-      const accessory = isObject(b.accessory) ? `<div class="sk-accessory">${element(b.accessory, blockId, ctx)}</div>` : '';
+      const fieldHtml = fields.length
+        ? `<div class="sk-fields">${fields.map((f) => `<div class="sk-field">${textObjectHtml(f, ctx)}</div>`).join('')}</div>`
+        : '';
+      const accessory = isObject(b.accessory)
+        ? `<div class="sk-accessory">${element(b.accessory, blockId, ctx)}</div>`
+        : '';
       return `${open('sk-section')}<div class="sk-section-body">${text}${fieldHtml}</div>${accessory}</div>`;
     }
     case 'context':
       return `${open('sk-context')}${list(b.elements)
-        .map((e) => (isObject(e) && e.type === 'image' ? imagePlaceholder(e, 'sk-context-image') : `<span class="sk-context-item">${textObjectHtml(e, ctx)}</span>`))
+        .map((e) =>
+          isObject(e) && e.type === 'image'
+            ? imagePlaceholder(e, 'sk-context-image')
+            : `<span class="sk-context-item">${textObjectHtml(e, ctx)}</span>`,
+        )
         .join('')}</div>`;
     case 'actions':
       return `${open('sk-actions')}${list(b.elements)
@@ -105,7 +117,12 @@ function block(b: Json, ctx: HtmlRenderContext): string {
       return `${open('sk-markdown')}${mrkdwnToHtml((str(b.text) ?? '').replace(/\*\*([^*\n]+)\*\*/g, '*$1*'), ctx)}</div>`;
     case 'table':
       return `${open('sk-table-block')}<table class="sk-table">${list(b.rows)
-        .map((row, i) => `<tr>${list(row).map((cell) => (i === 0 ? `<th>${tableCell(cell, ctx)}</th>` : `<td>${tableCell(cell, ctx)}</td>`)).join('')}</tr>`)
+        .map(
+          (row, i) =>
+            `<tr>${list(row)
+              .map((cell) => (i === 0 ? `<th>${tableCell(cell, ctx)}</th>` : `<td>${tableCell(cell, ctx)}</td>`))
+              .join('')}</tr>`,
+        )
         .join('')}</table></div>`;
     default:
       return `${open('sk-unknown')}[block type “${escapeHtml(str(b.type) ?? 'unknown')}” is not drawn by the preview]</div>`;
@@ -115,7 +132,10 @@ function block(b: Json, ctx: HtmlRenderContext): string {
 function tableCell(cell: unknown, ctx: HtmlRenderContext): string {
   if (!isObject(cell)) return '';
   if (cell.type === 'raw_text') return plainTextToHtml(str(cell.text) ?? '');
-  if (cell.type === 'rich_text') return list(cell.elements).map((e) => (isObject(e) ? richElement(e, ctx) : '')).join('');
+  if (cell.type === 'rich_text')
+    return list(cell.elements)
+      .map((e) => (isObject(e) ? richElement(e, ctx) : ''))
+      .join('');
   return textObjectHtml(cell, ctx);
 }
 
@@ -141,9 +161,24 @@ function options(e: Json): Json[] {
   return flat;
 }
 
-function optionTags(opts: { value: string; label: string }[], selected: Set<string>, placeholder: string | undefined): string {
-  const head = placeholder !== undefined ? `<option value=""${selected.size ? '' : ' selected'} disabled>${escapeHtml(placeholder)}</option>` : '';
-  return head + opts.map((o) => `<option value="${escapeHtml(o.value)}"${selected.has(o.value) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
+function optionTags(
+  opts: { value: string; label: string }[],
+  selected: Set<string>,
+  placeholder: string | undefined,
+): string {
+  const head =
+    placeholder !== undefined
+      ? `<option value=""${selected.size ? '' : ' selected'} disabled>${escapeHtml(placeholder)}</option>`
+      : '';
+  return (
+    head +
+    opts
+      .map(
+        (o) =>
+          `<option value="${escapeHtml(o.value)}"${selected.has(o.value) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
+      )
+      .join('')
+  );
 }
 
 function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, inInput = false): string {
@@ -176,7 +211,10 @@ function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, i
     case 'external_select':
     case 'multi_static_select': {
       const multi = e.type === 'multi_static_select';
-      const initial = [...(isObject(e.initial_option) ? [e.initial_option] : []), ...list(e.initial_options).filter(isObject)].map((o) => str(o.value) ?? '');
+      const initial = [
+        ...(isObject(e.initial_option) ? [e.initial_option] : []),
+        ...list(e.initial_options).filter(isObject),
+      ].map((o) => str(o.value) ?? '');
       return `<select class="sk-select"${multi ? ' multiple' : ''}${interactive(multi ? 'multi_static_select' : 'static_select', e, blockId)}${input}${confirmAttrs(e)}>${optionTags(
         options(e).map((o) => ({ value: str(o.value) ?? '', label: textObjectPlain(o.text) })),
         new Set(initial),
@@ -188,26 +226,44 @@ function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, i
     case 'multi_conversations_select':
     case 'multi_channels_select': {
       const multi = e.type.startsWith('multi_');
-      const initial = new Set([str(e.initial_conversation), str(e.initial_channel), ...list(e.initial_conversations).map(str), ...list(e.initial_channels).map(str)].filter((v): v is string => v !== undefined));
-      const opts = (ctx.conversations ?? []).map((c) => ({ value: c.id, label: c.name.startsWith('@') ? c.name : `#${c.name}` }));
+      const initial = new Set(
+        [
+          str(e.initial_conversation),
+          str(e.initial_channel),
+          ...list(e.initial_conversations).map(str),
+          ...list(e.initial_channels).map(str),
+        ].filter((v): v is string => v !== undefined),
+      );
+      const opts = (ctx.conversations ?? []).map((c) => ({
+        value: c.id,
+        label: c.name.startsWith('@') ? c.name : `#${c.name}`,
+      }));
       return `<select class="sk-select"${multi ? ' multiple' : ''}${interactive(e.type, e, blockId)}${input}>${optionTags(opts, initial, multi ? undefined : (placeholder ?? 'Select a channel'))}</select>`;
     }
     case 'users_select':
     case 'multi_users_select': {
       const multi = e.type === 'multi_users_select';
-      const initial = new Set([str(e.initial_user), ...list(e.initial_users).map(str)].filter((v): v is string => v !== undefined));
+      const initial = new Set(
+        [str(e.initial_user), ...list(e.initial_users).map(str)].filter((v): v is string => v !== undefined),
+      );
       const opts = (ctx.users ?? []).map((u) => ({ value: u.id, label: u.name }));
       return `<select class="sk-select"${multi ? ' multiple' : ''}${interactive(e.type, e, blockId)}${input}>${optionTags(opts, initial, multi ? undefined : (placeholder ?? 'Select a person'))}</select>`;
     }
     case 'radio_buttons':
     case 'checkboxes': {
       const kind = e.type === 'radio_buttons' ? 'radio' : 'checkbox';
-      const initial = new Set([...(isObject(e.initial_option) ? [e.initial_option] : []), ...list(e.initial_options).filter(isObject)].map((o) => str(o.value) ?? ''));
+      const initial = new Set(
+        [...(isObject(e.initial_option) ? [e.initial_option] : []), ...list(e.initial_options).filter(isObject)].map(
+          (o) => str(o.value) ?? '',
+        ),
+      );
       const group = `${blockId ?? ''}.${str(e.action_id) ?? ''}`;
       return `<div class="sk-choices"${interactive(e.type, e, blockId)}${input}>${options(e)
         .map((o) => {
           const value = str(o.value) ?? '';
-          const description = o.description ? `<span class="sk-choice-description">${textObjectHtml(o.description, ctx)}</span>` : '';
+          const description = o.description
+            ? `<span class="sk-choice-description">${textObjectHtml(o.description, ctx)}</span>`
+            : '';
           return `<label class="sk-choice"><input type="${kind}" name="${escapeHtml(group)}" value="${escapeHtml(value)}"${initial.has(value) ? ' checked' : ''}> <span>${textObjectHtml(o.text, ctx)}</span>${description}</label>`;
         })
         .join('')}</div>`;
@@ -217,9 +273,18 @@ function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, i
     case 'url_text_input':
     case 'number_input': {
       const initial = str(e.initial_value) ?? '';
-      const type = e.type === 'email_text_input' ? 'email' : e.type === 'url_text_input' ? 'url' : e.type === 'number_input' ? 'number' : 'text';
+      const type =
+        e.type === 'email_text_input'
+          ? 'email'
+          : e.type === 'url_text_input'
+            ? 'url'
+            : e.type === 'number_input'
+              ? 'number'
+              : 'text';
       const common = `class="sk-text-input"${interactive(e.type, e, blockId)}${input}${attr('placeholder', placeholder)}${attr('maxlength', str(e.max_length))}`;
-      return e.multiline === true ? `<textarea ${common} rows="4">${escapeHtml(initial)}</textarea>` : `<input type="${type}" ${common} value="${escapeHtml(initial)}">`;
+      return e.multiline === true
+        ? `<textarea ${common} rows="4">${escapeHtml(initial)}</textarea>`
+        : `<input type="${type}" ${common} value="${escapeHtml(initial)}">`;
     }
     case 'datepicker':
       return `<input type="date" class="sk-text-input"${interactive('datepicker', e, blockId)}${input}${attr('value', str(e.initial_date))}>`;
@@ -233,7 +298,10 @@ function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, i
 }
 
 function richElement(e: Json, ctx: HtmlRenderContext): string {
-  const inline = () => list(e.elements).map((x) => (isObject(x) ? richInline(x, ctx) : '')).join('');
+  const inline = () =>
+    list(e.elements)
+      .map((x) => (isObject(x) ? richInline(x, ctx) : ''))
+      .join('');
   switch (e.type) {
     case 'rich_text_section':
       return `<div class="sk-rich-section">${inline()}</div>`;
@@ -244,7 +312,13 @@ function richElement(e: Json, ctx: HtmlRenderContext): string {
     case 'rich_text_list': {
       const tag = e.style === 'ordered' ? 'ol' : 'ul';
       return `<${tag} class="sk-list">${list(e.elements)
-        .map((item) => (isObject(item) ? `<li>${list(item.elements).map((x) => (isObject(x) ? richInline(x, ctx) : '')).join('')}</li>` : ''))
+        .map((item) =>
+          isObject(item)
+            ? `<li>${list(item.elements)
+                .map((x) => (isObject(x) ? richInline(x, ctx) : ''))
+                .join('')}</li>`
+            : '',
+        )
         .join('')}</${tag}>`;
     }
     default:
@@ -261,7 +335,9 @@ function richInline(x: Json, ctx: HtmlRenderContext): string {
     case 'link': {
       const href = safeHref(str(x.url) ?? '');
       const label = escapeHtml(str(x.text) ?? str(x.url) ?? '');
-      html = href ? `<a class="sk-link" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${label}</a>` : label;
+      html = href
+        ? `<a class="sk-link" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${label}</a>`
+        : label;
       break;
     }
     case 'emoji':
@@ -291,14 +367,21 @@ const ATTACHMENT_COLORS: Record<string, string> = { good: '#2eb67d', warning: '#
 
 function attachment(a: Json, ctx: HtmlRenderContext): string {
   const raw = str(a.color) ?? '';
-  const color = ATTACHMENT_COLORS[raw] ?? (/^#?[0-9a-f]{3,8}$/i.test(raw) ? (raw.startsWith('#') ? raw : `#${raw}`) : '#dddddd');
+  const color =
+    ATTACHMENT_COLORS[raw] ?? (/^#?[0-9a-f]{3,8}$/i.test(raw) ? (raw.startsWith('#') ? raw : `#${raw}`) : '#dddddd');
   const parts: string[] = [];
   if (str(a.pretext)) parts.push(`<div class="sk-text">${mrkdwnToHtml(str(a.pretext) ?? '', ctx)}</div>`);
   if (str(a.title)) parts.push(`<div class="sk-attachment-title">${escapeHtml(str(a.title) ?? '')}</div>`);
   if (str(a.text)) parts.push(`<div class="sk-text">${mrkdwnToHtml(str(a.text) ?? '', ctx)}</div>`);
   const fields = list(a.fields).filter(isObject);
-  if (fields.length) parts.push(`<div class="sk-fields">${fields.map((f) => `<div class="sk-field"><strong>${escapeHtml(str(f.title) ?? '')}</strong><br>${mrkdwnToHtml(str(f.value) ?? '', ctx)}</div>`).join('')}</div>`);
+  if (fields.length)
+    parts.push(
+      `<div class="sk-fields">${fields.map((f) => `<div class="sk-field"><strong>${escapeHtml(str(f.title) ?? '')}</strong><br>${mrkdwnToHtml(str(f.value) ?? '', ctx)}</div>`).join('')}</div>`,
+    );
   if (list(a.blocks).length) parts.push(renderBlocksHtml(a.blocks, ctx));
-  if (str(a.footer)) parts.push(`<div class="sk-context"><span class="sk-context-item">${mrkdwnToHtml(str(a.footer) ?? '', ctx)}</span></div>`);
+  if (str(a.footer))
+    parts.push(
+      `<div class="sk-context"><span class="sk-context-item">${mrkdwnToHtml(str(a.footer) ?? '', ctx)}</span></div>`,
+    );
   return `<div class="sk-attachment" style="border-left-color:${escapeHtml(color)}">${parts.join('')}</div>`;
 }

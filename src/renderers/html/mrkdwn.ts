@@ -33,16 +33,23 @@ export function mrkdwnToHtml(source: string, options: MrkdwnOptions = {}): strin
   const hold = (html: string) => `${OPEN}${pieces.push(html) - 1}${CLOSE}`;
 
   let text = source.replace(/[\uE000\uE001]/g, '');
-  text = text.replace(/```([\s\S]*?)```/g, (_m, body: string) => hold(`<pre class="sk-pre">${escapeHtml(decodeSlackEntities(body.replace(/^\n/, '')))}</pre>`));
-  text = text.replace(/`([^`\n]+)`/g, (_m, body: string) => hold(`<code class="sk-code">${escapeHtml(decodeSlackEntities(body))}</code>`));
+  text = text.replace(/```([\s\S]*?)```/g, (_m, body: string) =>
+    hold(`<pre class="sk-pre">${escapeHtml(decodeSlackEntities(body.replace(/^\n/, '')))}</pre>`),
+  );
+  text = text.replace(/`([^`\n]+)`/g, (_m, body: string) =>
+    hold(`<code class="sk-code">${escapeHtml(decodeSlackEntities(body))}</code>`),
+  );
   text = text.replace(/<([^<>\n]+)>/g, (_m, inner: string) => hold(angleToken(inner, options)));
   if (!options.verbatim) {
-    text = text.replace(/\bhttps?:\/\/[^\s<>\uE000\uE001]+[^\s<>\uE000\uE001.,;:!?)'"]/g, (url) => hold(link(decodeSlackEntities(url), decodeSlackEntities(url))));
+    text = text.replace(/\bhttps?:\/\/[^\s<>\uE000\uE001]+[^\s<>\uE000\uE001.,;:!?)'"]/g, (url) =>
+      hold(link(decodeSlackEntities(url), decodeSlackEntities(url))),
+    );
   }
 
   let html = escapeHtml(decodeSlackEntities(text));
   html = html.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => emojiFor(name) ?? whole);
-  for (const [marker, tag] of STYLES) html = html.replace(styleRegex(marker), (_m, before: string, body: string) => `${before}<${tag}>${body}</${tag}>`);
+  for (const [marker, tag] of STYLES)
+    html = html.replace(styleRegex(marker), (_m, before: string, body: string) => `${before}<${tag}>${body}</${tag}>`);
   html = quoteLines(html);
   return html.replace(PLACEHOLDER, (_m, i: string) => pieces[Number(i)] ?? '');
 }
@@ -77,7 +84,10 @@ function quoteLines(html: string): string {
   }
   flush();
   // A quote block is a block: no extra line break next to it.
-  return out.join('\n').replace(/\n?(<blockquote[\s\S]*?<\/blockquote>)\n?/g, '$1').replace(/\n/g, '<br>');
+  return out
+    .join('\n')
+    .replace(/\n?(<blockquote[\s\S]*?<\/blockquote>)\n?/g, '$1')
+    .replace(/\n/g, '<br>');
 }
 
 function angleToken(inner: string, options: MrkdwnOptions): string {
@@ -94,7 +104,9 @@ function angleToken(inner: string, options: MrkdwnOptions): string {
   }
   if (target.startsWith('!')) {
     const special = target.slice(1);
-    const name = /^(here|channel|everyone)$/.test(special) ? `@${special}` : decodeSlackEntities(label ?? special.split('^')[0] ?? special);
+    const name = /^(here|channel|everyone)$/.test(special)
+      ? `@${special}`
+      : decodeSlackEntities(label ?? special.split('^')[0] ?? special);
     return `<span class="sk-mention">${escapeHtml(name)}</span>`;
   }
   return link(decodeSlackEntities(target), decodeSlackEntities(label ?? target));
@@ -103,5 +115,7 @@ function angleToken(inner: string, options: MrkdwnOptions): string {
 function link(url: string, label: string): string {
   const href = safeHref(url);
   const text = escapeHtml(label);
-  return href ? `<a class="sk-link" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${text}</a>` : text;
+  return href
+    ? `<a class="sk-link" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${text}</a>`
+    : text;
 }

@@ -11,6 +11,8 @@ try {
 } catch (err) {
   if (!(err instanceof KnowledgeInvalidError)) throw err;
   for (const problem of err.problems) console.error(formatProblem(problem));
-  console.error(`\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} in knowledge/; nothing was changed.`);
+  console.error(
+    `\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} in knowledge/; nothing was changed.`,
+  );
   process.exitCode = 1;
 }

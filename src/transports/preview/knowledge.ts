@@ -99,7 +99,13 @@ export class LiveKnowledge {
   }
 
   private statusOk(): KnowledgeStatus {
-    return { valid: true, loadedAt: new Date().toISOString(), stats: this.booted.engine.stats(), problems: [], error: null };
+    return {
+      valid: true,
+      loadedAt: new Date().toISOString(),
+      stats: this.booted.engine.stats(),
+      problems: [],
+      error: null,
+    };
   }
 }
 

@@ -4,11 +4,23 @@
 import { BOT, ME, TEAM, isJson, type Json } from './workspace.js';
 
 const user = { id: ME.id, username: ME.name, name: ME.name, team_id: TEAM.id };
-const common = { token: 'preview-verification-token', api_app_id: BOT.appId, is_enterprise_install: false, enterprise: null };
+const common = {
+  token: 'preview-verification-token',
+  api_app_id: BOT.appId,
+  is_enterprise_install: false,
+  enterprise: null,
+};
 const secondsNow = () => Math.floor(Date.now() / 1000);
 const actionTs = () => (Date.now() / 1000).toFixed(6);
 
-export function slashCommand(args: { command: string; text: string; channelId: string; channelName: string; responseUrl: string; triggerId: string }): Json {
+export function slashCommand(args: {
+  command: string;
+  text: string;
+  channelId: string;
+  channelName: string;
+  responseUrl: string;
+  triggerId: string;
+}): Json {
   return {
     token: common.token,
     team_id: TEAM.id,
@@ -35,13 +47,22 @@ export function eventCallback(event: Json, eventId: string): Json {
     type: 'event_callback',
     event_id: eventId,
     event_time: secondsNow(),
-    authorizations: [{ enterprise_id: null, team_id: TEAM.id, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM.id, user_id: BOT.userId, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }
 
 /** A person's message as the message.im / app_mention event carries it. */
-export function messageEvent(args: { type: 'message' | 'app_mention'; channel: string; channelType: 'im' | 'channel'; text: string; ts: string; threadTs?: string }): Json {
+export function messageEvent(args: {
+  type: 'message' | 'app_mention';
+  channel: string;
+  channelType: 'im' | 'channel';
+  text: string;
+  ts: string;
+  threadTs?: string;
+}): Json {
   return {
     type: args.type,
     ...(args.type === 'message' ? { channel_type: args.channelType } : {}),
@@ -61,7 +82,15 @@ export function appHomeOpened(tab: 'home' | 'messages', channel: string, view: J
 }
 
 export type Container =
-  | { type: 'message'; channelId: string; channelName: string; messageTs: string; isEphemeral: boolean; message: Json | null; responseUrl: string }
+  | {
+      type: 'message';
+      channelId: string;
+      channelName: string;
+      messageTs: string;
+      isEphemeral: boolean;
+      message: Json | null;
+      responseUrl: string;
+    }
   | { type: 'view'; view: Json };
 
 export function blockActions(args: { container: Container; action: Json; triggerId: string }): Json {
@@ -69,7 +98,12 @@ export function blockActions(args: { container: Container; action: Json; trigger
   const where =
     container.type === 'message'
       ? {
-          container: { type: 'message', message_ts: container.messageTs, channel_id: container.channelId, is_ephemeral: container.isEphemeral },
+          container: {
+            type: 'message',
+            message_ts: container.messageTs,
+            channel_id: container.channelId,
+            is_ephemeral: container.isEphemeral,
+          },
           channel: { id: container.channelId, name: container.channelName },
           // Slack does not send the message back for ephemeral messages.
           ...(container.message ? { message: container.message } : {}),
@@ -77,11 +111,27 @@ export function blockActions(args: { container: Container; action: Json; trigger
           response_url: container.responseUrl,
         }
       : { container: { type: 'view', view_id: container.view.id }, view: container.view };
-  return { type: 'block_actions', user, ...common, team: { id: TEAM.id, domain: TEAM.domain }, trigger_id: args.triggerId, ...where, actions: [args.action] };
+  return {
+    type: 'block_actions',
+    user,
+    ...common,
+    team: { id: TEAM.id, domain: TEAM.domain },
+    trigger_id: args.triggerId,
+    ...where,
+    actions: [args.action],
+  };
 }
 
 export function viewSubmission(view: Json, triggerId: string): Json {
-  return { type: 'view_submission', team: { id: TEAM.id, domain: TEAM.domain }, user, ...common, trigger_id: triggerId, view, response_urls: [] };
+  return {
+    type: 'view_submission',
+    team: { id: TEAM.id, domain: TEAM.domain },
+    user,
+    ...common,
+    trigger_id: triggerId,
+    view,
+    response_urls: [],
+  };
 }
 
 export function viewClosed(view: Json): Json {
@@ -89,7 +139,14 @@ export function viewClosed(view: Json): Json {
 }
 
 /** The message object block_actions carries for a message the app posted. */
-export function messagePayload(m: { ts: string; text: string; blocks: unknown[]; user: string; botId?: string; threadTs?: string }): Json {
+export function messagePayload(m: {
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  user: string;
+  botId?: string;
+  threadTs?: string;
+}): Json {
   return {
     type: 'message',
     ts: m.ts,
@@ -116,7 +173,8 @@ export function findElement(blocks: unknown, blockId: string, actionId: string):
 
 function allOptions(e: Json): Json[] {
   const flat = (Array.isArray(e.options) ? e.options : []).filter(isJson);
-  for (const g of Array.isArray(e.option_groups) ? e.option_groups : []) if (isJson(g) && Array.isArray(g.options)) flat.push(...g.options.filter(isJson));
+  for (const g of Array.isArray(e.option_groups) ? e.option_groups : [])
+    if (isJson(g) && Array.isArray(g.options)) flat.push(...g.options.filter(isJson));
   return flat;
 }
 
@@ -162,14 +220,19 @@ export function elementValue(e: Json, picked: string | string[] | null): Json {
 /** One entry of block_actions' `actions`. */
 export function actionPayload(e: Json, blockId: string, picked: string | string[] | null): Json {
   const base = { action_id: e.action_id, block_id: blockId, action_ts: actionTs() };
-  if (e.type === 'button') return { ...base, type: 'button', text: e.text, value: e.value, ...(e.style ? { style: e.style } : {}) };
-  if (e.type === 'feedback_buttons') return { ...base, type: 'feedback_buttons', value: typeof picked === 'string' ? picked : '' };
+  if (e.type === 'button')
+    return { ...base, type: 'button', text: e.text, value: e.value, ...(e.style ? { style: e.style } : {}) };
+  if (e.type === 'feedback_buttons')
+    return { ...base, type: 'feedback_buttons', value: typeof picked === 'string' ? picked : '' };
   if (e.type === 'icon_button') return { ...base, type: 'icon_button', value: e.value };
   return { ...base, ...elementValue(e, picked) };
 }
 
 /** state.values of a view's input blocks, from what the page's inputs hold. */
-export function stateValues(blocks: unknown, inputs: { blockId: string; actionId: string; value: string | string[] | null }[]): Json {
+export function stateValues(
+  blocks: unknown,
+  inputs: { blockId: string; actionId: string; value: string | string[] | null }[],
+): Json {
   const values: Record<string, Json> = {};
   for (const input of inputs) {
     const e = findElement(blocks, input.blockId, input.actionId);

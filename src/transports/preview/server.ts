@@ -17,10 +17,33 @@ import { createSlackApp } from '../slack/app.js';
 import { createSlackHr, type SlackHr } from '../slack/hr.js';
 import { COMMAND, EVENTS } from '../slack/manifest-ids.js';
 import { LiveKnowledge, type KnowledgeStatus } from './knowledge.js';
-import { actionPayload, appHomeOpened, blockActions, eventCallback, findElement, messageEvent, messagePayload, slashCommand, stateValues, viewClosed, viewSubmission, type Container } from './payloads.js';
+import {
+  actionPayload,
+  appHomeOpened,
+  blockActions,
+  eventCallback,
+  findElement,
+  messageEvent,
+  messagePayload,
+  slashCommand,
+  stateValues,
+  viewClosed,
+  viewSubmission,
+  type Container,
+} from './payloads.js';
 import { PreviewReceiver } from './receiver.js';
 import { SlackSide } from './web-api.js';
-import { BOT, CONVERSATIONS, DM, ME, Workspace, isJson, type Conversation, type Json, type WorkspaceUpdate } from './workspace.js';
+import {
+  BOT,
+  CONVERSATIONS,
+  DM,
+  ME,
+  Workspace,
+  isJson,
+  type Conversation,
+  type Json,
+  type WorkspaceUpdate,
+} from './workspace.js';
 
 export interface PreviewOptions {
   /** 0 picks a free port. */
@@ -46,7 +69,11 @@ const ASSETS: Record<string, string> = {
   '/assets/preview.css': 'preview.css',
   '/assets/preview.js': 'preview.js',
 };
-const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+};
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 4000;
 const SSE_KEEPALIVE_MS = 15_000;
@@ -63,8 +90,17 @@ class HttpError extends Error {
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1';
   // Settings as in Slack mode, minus the credentials: the preview is Slack here.
-  const base = loadSettings({ ...options.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '' });
-  const knowledge = new LiveKnowledge(options.knowledgeDir ?? (options.env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir), options.env);
+  const base = loadSettings({
+    ...options.env,
+    SLACK_BOT_TOKEN: '',
+    SLACK_SIGNING_SECRET: '',
+    SLACK_APP_TOKEN: '',
+    SLACK_API_URL: '',
+  });
+  const knowledge = new LiveKnowledge(
+    options.knowledgeDir ?? (options.env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir),
+    options.env,
+  );
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -81,17 +117,21 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   } catch (err) {
     knowledge.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} on ${host} is already in use: set PORT (or PREVIEW_PORT) to a free port.`);
+    if (code === 'EADDRINUSE')
+      throw new Error(`Port ${options.port} on ${host} is already in use: set PORT (or PREVIEW_PORT) to a free port.`);
     throw err;
   }
   const address = server.address() as AddressInfo;
   // The app reaches this server over loopback whatever interface the page is served on.
   const bound = address.address;
-  const loopback = bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${bound}]` : bound;
+  const loopback =
+    bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${bound}]` : bound;
   const internalBase = `http://${loopback}:${address.port}`;
   const pageHost = host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const pageUrl = `http://${pageHost}:${address.port}`;
-  const allowedHosts = new Set(['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host].map((h) => `${h}:${address.port}`));
+  const allowedHosts = new Set(
+    ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host].map((h) => `${h}:${address.port}`),
+  );
 
   const workspace = new Workspace();
   // Where notices about the app go: the conversation of the last thing the person did.
@@ -100,7 +140,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const slack = new SlackSide(workspace, {
     baseUrl: () => internalBase,
     token,
-    onUnsimulated: (method) => workspace.notice(activeChannel, `The app called ${method}, which the preview does not simulate; it answered unknown_method.`, 'warning'),
+    onUnsimulated: (method) =>
+      workspace.notice(
+        activeChannel,
+        `The app called ${method}, which the preview does not simulate; it answered unknown_method.`,
+        'warning',
+      ),
   });
 
   const settings: Settings = {
@@ -114,8 +159,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let hr: SlackHr | undefined;
   let app: App;
   try {
-    hr = options.hr === false ? undefined : createSlackHr({ booted: knowledge.latest, settings, log: (line) => console.log(`[hr] ${line}`) });
-    app = createSlackApp({ engine: knowledge.engine, settings, receiver, ...(hr ? { hr: hr.service } : {}), retryConfig: { retries: 0 } });
+    hr =
+      options.hr === false
+        ? undefined
+        : createSlackHr({ booted: knowledge.latest, settings, log: (line) => console.log(`[hr] ${line}`) });
+    app = createSlackApp({
+      engine: knowledge.engine,
+      settings,
+      receiver,
+      ...(hr ? { hr: hr.service } : {}),
+      retryConfig: { retries: 0 },
+    });
   } catch (err) {
     knowledge.close();
     await hr?.stop();
@@ -128,7 +182,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   // The page's live feed: a snapshot on connect, then every change.
   const streams = new Set<ServerResponse>();
-  const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const send = (res: ServerResponse, event: string, data: unknown) =>
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const broadcast = (event: string, data: unknown) => {
     for (const res of streams) send(res, event, data);
   };
@@ -157,16 +212,22 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       ...(onAck ? { onAck } : {}),
       onLate: () => {
         warned = true;
-        workspace.notice(channel, `The app did not acknowledge ${what} within 3 seconds: Slack would show the person an error (operation_timeout).`, 'warning');
+        workspace.notice(
+          channel,
+          `The app did not acknowledge ${what} within 3 seconds: Slack would show the person an error (operation_timeout).`,
+          'warning',
+        );
       },
     });
-    if (!outcome.acked && !warned) workspace.notice(channel, `No listener acknowledged ${what}: Slack would show the person an error.`, 'warning');
+    if (!outcome.acked && !warned)
+      workspace.notice(channel, `No listener acknowledged ${what}: Slack would show the person an error.`, 'warning');
     return outcome;
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Answer only requests addressed to this machine by name, so no web page can reach it by DNS tricks.
-    if (!allowedHosts.has(String(req.headers.host ?? ''))) throw new HttpError(403, 'This preview only answers requests to localhost.');
+    if (!allowedHosts.has(String(req.headers.host ?? '')))
+      throw new HttpError(403, 'This preview only answers requests to localhost.');
     const url = new URL(req.url ?? '/', internalBase);
     const path = url.pathname;
 
@@ -196,7 +257,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
 
     // What the person does on the page. JSON only: a plain form on another site cannot post here.
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON.');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      throw new HttpError(415, 'Send JSON.');
     const body = await readBody(req);
     knowledge.refresh();
     switch (path) {
@@ -221,7 +283,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   }
 
   function openStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     streams.add(res);
     req.on('close', () => streams.delete(res));
     send(res, 'snapshot', snapshot());
@@ -232,27 +298,74 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const where = conversationOf(body.channel);
     const raw = String(body.text ?? '').trim();
     if (!raw) throw new HttpError(400, 'Type something first.');
-    if (raw.length > MAX_MESSAGE_CHARS) throw new HttpError(400, `Messages are limited to ${MAX_MESSAGE_CHARS} characters here.`);
+    if (raw.length > MAX_MESSAGE_CHARS)
+      throw new HttpError(400, `Messages are limited to ${MAX_MESSAGE_CHARS} characters here.`);
     const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(raw);
     if (slash) {
       const command = `/${slash[1] ?? ''}`.toLowerCase();
-      workspace.post({ channel: where.id, user: ME.id, text: escapeMrkdwn(raw), blocks: [], attachments: [], ephemeral: true, command: true });
+      workspace.post({
+        channel: where.id,
+        user: ME.id,
+        text: escapeMrkdwn(raw),
+        blocks: [],
+        attachments: [],
+        ephemeral: true,
+        command: true,
+      });
       if (command !== COMMAND) {
-        workspace.notice(where.id, `${command} is not a command this workspace knows. The app's command is ${COMMAND}.`, 'info');
+        workspace.notice(
+          where.id,
+          `${command} is not a command this workspace knows. The app's command is ${COMMAND}.`,
+          'info',
+        );
         return;
       }
       const responseUrl = slack.responseUrl(where.id);
-      const payload = slashCommand({ command: COMMAND, text: withMentions(slash[2] ?? ''), channelId: where.id, channelName: where.kind === 'im' ? 'directmessage' : where.name, responseUrl, triggerId: slack.trigger() });
+      const payload = slashCommand({
+        command: COMMAND,
+        text: withMentions(slash[2] ?? ''),
+        channelId: where.id,
+        channelName: where.kind === 'im' ? 'directmessage' : where.name,
+        responseUrl,
+        triggerId: slack.trigger(),
+      });
       await dispatch(where.id, payload, `${COMMAND}`);
       return;
     }
     // Slack stores what a person typed with & < > escaped and picked names as mentions; so does the preview.
-    const stored = workspace.post({ channel: where.id, user: ME.id, text: withMentions(escapeMrkdwn(raw)), blocks: [], attachments: [], ephemeral: false });
+    const stored = workspace.post({
+      channel: where.id,
+      user: ME.id,
+      text: withMentions(escapeMrkdwn(raw)),
+      blocks: [],
+      attachments: [],
+      ephemeral: false,
+    });
     if (where.kind === 'im') {
       if (!subscribed('message.im')) return;
-      await dispatch(where.id, eventCallback(messageEvent({ type: 'message', channel: where.id, channelType: 'im', text: stored.text, ts: stored.ts }), workspace.newId('Ev')), 'the message');
+      await dispatch(
+        where.id,
+        eventCallback(
+          messageEvent({ type: 'message', channel: where.id, channelType: 'im', text: stored.text, ts: stored.ts }),
+          workspace.newId('Ev'),
+        ),
+        'the message',
+      );
     } else if (stored.text.includes(`<@${BOT.userId}`) && subscribed('app_mention')) {
-      await dispatch(where.id, eventCallback(messageEvent({ type: 'app_mention', channel: where.id, channelType: 'channel', text: stored.text, ts: stored.ts }), workspace.newId('Ev')), 'the mention');
+      await dispatch(
+        where.id,
+        eventCallback(
+          messageEvent({
+            type: 'app_mention',
+            channel: where.id,
+            channelType: 'channel',
+            text: stored.text,
+            ts: stored.ts,
+          }),
+          workspace.newId('Ev'),
+        ),
+        'the mention',
+      );
     }
   }
 
@@ -283,11 +396,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const view = body.surface === 'home' ? workspace.homeView() : workspace.findView(body.viewId);
       if (!view) throw new HttpError(404, 'That view is closed.');
       blocks = view.view.blocks;
-      container = { type: 'view', view: workspace.viewPayload(view, stateValues(view.view.blocks, inputsOf(body.values))) };
+      container = {
+        type: 'view',
+        view: workspace.viewPayload(view, stateValues(view.view.blocks, inputsOf(body.values))),
+      };
     }
     const element = findElement(blocks, blockId, actionId);
     if (!element) throw new HttpError(404, 'That button is no longer there.');
-    await dispatch(channel, blockActions({ container, action: actionPayload(element, blockId, picked), triggerId: slack.trigger() }), 'the click');
+    await dispatch(
+      channel,
+      blockActions({ container, action: actionPayload(element, blockId, picked), triggerId: slack.trigger() }),
+      'the click',
+    );
   }
 
   /** A modal's submit button: Slack checks required inputs itself, then sends view_submission. */
@@ -304,7 +424,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const payload = viewSubmission(workspace.viewPayload(view, stateValues(view.view.blocks, inputs)), slack.trigger());
     await dispatch(DM.id, payload, 'the form', (response) => {
       const r = isJson(response) ? response : {};
-      if (r.response_action === 'errors' && isJson(r.errors)) workspace.setErrors(view, Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, String(v)])));
+      if (r.response_action === 'errors' && isJson(r.errors))
+        workspace.setErrors(view, Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, String(v)])));
       else if (r.response_action === 'update' && isJson(r.view)) workspace.updateView(view, r.view);
       else if (r.response_action === 'push' && isJson(r.view)) workspace.pushModal(r.view);
       else if (r.response_action === 'clear') workspace.closeModal('all');
@@ -325,7 +446,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!subscribed('app_home_opened')) return;
     const tab = body.tab === 'messages' ? 'messages' : 'home';
     const home = workspace.homeView();
-    await dispatch(DM.id, eventCallback(appHomeOpened(tab, DM.id, home ? workspace.viewPayload(home) : null), workspace.newId('Ev')), 'opening App Home');
+    await dispatch(
+      DM.id,
+      eventCallback(appHomeOpened(tab, DM.id, home ? workspace.viewPayload(home) : null), workspace.newId('Ev')),
+      'opening App Home',
+    );
   }
 
   async function closeServer(): Promise<void> {
@@ -352,7 +477,8 @@ export function previewPort(env: NodeJS.ProcessEnv, fallback: number): number {
   const raw = env.PREVIEW_PORT?.trim();
   if (!raw) return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SettingsError([`PREVIEW_PORT must be a port number from 1 to 65535, such as 3000 (it is "${raw}")`]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new SettingsError([`PREVIEW_PORT must be a port number from 1 to 65535, such as 3000 (it is "${raw}")`]);
   return port;
 }
 
@@ -383,7 +509,11 @@ function pickedValue(v: unknown): string | string[] | null {
 
 function inputsOf(values: unknown): { blockId: string; actionId: string; value: string | string[] | null }[] {
   if (!Array.isArray(values)) return [];
-  return values.filter(isJson).map((v) => ({ blockId: String(v.blockId ?? ''), actionId: String(v.actionId ?? ''), value: pickedValue(v.value) }));
+  return values.filter(isJson).map((v) => ({
+    blockId: String(v.blockId ?? ''),
+    actionId: String(v.actionId ?? ''),
+    value: pickedValue(v.value),
+  }));
 }
 
 function requiredMissing(blocks: unknown, inputs: ReturnType<typeof inputsOf>): Record<string, string> {
@@ -393,7 +523,13 @@ function requiredMissing(blocks: unknown, inputs: ReturnType<typeof inputsOf>): 
     const actionId = b.element.action_id;
     const input = inputs.find((i) => i.blockId === b.block_id && i.actionId === actionId);
     const value = input?.value;
-    if (value === null || value === undefined || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && value.length === 0)) missing[String(b.block_id)] = 'Please complete this required field.';
+    if (
+      value === null ||
+      value === undefined ||
+      (typeof value === 'string' && !value.trim()) ||
+      (Array.isArray(value) && value.length === 0)
+    )
+      missing[String(b.block_id)] = 'Please complete this required field.';
   }
   return missing;
 }
@@ -414,7 +550,8 @@ function serveAsset(res: ServerResponse, name: string): void {
     'content-type': CONTENT_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
     'cache-control': 'no-store',
     // The page runs only its own script and style, and connects only back to this server.
-    'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+    'content-security-policy':
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
   });
   res.end(body);

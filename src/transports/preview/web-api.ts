@@ -2,7 +2,17 @@
 // through clientOptions.slackApiUrl) and the answers the app posts to a response_url. Each is answered the
 // way Slack answers it, errors included (channel_not_found, expired_trigger_id, used response_url…), and
 // what it posts lands in the preview workspace for the page to show.
-import { BOT, CONVERSATIONS, DM, ME, TEAM, isJson, type Json, type StoredMessage, type Workspace } from './workspace.js';
+import {
+  BOT,
+  CONVERSATIONS,
+  DM,
+  ME,
+  TEAM,
+  isJson,
+  type Json,
+  type StoredMessage,
+  type Workspace,
+} from './workspace.js';
 
 /** Slack accepts a response_url this many times, for this long. */
 const RESPONSE_URL_USES = 5;
@@ -68,7 +78,14 @@ export class SlackSide {
       return { status: 200, body: { ok: true } };
     }
     if (content.text || content.blocks.length || content.attachments.length) {
-      ws.post({ channel: target.channel, user: BOT.userId, botId: BOT.botId, ...content, ephemeral: !inChannel, ...(isString(body.thread_ts) ? { threadTs: body.thread_ts } : {}) });
+      ws.post({
+        channel: target.channel,
+        user: BOT.userId,
+        botId: BOT.botId,
+        ...content,
+        ephemeral: !inChannel,
+        ...(isString(body.thread_ts) ? { threadTs: body.thread_ts } : {}),
+      });
     }
     return { status: 200, body: { ok: true } };
   }
@@ -82,12 +99,22 @@ export class SlackSide {
       case 'api.test':
         return ok({ ok: true, args });
       case 'auth.test':
-        return ok({ ok: true, url: `${this.options.baseUrl()}/`, team: TEAM.name, user: BOT.name, team_id: TEAM.id, user_id: BOT.userId, bot_id: BOT.botId, is_enterprise_install: false });
+        return ok({
+          ok: true,
+          url: `${this.options.baseUrl()}/`,
+          team: TEAM.name,
+          user: BOT.name,
+          team_id: TEAM.id,
+          user_id: BOT.userId,
+          bot_id: BOT.botId,
+          is_enterprise_install: false,
+        });
       case 'chat.postMessage': {
         const where = ws.resolveChannel(args.channel);
         if (!where) return ok({ ok: false, error: 'channel_not_found' });
         const content = messageContent(args);
-        if (!content.text && !content.blocks.length && !content.attachments.length) return ok({ ok: false, error: 'no_text' });
+        if (!content.text && !content.blocks.length && !content.attachments.length)
+          return ok({ ok: false, error: 'no_text' });
         const stored = ws.post({
           channel: where.id,
           user: BOT.userId,
@@ -103,38 +130,72 @@ export class SlackSide {
         const where = ws.resolveChannel(args.channel);
         if (!where) return ok({ ok: false, error: 'channel_not_found' });
         if (args.user !== ME.id) return ok({ ok: false, error: 'user_not_in_channel' });
-        const stored = ws.post({ channel: where.id, user: BOT.userId, botId: BOT.botId, ...messageContent(args), ephemeral: true, ...(isString(args.thread_ts) ? { threadTs: args.thread_ts } : {}) });
+        const stored = ws.post({
+          channel: where.id,
+          user: BOT.userId,
+          botId: BOT.botId,
+          ...messageContent(args),
+          ephemeral: true,
+          ...(isString(args.thread_ts) ? { threadTs: args.thread_ts } : {}),
+        });
         return ok({ ok: true, message_ts: stored.ts });
       }
       case 'chat.update': {
         const where = ws.resolveChannel(args.channel);
         const found = where && isString(args.ts) ? ws.find(where.id, args.ts) : undefined;
-        if (!where || !found || found.ephemeral) return ok({ ok: false, error: where ? 'message_not_found' : 'channel_not_found' });
+        if (!where || !found || found.ephemeral)
+          return ok({ ok: false, error: where ? 'message_not_found' : 'channel_not_found' });
         if (found.user !== BOT.userId) return ok({ ok: false, error: 'cant_update_message' });
         const content = messageContent(args);
-        const updated = ws.replace(where.id, found.ts, { text: content.text || found.text, blocks: 'blocks' in args ? content.blocks : found.blocks, attachments: 'attachments' in args ? content.attachments : found.attachments });
-        return ok({ ok: true, channel: where.id, ts: found.ts, text: updated?.text, message: updated ? messageObject(updated) : null });
+        const updated = ws.replace(where.id, found.ts, {
+          text: content.text || found.text,
+          blocks: 'blocks' in args ? content.blocks : found.blocks,
+          attachments: 'attachments' in args ? content.attachments : found.attachments,
+        });
+        return ok({
+          ok: true,
+          channel: where.id,
+          ts: found.ts,
+          text: updated?.text,
+          message: updated ? messageObject(updated) : null,
+        });
       }
       case 'chat.delete': {
         const where = ws.resolveChannel(args.channel);
-        if (!where || !isString(args.ts) || !ws.remove(where.id, args.ts)) return ok({ ok: false, error: 'message_not_found' });
+        if (!where || !isString(args.ts) || !ws.remove(where.id, args.ts))
+          return ok({ ok: false, error: 'message_not_found' });
         return ok({ ok: true, channel: where.id, ts: args.ts });
       }
       case 'chat.getPermalink': {
         const where = ws.resolveChannel(args.channel);
-        if (!where || !isString(args.message_ts) || !ws.find(where.id, args.message_ts)) return ok({ ok: false, error: 'message_not_found' });
-        return ok({ ok: true, channel: where.id, permalink: `${this.options.baseUrl()}/#${where.id}/${args.message_ts}` });
+        if (!where || !isString(args.message_ts) || !ws.find(where.id, args.message_ts))
+          return ok({ ok: false, error: 'message_not_found' });
+        return ok({
+          ok: true,
+          channel: where.id,
+          permalink: `${this.options.baseUrl()}/#${where.id}/${args.message_ts}`,
+        });
       }
       case 'conversations.open':
-        return String(args.users ?? '').split(',').includes(ME.id) ? ok({ ok: true, channel: { id: DM.id } }) : ok({ ok: false, error: 'user_not_found' });
+        return String(args.users ?? '')
+          .split(',')
+          .includes(ME.id)
+          ? ok({ ok: true, channel: { id: DM.id } })
+          : ok({ ok: false, error: 'user_not_found' });
       case 'conversations.info': {
         const c = ws.conversation(String(args.channel));
         return ok(c ? { ok: true, channel: conversationObject(c) } : { ok: false, error: 'channel_not_found' });
       }
       case 'conversations.list':
-        return ok({ ok: true, channels: CONVERSATIONS.filter((c) => c.kind === 'channel').map(conversationObject), response_metadata: { next_cursor: '' } });
+        return ok({
+          ok: true,
+          channels: CONVERSATIONS.filter((c) => c.kind === 'channel').map(conversationObject),
+          response_metadata: { next_cursor: '' },
+        });
       case 'conversations.members':
-        return ws.conversation(String(args.channel)) ? ok({ ok: true, members: [ME.id, BOT.userId], response_metadata: { next_cursor: '' } }) : ok({ ok: false, error: 'channel_not_found' });
+        return ws.conversation(String(args.channel))
+          ? ok({ ok: true, members: [ME.id, BOT.userId], response_metadata: { next_cursor: '' } })
+          : ok({ ok: false, error: 'channel_not_found' });
       case 'conversations.history': {
         const c = ws.conversation(String(args.channel));
         if (!c) return ok({ ok: false, error: 'channel_not_found' });
@@ -144,13 +205,29 @@ export class SlackSide {
         const inRange = ws.history(c.id).filter((m) => Number(m.ts) >= oldest);
         const page = inRange.slice(offset, offset + limit);
         const more = offset + limit < inRange.length;
-        return ok({ ok: true, messages: page.map(messageObject), has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : '' } });
+        return ok({
+          ok: true,
+          messages: page.map(messageObject),
+          has_more: more,
+          response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+        });
       }
       case 'users.info': {
         const name = ws.userName(String(args.user));
         if (!name) return ok({ ok: false, error: 'user_not_found' });
         const isBot = args.user === BOT.userId;
-        return ok({ ok: true, user: { id: args.user, team_id: TEAM.id, name: isBot ? BOT.name : ME.name, real_name: name, is_bot: isBot, tz: Intl.DateTimeFormat().resolvedOptions().timeZone, profile: { real_name: name, display_name: name } } });
+        return ok({
+          ok: true,
+          user: {
+            id: args.user,
+            team_id: TEAM.id,
+            name: isBot ? BOT.name : ME.name,
+            real_name: name,
+            is_bot: isBot,
+            tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            profile: { real_name: name, display_name: name },
+          },
+        });
       }
       case 'usergroups.users.list':
         // The preview's HR admin is the person at the keyboard, named directly rather than by a user group.
@@ -218,5 +295,13 @@ function messageObject(m: StoredMessage): Json {
 function conversationObject(c: (typeof CONVERSATIONS)[number]): Json {
   return c.kind === 'im'
     ? { id: c.id, is_im: true, user: ME.id }
-    : { id: c.id, name: c.name, is_channel: true, is_private: false, is_member: true, purpose: { value: c.purpose }, topic: { value: '' } };
+    : {
+        id: c.id,
+        name: c.name,
+        is_channel: true,
+        is_private: false,
+        is_member: true,
+        purpose: { value: c.purpose },
+        topic: { value: '' },
+      };
 }

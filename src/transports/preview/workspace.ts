@@ -3,7 +3,12 @@
 // together with its HTML, drawn by the HTML renderer from the very Block Kit the app sent.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { renderMessageHtml, renderViewHtml, textObjectPlain, type HtmlRenderContext } from '../../renderers/html/blocks.js';
+import {
+  renderMessageHtml,
+  renderViewHtml,
+  textObjectPlain,
+  type HtmlRenderContext,
+} from '../../renderers/html/blocks.js';
 
 export type Json = Record<string, unknown>;
 export const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,10 +25,20 @@ export interface Conversation {
   purpose: string;
 }
 
-export const DM: Conversation = { id: 'D0AIRISK', name: 'airisk', kind: 'im', purpose: 'Your direct messages with the airisk app' };
+export const DM: Conversation = {
+  id: 'D0AIRISK',
+  name: 'airisk',
+  kind: 'im',
+  purpose: 'Your direct messages with the airisk app',
+};
 export const CONVERSATIONS: readonly Conversation[] = [
   DM,
-  { id: 'C0GENERAL', name: 'general', kind: 'channel', purpose: 'Everyone in the workspace. Mention @airisk to ask it here.' },
+  {
+    id: 'C0GENERAL',
+    name: 'general',
+    kind: 'channel',
+    purpose: 'Everyone in the workspace. Mention @airisk to ask it here.',
+  },
   { id: 'C0HRNEWS', name: 'hr-announcements', kind: 'channel', purpose: 'Where HR posts announcements and digests' },
 ];
 
@@ -138,17 +153,32 @@ export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
   /** A line from Slackbot, only for the person: what Slack itself says (unknown command, time-outs) and preview notes. */
   notice(channel: string, text: string, level: NonNullable<StoredMessage['notice']>): StoredMessage {
     const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return this.post({ channel, user: SLACKBOT, text: escaped, blocks: [], attachments: [], ephemeral: true, notice: level });
+    return this.post({
+      channel,
+      user: SLACKBOT,
+      text: escaped,
+      blocks: [],
+      attachments: [],
+      ephemeral: true,
+      notice: level,
+    });
   }
 
   find(channel: string, ts: string): StoredMessage | undefined {
     return this.messages.get(channel)?.find((m) => m.ts === ts);
   }
 
-  replace(channel: string, ts: string, change: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments' | 'ephemeral' | 'metadata'>>): StoredMessage | undefined {
+  replace(
+    channel: string,
+    ts: string,
+    change: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments' | 'ephemeral' | 'metadata'>>,
+  ): StoredMessage | undefined {
     const found = this.find(channel, ts);
     if (!found) return undefined;
-    Object.assign(found, change, { edited: !found.ephemeral, ...(change.blocks ? { blocks: this.withIds(change.blocks) } : {}) });
+    Object.assign(found, change, {
+      edited: !found.ephemeral,
+      ...(change.blocks ? { blocks: this.withIds(change.blocks) } : {}),
+    });
     this.emit('update', { type: 'message', message: this.renderMessage(found) });
     return found;
   }
@@ -172,7 +202,11 @@ export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
   }
 
   publishHome(view: Json): StoredView {
-    this.home = { id: this.home?.id ?? this.newId('V'), hash: this.newId('h'), view: { ...view, blocks: this.withIds(view.blocks) } };
+    this.home = {
+      id: this.home?.id ?? this.newId('V'),
+      hash: this.newId('h'),
+      view: { ...view, blocks: this.withIds(view.blocks) },
+    };
     this.emit('update', { type: 'home', html: this.renderHome() });
     return this.home;
   }
@@ -187,7 +221,11 @@ export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
   }
 
   pushModal(view: Json): StoredView {
-    const stored: StoredView = { id: this.newId('V'), hash: this.newId('h'), view: { ...view, blocks: this.withIds(view.blocks) } };
+    const stored: StoredView = {
+      id: this.newId('V'),
+      hash: this.newId('h'),
+      view: { ...view, blocks: this.withIds(view.blocks) },
+    };
     this.modals.push(stored);
     this.emitModals();
     return stored;
@@ -286,9 +324,16 @@ export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
     if (!Array.isArray(blocks)) return [];
     return blocks.map((b: unknown) => {
       if (!isJson(b)) return b;
-      const block: Json = { ...b, block_id: typeof b.block_id === 'string' && b.block_id ? b.block_id : this.newId('b') };
-      const withAction = (e: unknown) => (isJson(e) && e.type !== 'image' && !('action_id' in e) && !/^(mrkdwn|plain_text)$/.test(String(e.type)) ? { ...e, action_id: this.newId('a') } : e);
-      if (Array.isArray(block.elements) && (block.type === 'actions' || block.type === 'context_actions')) block.elements = block.elements.map(withAction);
+      const block: Json = {
+        ...b,
+        block_id: typeof b.block_id === 'string' && b.block_id ? b.block_id : this.newId('b'),
+      };
+      const withAction = (e: unknown) =>
+        isJson(e) && e.type !== 'image' && !('action_id' in e) && !/^(mrkdwn|plain_text)$/.test(String(e.type))
+          ? { ...e, action_id: this.newId('a') }
+          : e;
+      if (Array.isArray(block.elements) && (block.type === 'actions' || block.type === 'context_actions'))
+        block.elements = block.elements.map(withAction);
       if (block.accessory) block.accessory = withAction(block.accessory);
       if (block.element) block.element = withAction(block.element);
       return block;

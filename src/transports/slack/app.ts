@@ -35,11 +35,18 @@ export function createSlackApp(options: SlackAppOptions): App {
     ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
     retryConfig: options.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
-  const logLevel = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[settings.logLevel];
+  const logLevel = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[
+    settings.logLevel
+  ];
   const receiver =
     options.receiver ??
     (settings.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: settings.appToken ?? '', logLevel, ...(options.logger ? { logger: options.logger } : {}), installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({
+          appToken: settings.appToken ?? '',
+          logLevel,
+          ...(options.logger ? { logger: options.logger } : {}),
+          installerOptions: { clientOptions },
+        })
       : undefined);
   const app = new App({
     authorize: botAuthorization(settings.botToken ?? 'xoxb-preview', clientOptions),
@@ -70,7 +77,12 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   const { hr } = options;
   const subcommands = new Map([...(options.subcommands ?? []), ...(hr ? hrSubcommands(hr) : [])]);
-  registerListeners(app, { engine: options.engine, hooks: hr ? withUsageCounts(options.hooks ?? {}, hr) : (options.hooks ?? {}), subcommands, ...(hr ? { hr } : {}) });
+  registerListeners(app, {
+    engine: options.engine,
+    hooks: hr ? withUsageCounts(options.hooks ?? {}, hr) : (options.hooks ?? {}),
+    subcommands,
+    ...(hr ? { hr } : {}),
+  });
   return app;
 }
 
@@ -89,7 +101,12 @@ function botAuthorization(botToken: string, clientOptions: WebClientOptions): Au
         return {};
       },
     );
-    return { botToken, ...(await identity), ...(source.teamId ? { teamId: source.teamId } : {}), ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) };
+    return {
+      botToken,
+      ...(await identity),
+      ...(source.teamId ? { teamId: source.teamId } : {}),
+      ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}),
+    };
   };
 }
 

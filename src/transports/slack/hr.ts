@@ -39,9 +39,17 @@ export function createSlackHr(options: SlackHrOptions): SlackHr {
   const hr = settings.hr;
   const booted = options.booted;
   const current = typeof booted === 'function' ? booted : () => booted;
-  const slack = options.slackApi ?? createHrWebClient({ token: settings.botToken ?? '', ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}) });
+  const slack =
+    options.slackApi ??
+    createHrWebClient({
+      token: settings.botToken ?? '',
+      ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+    });
   const store = openSqliteStore(hr.dbPath, { now: () => clock.now() });
-  if (!hr.adminUserIds.length && !hr.adminUsergroup) log('No HR admins set (HR_ADMIN_USER_IDS, HR_ADMIN_USERGROUP): announce, schedule and insights will refuse everyone.');
+  if (!hr.adminUserIds.length && !hr.adminUsergroup)
+    log(
+      'No HR admins set (HR_ADMIN_USER_IDS, HR_ADMIN_USERGROUP): announce, schedule and insights will refuse everyone.',
+    );
   const service = createHrService({
     store,
     slack,
@@ -64,7 +72,10 @@ export function createSlackHr(options: SlackHrOptions): SlackHr {
     store,
     async start() {
       const outcomes = await service.start();
-      if (outcomes.length) log(`finished ${outcomes.length} announcement(s) left from before the restart: ${outcomes.map((o) => o.status).join(', ')}`);
+      if (outcomes.length)
+        log(
+          `finished ${outcomes.length} announcement(s) left from before the restart: ${outcomes.map((o) => o.status).join(', ')}`,
+        );
       return outcomes;
     },
     async stop() {

@@ -45,7 +45,12 @@ export async function responded(responseUrl: string | undefined, payload: Record
 /** Slack refuses to post in a conversation the app is not part of (a private channel, a DM between people). */
 function notInConversation(err: unknown): boolean {
   const code = (err as { data?: { error?: string } }).data?.error;
-  return code === 'channel_not_found' || code === 'not_in_channel' || code === 'user_not_in_channel' || code === 'is_archived';
+  return (
+    code === 'channel_not_found' ||
+    code === 'not_in_channel' ||
+    code === 'user_not_in_channel' ||
+    code === 'is_archived'
+  );
 }
 
 /** Shown only to `where.user`; falls back to chat.postEphemeral in the channel, and when the app cannot post
@@ -60,18 +65,31 @@ export async function replyEphemeral(
   if (await responded(responseUrl, { response_type: 'ephemeral', ...message, ...options })) return;
   if (where.channel) {
     try {
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: message.text, blocks: message.blocks });
+      await client.chat.postEphemeral({
+        channel: where.channel,
+        user: where.user,
+        text: message.text,
+        blocks: message.blocks,
+      });
       return;
     } catch (err) {
       if (!notInConversation(err)) throw err;
     }
   }
-  await client.chat.postMessage({ channel: where.user, ...(where.channel ? couldNotReplyThereMessage(where.channel, message, false) : message) });
+  await client.chat.postMessage({
+    channel: where.user,
+    ...(where.channel ? couldNotReplyThereMessage(where.channel, message, false) : message),
+  });
 }
 
 /** Visible to the whole conversation; falls back to chat.postMessage in the channel, and when the app is not
  *  in it, tells the person in their DM with the app how to invite it. */
-export async function replyInChannel(responseUrl: string | undefined, client: WebClient, where: { channel?: string; user: string }, message: SlackMessage): Promise<void> {
+export async function replyInChannel(
+  responseUrl: string | undefined,
+  client: WebClient,
+  where: { channel?: string; user: string },
+  message: SlackMessage,
+): Promise<void> {
   if (await responded(responseUrl, { response_type: 'in_channel', replace_original: false, ...message })) return;
   if (!where.channel) throw new Error('the response_url was refused and there is no channel to fall back to');
   try {

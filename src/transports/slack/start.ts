@@ -6,7 +6,9 @@ import type { Engine } from '../../engine/types.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
 import type { SlackHr } from './hr.js';
 
-export async function startSlack(options: { engine: Engine; settings: Settings; hr?: SlackHr } & Partial<Omit<SlackAppOptions, 'hr'>>): Promise<{ app: App; server?: Server }> {
+export async function startSlack(
+  options: { engine: Engine; settings: Settings; hr?: SlackHr } & Partial<Omit<SlackAppOptions, 'hr'>>,
+): Promise<{ app: App; server?: Server }> {
   const { hr, ...appOptions } = options;
   const app = createSlackApp({ ...appOptions, ...(hr ? { hr: hr.service } : {}) });
   let server: Server | undefined;

@@ -28,7 +28,11 @@
   async function post(path, data) {
     let res;
     try {
-      res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data || {}) });
+      res = await fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data || {}),
+      });
     } catch {
       toast('The preview server is not answering. Is `npm start` still running?');
       return false;
@@ -52,7 +56,8 @@
       state.home = s.home;
       state.modals = s.modals;
       state.knowledge = s.knowledge;
-      if (!state.current || !state.conversations.some((c) => c.id === state.current)) state.current = state.conversations[0].id;
+      if (!state.current || !state.conversations.some((c) => c.id === state.current))
+        state.current = state.conversations[0].id;
       renderAll();
     });
     events.addEventListener('update', (e) => apply(JSON.parse(e.data)));
@@ -113,7 +118,8 @@
           const li = document.createElement('li');
           const button = document.createElement('button');
           button.type = 'button';
-          button.className = 'sidebar-item' + (c.id === state.current ? ' active' : '') + (state.unread.get(c.id) ? ' unread' : '');
+          button.className =
+            'sidebar-item' + (c.id === state.current ? ' active' : '') + (state.unread.get(c.id) ? ' unread' : '');
           button.dataset.conversation = c.id;
           const icon = document.createElement('span');
           icon.className = c.kind === 'im' ? 'app-icon tiny' : 'hash';
@@ -135,8 +141,14 @@
         }),
       );
     };
-    fill($('channel-list'), state.conversations.filter((c) => c.kind === 'channel'));
-    fill($('app-list'), state.conversations.filter((c) => c.kind === 'im'));
+    fill(
+      $('channel-list'),
+      state.conversations.filter((c) => c.kind === 'channel'),
+    );
+    fill(
+      $('app-list'),
+      state.conversations.filter((c) => c.kind === 'im'),
+    );
   }
 
   function renderConversation() {
@@ -177,7 +189,10 @@
       return b;
     });
     const tail = document.createElement('span');
-    tail.textContent = c.kind === 'im' ? ' or just ask a question, e.g. “is medical coding still worth learning?”' : ' e.g. “@airisk medical coder”';
+    tail.textContent =
+      c.kind === 'im'
+        ? ' or just ask a question, e.g. “is medical coding still worth learning?”'
+        : ' e.g. “@airisk medical coder”';
     hint.replaceChildren(label, ...chips, tail);
   }
 
@@ -186,7 +201,9 @@
 
   function renderMessages() {
     const chat = $('chat');
-    const list = [...state.messages.values()].filter((m) => m.channel === state.current).sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
+    const list = [...state.messages.values()]
+      .filter((m) => m.channel === state.current)
+      .sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
     chat.replaceChildren(introFor(conversation(state.current)), ...list.map(messageElement));
     state.unread.delete(state.current);
     chat.scrollTop = chat.scrollHeight;
@@ -225,7 +242,16 @@
   function messageElement(m) {
     const row = document.createElement('div');
     const kind = m.author.kind === 'app' ? 'bot' : m.author.kind === 'slackbot' ? 'slackbot' : 'you';
-    row.className = ['msg', kind, m.ephemeral ? 'ephemeral' : '', m.threadTs ? 'reply' : '', m.command ? 'command' : '', m.notice ? `notice notice-${m.notice}` : ''].filter(Boolean).join(' ');
+    row.className = [
+      'msg',
+      kind,
+      m.ephemeral ? 'ephemeral' : '',
+      m.threadTs ? 'reply' : '',
+      m.command ? 'command' : '',
+      m.notice ? `notice notice-${m.notice}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     row.dataset.key = m.key;
     row.dataset.channel = m.channel;
     row.dataset.ts = m.ts;
@@ -285,7 +311,9 @@
     if (state.home === null) {
       const wait = document.createElement('p');
       wait.className = 'home-empty';
-      wait.textContent = state.homeRequested ? 'Opening App Home…' : 'Open the Home tab to see what the app publishes there.';
+      wait.textContent = state.homeRequested
+        ? 'Opening App Home…'
+        : 'Open the Home tab to see what the app publishes there.';
       home.replaceChildren(wait);
       return;
     }
@@ -307,7 +335,9 @@
     if (k.valid) return;
     const count = k.problems.length;
     $('errors-title').textContent =
-      (count ? `Your knowledge edit has ${count} problem${count === 1 ? '' : 's'}.` : 'The knowledge could not be reloaded.') +
+      (count
+        ? `Your knowledge edit has ${count} problem${count === 1 ? '' : 's'}.`
+        : 'The knowledge could not be reloaded.') +
       ` The preview keeps answering from the last valid knowledge, loaded at ${loaded}. Fix the file and save: it reloads by itself.`;
     $('errors-rows').replaceChildren(
       ...k.problems.map((p) => {
@@ -348,7 +378,9 @@
     const unplaced = [];
     for (const el of $('modal-body').querySelectorAll('[data-error-for]')) el.textContent = '';
     for (const [blockId, message] of Object.entries(top.errors || {})) {
-      const slot = [...$('modal-body').querySelectorAll('[data-error-for]')].find((el) => el.dataset.errorFor === blockId);
+      const slot = [...$('modal-body').querySelectorAll('[data-error-for]')].find(
+        (el) => el.dataset.errorFor === blockId,
+      );
       if (slot) slot.textContent = message;
       else unplaced.push(message);
     }
@@ -367,12 +399,17 @@
   }
 
   function inputsIn(root) {
-    return [...root.querySelectorAll('[data-input]')].map((el) => ({ blockId: el.dataset.blockId, actionId: el.dataset.actionId, value: valueOf(el) }));
+    return [...root.querySelectorAll('[data-input]')].map((el) => ({
+      blockId: el.dataset.blockId,
+      actionId: el.dataset.actionId,
+      value: valueOf(el),
+    }));
   }
 
   function surfaceOf(el) {
     if (el.closest('#home')) return { surface: 'home' };
-    if (el.closest('#modal')) return { surface: 'modal', viewId: $('modal-backdrop').dataset.viewId, values: inputsIn($('modal-body')) };
+    if (el.closest('#modal'))
+      return { surface: 'modal', viewId: $('modal-backdrop').dataset.viewId, values: inputsIn($('modal-body')) };
     const row = el.closest('.msg');
     return row ? { surface: 'message', channel: row.dataset.channel, ts: row.dataset.ts } : null;
   }
@@ -438,7 +475,11 @@
     }
     const button = target.closest('button[data-kind]');
     if (!button || button.disabled) return;
-    if (button.dataset.confirmTitle && !window.confirm(`${button.dataset.confirmTitle}\n\n${button.dataset.confirmText || ''}`)) return;
+    if (
+      button.dataset.confirmTitle &&
+      !window.confirm(`${button.dataset.confirmTitle}\n\n${button.dataset.confirmText || ''}`)
+    )
+      return;
     if (button.dataset.url) window.open(button.dataset.url, '_blank', 'noopener,noreferrer');
     await act(button, button.dataset.value ?? null);
   });

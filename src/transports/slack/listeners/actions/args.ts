@@ -3,6 +3,16 @@ import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slac
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-export function clickOf({ body, action }: ButtonArgs): { roleId: string; user: string; channel?: string; triggerId: string } {
-  return { roleId: action.value ?? '', user: body.user.id, ...(body.channel?.id ? { channel: body.channel.id } : {}), triggerId: body.trigger_id };
+export function clickOf({ body, action }: ButtonArgs): {
+  roleId: string;
+  user: string;
+  channel?: string;
+  triggerId: string;
+} {
+  return {
+    roleId: action.value ?? '',
+    user: body.user.id,
+    ...(body.channel?.id ? { channel: body.channel.id } : {}),
+    triggerId: body.trigger_id,
+  };
 }

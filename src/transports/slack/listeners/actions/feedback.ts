@@ -11,6 +11,8 @@ export function feedback(deps: SlackDeps, helpful: boolean) {
     const click = clickOf(args);
     deps.hooks.onFeedback?.(click.roleId, helpful);
     // An expired response_url falls back to chat.postEphemeral, like every other private reply.
-    await replyEphemeral(args.body.response_url, args.client, click, feedbackThanksMessage(helpful), { replace_original: false });
+    await replyEphemeral(args.body.response_url, args.client, click, feedbackThanksMessage(helpful), {
+      replace_original: false,
+    });
   };
 }

@@ -13,7 +13,9 @@ export function hrButton(deps: SlackDeps, act: (hr: HrService, user: string, out
   return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
     await args.ack();
     const click = clickOf(args);
-    const reply: HrReply = deps.hr ? await act(deps.hr, click.user, args.action.value ?? '') : { kind: 'message', text: HR_NOT_ENABLED };
+    const reply: HrReply = deps.hr
+      ? await act(deps.hr, click.user, args.action.value ?? '')
+      : { kind: 'message', text: HR_NOT_ENABLED };
     await replyEphemeral(args.body.response_url, args.client, click, hrReplyMessage(reply), { replace_original: true });
   };
 }

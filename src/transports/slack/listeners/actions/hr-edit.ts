@@ -18,12 +18,23 @@ export function hrEdit(deps: SlackDeps) {
     await args.ack();
     const click = clickOf(args);
     const outboxId = args.action.value ?? '';
-    const found = deps.hr ? await deps.hr.editable(click.user, outboxId) : { reply: { kind: 'message' as const, text: HR_NOT_ENABLED } };
+    const found = deps.hr
+      ? await deps.hr.editable(click.user, outboxId)
+      : { reply: { kind: 'message' as const, text: HR_NOT_ENABLED } };
     if ('reply' in found) {
-      await replyEphemeral(args.body.response_url, args.client, click, hrReplyMessage(found.reply), { replace_original: false });
+      await replyEphemeral(args.body.response_url, args.client, click, hrReplyMessage(found.reply), {
+        replace_original: false,
+      });
       return;
     }
-    const metadata: HrEditMetadata = { outboxId, ...(args.body.response_url ? { responseUrl: args.body.response_url } : {}), ...(click.channel ? { channel: click.channel } : {}) };
-    await args.client.views.open({ trigger_id: click.triggerId, view: hrEditModal(found.entry, JSON.stringify(metadata)) });
+    const metadata: HrEditMetadata = {
+      outboxId,
+      ...(args.body.response_url ? { responseUrl: args.body.response_url } : {}),
+      ...(click.channel ? { channel: click.channel } : {}),
+    };
+    await args.client.views.open({
+      trigger_id: click.triggerId,
+      view: hrEditModal(found.entry, JSON.stringify(metadata)),
+    });
   };
 }

@@ -10,6 +10,12 @@ export function openCompare(deps: SlackDeps) {
     const click = clickOf(args);
     const card = deps.engine.roleById(click.roleId);
     if (!card) return;
-    await args.client.views.open({ trigger_id: click.triggerId, view: compareModal(card.role.title, { roleId: card.role.id, ...(click.channel ? { channel: click.channel } : {}) }) });
+    await args.client.views.open({
+      trigger_id: click.triggerId,
+      view: compareModal(card.role.title, {
+        roleId: card.role.id,
+        ...(click.channel ? { channel: click.channel } : {}),
+      }),
+    });
   };
 }

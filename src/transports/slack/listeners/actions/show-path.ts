@@ -10,6 +10,8 @@ export function showPath(deps: SlackDeps) {
     await args.ack();
     const click = clickOf(args);
     const answer = deps.engine.path(click.roleId);
-    await replyEphemeral(args.body.response_url, args.client, click, answerMessage(answer), { replace_original: false });
+    await replyEphemeral(args.body.response_url, args.client, click, answerMessage(answer), {
+      replace_original: false,
+    });
   };
 }

@@ -14,8 +14,20 @@ export function airiskCommand(deps: SlackDeps) {
     const args = rest.join(' ');
     const sub = deps.subcommands.get(word);
     if (sub) return sub({ command, args, client });
-    const answer = word === 'path' && args ? deps.engine.path(args) : word === 'compare' && args ? deps.engine.compare(args) : word === 'help' && !args ? deps.engine.help() : deps.engine.ask(text);
+    const answer =
+      word === 'path' && args
+        ? deps.engine.path(args)
+        : word === 'compare' && args
+          ? deps.engine.compare(args)
+          : word === 'help' && !args
+            ? deps.engine.help()
+            : deps.engine.ask(text);
     deps.hooks.onLookup?.(answer);
-    await replyEphemeral(command.response_url, client, { channel: command.channel_id, user: command.user_id }, answerMessage(answer));
+    await replyEphemeral(
+      command.response_url,
+      client,
+      { channel: command.channel_id, user: command.user_id },
+      answerMessage(answer),
+    );
   };
 }

@@ -10,7 +10,12 @@ export function hrSubcommands(hr: HrService): [string, Subcommand][] {
     word,
     async ({ command, args, client }) => {
       const reply = await hr.command(command.user_id, `${word} ${args}`);
-      await replyEphemeral(command.response_url, client, { channel: command.channel_id, user: command.user_id }, hrReplyMessage(reply));
+      await replyEphemeral(
+        command.response_url,
+        client,
+        { channel: command.channel_id, user: command.user_id },
+        hrReplyMessage(reply),
+      );
     },
   ]);
 }

@@ -7,6 +7,10 @@ export function appMention(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const answer = deps.engine.ask(event.text ?? '');
     deps.hooks.onLookup?.(answer);
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...answerMessage(answer) });
+    await client.chat.postMessage({
+      channel: event.channel,
+      thread_ts: event.thread_ts ?? event.ts,
+      ...answerMessage(answer),
+    });
   };
 }

@@ -20,7 +20,11 @@ export function hrEditSubmitted(deps: SlackDeps) {
     if (!deps.hr || !meta.outboxId) return;
     const note = values[INPUTS.hrNoteBlock]?.[INPUTS.hrNoteText]?.value ?? null;
     const message = hrReplyMessage(await deps.hr.saveEdit(body.user.id, meta.outboxId, { note, channel }));
-    const replaced = await responded(meta.responseUrl, { response_type: 'ephemeral', replace_original: true, ...message });
+    const replaced = await responded(meta.responseUrl, {
+      response_type: 'ephemeral',
+      replace_original: true,
+      ...message,
+    });
     if (!replaced) await client.chat.postMessage({ channel: body.user.id, ...message });
   };
 }
