@@ -1,16 +1,19 @@
 // The start command (`npm start`). With Slack credentials it connects to Slack (HTTP, or Socket Mode with an
-// app token); without them it serves the local preview. Invalid knowledge, data or settings stop it with the
-// same clear messages `npm run kb:check` prints.
+// app token); without them it serves the local preview. Before either, the public datasets: fetched on first
+// start when asked (first-start.ts), or a one-line note that it answers from curated knowledge only. Invalid
+// knowledge, data or settings stop it with the same clear messages `npm run kb:check` prints.
 import 'dotenv/config';
 import { KnowledgeInvalidError } from './catalog/knowledge/load.js';
 import { loadSettings, SettingsError } from './config/settings.js';
 import { bootEngine, warmUpInBackground } from './transports/boot.js';
+import { prepareDatasets } from './transports/first-start.js';
 import { createSlackHr } from './transports/slack/hr.js';
 import { startSlack } from './transports/slack/start.js';
 import { previewPort, startPreview } from './transports/preview/server.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
+  await prepareDatasets(process.env, { input: process.stdin, output: process.stdout });
   if (settings.mode === 'none') {
     const preview = await startPreview({
       port: previewPort(process.env, settings.port),
@@ -22,7 +25,8 @@ async function main(): Promise<void> {
   }
   const booted = bootEngine(process.env);
   const { engine, catalog } = booted;
-  console.log(catalog.datasets.note);
+  // Without datasets, prepareDatasets has said so already.
+  if (catalog.datasets.dir) console.log(catalog.datasets.note);
   const hr = createSlackHr({ booted, settings });
   await startSlack({ engine, settings, hr });
   warmUpInBackground(engine);

@@ -13,6 +13,8 @@ export interface SourceRef {
   publisher?: string;
   url?: string;
   asOf: string;
+  /** For a public dataset, the pinned version read ("commit 0471612", "O*NET 30.1"), so answers never change silently. */
+  version?: string;
 }
 
 export interface RoleRef {

@@ -70,6 +70,7 @@ export function createEngine(catalog: Catalog): Engine {
       id: s.id,
       name: s.name,
       asOf: s.asOf,
+      ...('version' in s && s.version ? { version: s.version } : {}),
       ...(s.publisher ? { publisher: s.publisher } : {}),
       ...(s.url ? { url: s.url } : {}),
     };

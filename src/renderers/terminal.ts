@@ -169,9 +169,9 @@ function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
-const sourceLines = (sources: { name: string; asOf: string }[]) => [
+const sourceLines = (sources: { name: string; asOf: string; version?: string }[]) => [
   'Sources:',
-  ...sources.map((s) => bullet(`${s.name} (${s.asOf})`)),
+  ...sources.map((s) => bullet(`${s.name}${s.version ? `, ${s.version}` : ''} (${s.asOf})`)),
 ];
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;

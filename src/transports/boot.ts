@@ -1,6 +1,8 @@
-// Builds the engine from knowledge/ and AIRISK_DATA_DIR: what every transport (CLI, Slack, preview) starts from.
+// Builds the engine from knowledge/ and the datasets (AIRISK_DATA_DIR, else the folder `airisk data fetch`
+// completed): what every transport (CLI, Slack, preview) starts from.
 import { loadCatalog, type Catalog } from '../catalog/catalog.js';
-import { dataDirFromEnv, defaultKnowledgeDir } from '../catalog/paths.js';
+import { resolveDataDir } from '../catalog/datasets/folder.js';
+import { defaultKnowledgeDir } from '../catalog/paths.js';
 import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 
@@ -13,7 +15,7 @@ export function bootEngine(
   env: NodeJS.ProcessEnv = process.env,
   knowledgeDir = env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir,
 ): Booted {
-  const catalog = loadCatalog({ knowledgeDir, dataDir: dataDirFromEnv(env) });
+  const catalog = loadCatalog({ knowledgeDir, dataDir: resolveDataDir(env).dir });
   return { engine: createEngine(catalog), catalog };
 }
 

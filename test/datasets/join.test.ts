@@ -16,7 +16,10 @@ const measure = (soc: string, source: string) => occupation(soc).measures.find((
 describe('without a data folder', () => {
   it('answers from curated knowledge only and says so', () => {
     const empty = loadDatasets(null);
-    expect(empty).toMatchObject({ dir: null, note: 'No AIRISK_DATA_DIR set: answering from curated knowledge only.' });
+    expect(empty).toMatchObject({
+      dir: null,
+      note: 'No public datasets loaded (none fetched, AIRISK_DATA_DIR unset): answering from curated knowledge only.',
+    });
     expect(empty.occupations.size).toBe(0);
     expect(NO_DATA_NOTE).toBe(empty.note);
   });

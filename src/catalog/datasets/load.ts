@@ -20,7 +20,8 @@ import type { Datasets, DatasetSource, OccupationData, SkillLevel } from './type
 
 export { DatasetError } from './table.js';
 
-export const NO_DATA_NOTE = 'No AIRISK_DATA_DIR set: answering from curated knowledge only.';
+export const NO_DATA_NOTE =
+  'No public datasets loaded (none fetched, AIRISK_DATA_DIR unset): answering from curated knowledge only.';
 
 export function loadDatasets(dir: string | null): Datasets {
   if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), note: NO_DATA_NOTE };

@@ -1,11 +1,17 @@
 // Where each dataset figure comes from, as ../shared/datasets/PROVENANCE.md records it. Every Measure,
-// TaskLine and FigureLine the loaders build names one of these ids.
+// TaskLine and FigureLine the loaders build names one of these ids. Versions come from the data manifest, which
+// pins them, so a card's sources name exactly the data it was built from.
+import { manifestDataset } from './manifest.js';
 import type { DatasetSource } from './types.js';
+
+const ELOUNDOU = manifestDataset('eloundou-gpts-are-gpts');
+const MICROSOFT = manifestDataset('microsoft-working-with-ai');
+const OOH = manifestDataset('bls-ooh');
+const OEWS = manifestDataset('bls-oews-2021');
 
 const ELOUNDOU_AS_OF = '2025-10-03';
 const ELOUNDOU_URL = 'https://github.com/openai/GPTs-are-GPTs';
-const ELOUNDOU_CITATION =
-  'Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs", Science (2024); data from github.com/openai/GPTs-are-GPTs, commit 0471612';
+const ELOUNDOU_CITATION = `Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs", Science (2024); data from ${ELOUNDOU.source}`;
 const EXPOSURE_SCALE = '0–1 share of tasks exposed (β: E1 + ½·E2)';
 
 const exposureMeaning = (raters: string) =>
@@ -18,6 +24,7 @@ export const DATASET_SOURCES = {
     publisher: 'Eloundou, Manning, Mishkin, Rock (Science, 2024)',
     url: ELOUNDOU_URL,
     asOf: ELOUNDOU_AS_OF,
+    version: ELOUNDOU.version,
     license: 'MIT',
     attribution: ELOUNDOU_CITATION,
     measure: {
@@ -33,6 +40,7 @@ export const DATASET_SOURCES = {
     publisher: 'Eloundou, Manning, Mishkin, Rock (Science, 2024)',
     url: ELOUNDOU_URL,
     asOf: ELOUNDOU_AS_OF,
+    version: ELOUNDOU.version,
     license: 'MIT',
     attribution: ELOUNDOU_CITATION,
     measure: {
@@ -48,6 +56,7 @@ export const DATASET_SOURCES = {
     publisher: 'Eloundou, Manning, Mishkin, Rock (Science, 2024)',
     url: ELOUNDOU_URL,
     asOf: ELOUNDOU_AS_OF,
+    version: ELOUNDOU.version,
     license: 'MIT',
     attribution: `${ELOUNDOU_CITATION}; task statements from O*NET`,
   },
@@ -57,6 +66,7 @@ export const DATASET_SOURCES = {
     publisher: 'O*NET (USDOL/ETA), via Eloundou et al.',
     url: ELOUNDOU_URL,
     asOf: ELOUNDOU_AS_OF,
+    version: ELOUNDOU.version,
     license: 'MIT (repository)',
     attribution: `O*NET basic-skills importance and level and Job Zone, as tabulated in ${ELOUNDOU_CITATION}`,
   },
@@ -66,6 +76,7 @@ export const DATASET_SOURCES = {
     publisher: 'U.S. Bureau of Labor Statistics, via Eloundou et al.',
     url: ELOUNDOU_URL,
     asOf: ELOUNDOU_AS_OF,
+    version: ELOUNDOU.version,
     license: 'Public domain (BLS data)',
     attribution: `Employment Projections program, U.S. Bureau of Labor Statistics, as processed in ${ELOUNDOU_CITATION}`,
   },
@@ -75,9 +86,9 @@ export const DATASET_SOURCES = {
     publisher: 'Tomlinson, Jaffe, Wang, Counts, Suri (Microsoft, 2025)',
     url: 'https://github.com/microsoft/working-with-ai',
     asOf: '2025-10-17',
+    version: MICROSOFT.version,
     license: 'CC BY 4.0',
-    attribution:
-      'Tomlinson, Jaffe, Wang, Counts, Suri, "Working with AI" (2025); data from github.com/microsoft/working-with-ai, commit 84c4eba, CC BY 4.0',
+    attribution: `Tomlinson, Jaffe, Wang, Counts, Suri, "Working with AI" (2025); data from ${MICROSOFT.source}, CC BY 4.0`,
     measure: {
       name: 'AI applicability score',
       scale: '0–1 AI applicability score',
@@ -92,9 +103,9 @@ export const DATASET_SOURCES = {
     publisher: 'U.S. Bureau of Labor Statistics',
     url: 'https://www.bls.gov/ooh/',
     asOf: '2024',
+    version: OOH.version,
     license: 'Public domain',
-    attribution:
-      'U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, as tabulated in github.com/karpathy/jobs, commit d7ecbd7',
+    attribution: `U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, as tabulated in ${OOH.source}`,
   },
   blsOews2021: {
     id: 'bls-oews-2021',
@@ -102,9 +113,9 @@ export const DATASET_SOURCES = {
     publisher: 'U.S. Bureau of Labor Statistics',
     url: 'https://www.bls.gov/oes/',
     asOf: '2021-05',
+    version: OEWS.version,
     license: 'Public domain',
-    attribution:
-      'U.S. Bureau of Labor Statistics, OEWS national estimates May 2021, via github.com/openai/GPTs-are-GPTs',
+    attribution: `U.S. Bureau of Labor Statistics, OEWS national estimates May 2021, via ${OEWS.source}`,
   },
 } satisfies Record<string, DatasetSource>;
 

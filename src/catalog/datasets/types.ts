@@ -2,6 +2,8 @@
 import type { FigureLine, Measure, SourceRef, TaskLine } from '../../answers/types.js';
 
 export interface DatasetSource extends SourceRef {
+  /** The pinned version read (from the data manifest), e.g. "commit 0471612", "O*NET 30.1". */
+  version: string;
   license: string;
   attribution: string;
   measure?: { name: string; scale: string; meaning: string; higherMeansMoreRisk: boolean };

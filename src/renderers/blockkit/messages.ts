@@ -175,7 +175,11 @@ export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = 
     );
   }
   if (card.lacks.length) blocks.push(context(`*What this card lacks:* ${card.lacks.map(e).join(' ')}`));
-  blocks.push(context(`Sources: ${card.sources.map((s) => link(s.url, s.name) + ` (${e(s.asOf)})`).join(' · ')}`));
+  blocks.push(
+    context(
+      `Sources: ${card.sources.map((s) => link(s.url, s.name) + `${s.version ? `, ${e(s.version)}` : ''} (${e(s.asOf)})`).join(' · ')}`,
+    ),
+  );
   if (!options.shared) blocks.push(cardActions(card.role.id));
   const headline = card.headline
     ? `${card.headline.value} ${card.headline.zone ? card.headline.zone.toUpperCase() : (card.headline.band ?? '')}`
@@ -254,7 +258,11 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
 
 export function faqMessage(answer: FaqAnswer): SlackMessage {
   const blocks: Block[] = [header(answer.faq.question), section(markdownToMrkdwn(answer.faq.answer))];
-  blocks.push(context(`Sources: ${answer.sources.map((s) => link(s.url, s.name) + ` (${e(s.asOf)})`).join(' · ')}`));
+  blocks.push(
+    context(
+      `Sources: ${answer.sources.map((s) => link(s.url, s.name) + `${s.version ? `, ${e(s.version)}` : ''} (${e(s.asOf)})`).join(' · ')}`,
+    ),
+  );
   if (answer.roles.length)
     blocks.push(
       actions(

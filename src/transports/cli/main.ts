@@ -7,13 +7,15 @@ import { KnowledgeInvalidError } from '../../catalog/knowledge/load.js';
 import type { Engine } from '../../engine/types.js';
 import { renderText } from '../../renderers/terminal.js';
 import { bootEngine } from '../boot.js';
+import { DATA_USAGE, dataCommand } from './data.js';
 
 const USAGE = `Usage:
   airisk ask [--json] "<job title, code or question>"
   airisk path [--json] "<job title>"
   airisk compare [--json] "<role> vs <role>"
   airisk <command> [--json]          (no text: one query per line from standard input)
-Environment: AIRISK_DATA_DIR = folder of the public datasets (optional).`;
+${DATA_USAGE}
+Environment: AIRISK_DATA_DIR = folder of the public datasets (optional; default: the one \`airisk data fetch\` fills).`;
 
 type Command = 'ask' | 'path' | 'compare';
 const COMMANDS = new Set<string>(['ask', 'path', 'compare']);
@@ -25,6 +27,8 @@ function answer(engine: Engine, command: Command, text: string): Answer {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'data')
+    return dataCommand(argv.slice(1), { env: process.env, out: process.stdout, err: process.stderr });
   let parsed;
   try {
     parsed = parseArgs({
