@@ -10,7 +10,8 @@ import type { AskAnswer } from '../answers/types.js';
 import { buildCatalog, type Catalog } from '../catalog/catalog.js';
 import { loadDatasets } from '../catalog/datasets/load.js';
 import { loadKnowledge } from '../catalog/knowledge/load.js';
-import { dataDirFromEnv, defaultKnowledgeDir, projectRoot } from '../catalog/paths.js';
+import { resolveDataDir } from '../catalog/datasets/folder.js';
+import { defaultKnowledgeDir, projectRoot } from '../catalog/paths.js';
 import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import { percentileOf, type BenchRow } from './table.js';
@@ -35,7 +36,7 @@ interface Query {
 
 export async function runEngineBench(): Promise<BenchRow[]> {
   const knowledgeDir = process.env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir;
-  const dataDir = dataDirFromEnv() ?? defaultDataDir();
+  const dataDir = resolveDataDir().dir ?? sharedDataDir();
   const rows: BenchRow[] = [];
   const group = 'engine';
 
@@ -208,8 +209,8 @@ export async function runEngineBench(): Promise<BenchRow[]> {
   return rows;
 }
 
-/** ../shared/datasets beside the project, when AIRISK_DATA_DIR is unset and it exists. */
-function defaultDataDir(): string | null {
+/** ../shared/datasets beside the project, when AIRISK_DATA_DIR is unset, none was fetched, and it exists. */
+function sharedDataDir(): string | null {
   const dir = resolve(projectRoot, '../shared/datasets');
   return existsSync(dir) ? dir : null;
 }

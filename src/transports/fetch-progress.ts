@@ -19,9 +19,10 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
     bar?.stop();
     bar = null;
   };
-  const speed = (received: number) => {
+  /** Bytes a second since this download started; '…' until there is enough to tell, unless it is over. */
+  const speed = (received: number, over = false) => {
     const seconds = (performance.now() - started.at) / 1000;
-    return seconds > 0.2 ? `${formatBytes((received - started.from) / seconds)}/s` : '…';
+    return seconds > 0.2 || (over && seconds > 0) ? `${formatBytes((received - started.from) / seconds)}/s` : '…';
   };
 
   return {
@@ -33,8 +34,10 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
       }
       const from = mirror ? ` from the mirror ${mirror}` : '';
       const known = downloads.reduce((n, d) => n + (d.bytes ?? 0), 0);
-      const unsized = downloads.filter((d) => d.bytes === null).map((d) => d.label);
-      const size = [...(known ? [formatBytes(known)] : []), ...unsized].join(' plus ');
+      const unsized = downloads.filter((d) => d.bytes === null);
+      const rest =
+        unsized.length === 1 ? unsized[0]?.label : unsized.length ? `${unsized.length} files of unknown size` : null;
+      const size = [...(known ? [formatBytes(known)] : []), ...(rest ? [rest] : [])].join(' plus ');
       line(
         `Fetching ${downloads.length} download${downloads.length === 1 ? '' : 's'} (${size})${from} into ${dir}` +
           (kept ? ` (${kept} files already there, verified).` : '.'),
@@ -58,6 +61,8 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
           ? `${label}${resume} [{bar}] {percentage}% {done} of {size} {speed}`
           : `${label}${resume} {done} {speed}`,
         barsize: 24,
+        barCompleteChar: '\u2588',
+        barIncompleteChar: '\u2591',
         hideCursor: true,
         fps: 8,
       });
@@ -81,7 +86,7 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
     },
     downloadFinished({ url, bytes }) {
       if (tty) {
-        bar?.update(bytes, { done: formatBytes(bytes), speed: speed(bytes) });
+        bar?.update(bytes, { done: formatBytes(bytes), speed: speed(bytes, true) });
         stopBar();
       } else {
         const seconds = (performance.now() - started.at) / 1000;
@@ -106,7 +111,7 @@ export function fetchSummary(result: FetchResult): string[] {
     const fetched = result.files.filter((f) => f.state === 'verified').length;
     return [
       `All ${result.files.length} dataset files are in ${result.dir}, verified${fetched ? ` (${fetched} fetched now)` : ''}.` +
-        (result.recordWritten ? '' : ' The folder is read-only, so no fetch record was written.'),
+        (result.recordWritten ? '' : ' The folder was left as it is, with no fetch record.'),
     ];
   }
   const lines = [`${failed.length} of ${result.files.length} dataset files could not be fetched into ${result.dir}:`];

@@ -39,7 +39,10 @@ export async function prepareDatasets(
   const why = whyNoData(choice);
   let go = wish === 'fetch';
   if (wish === 'ask' && io.input.isTTY && io.output.isTTY)
-    go = await confirm(io, `${why}. Fetch them now (about 50 MB from GitHub and the O*NET Resource Center)? [Y/n] `);
+    go = await confirm(
+      io,
+      `${why}. Fetch them now (about 40 MB on disk, from GitHub and the O*NET Resource Center)? [Y/n] `,
+    );
   if (!go) {
     say(`${why}: ${CURATED_ONLY}. ${HOW_TO_FETCH}`);
     return;

@@ -39,6 +39,10 @@ export interface FetchOptions {
   retryDelayMs?: number;
   /** How long to wait for another fetch into the same folder to finish. */
   lockWaitMs?: number;
+  /** When every file is already there and verified but no fetch wrote them, write a record all the same (default
+   *  true: the per-user folder is used only with one). False leaves a folder filled by hand, such as
+   *  ../shared/datasets named by AIRISK_DATA_DIR, exactly as it is. */
+  adoptFilledFolder?: boolean;
   dispatcher?: Dispatcher;
 }
 
@@ -92,7 +96,7 @@ export interface FetchResult {
   files: FileOutcome[];
   /** Hosts that did not answer at all (offline, DNS, firewall). */
   unreachableHosts: string[];
-  /** False when the folder could not take the record (read-only, like ../shared/datasets). */
+  /** False when the folder was left without a record: filled by hand and not adopted, or read-only. */
   recordWritten: boolean;
 }
 
@@ -118,11 +122,21 @@ export async function fetchDatasets(options: FetchOptions): Promise<FetchResult>
     throw new FetchSetupError(`Cannot create the data folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}`);
   }
 
-  let survey = await surveyFolder(dir, manifest);
-  if (survey.needed.length === 0) {
+  const nothingToFetch = () => {
+    const record = readFetchRecord(dir);
     reporter.planned?.({ dir, kept: survey.kept.size, downloads: [], replacing: [], mirror });
-    return finish(dir, manifest, survey, [], readFetchRecord(dir)?.mirror ?? null, []);
-  }
+    return finish(
+      dir,
+      manifest,
+      survey,
+      [],
+      record?.mirror ?? null,
+      [],
+      record !== null || options.adoptFilledFolder !== false,
+    );
+  };
+  let survey = await surveyFolder(dir, manifest);
+  if (survey.needed.length === 0) return nothingToFetch();
 
   const release = await lockFolder(dir, reporter, options.lockWaitMs ?? 30 * 60_000);
   // Behind a proxy (HTTPS_PROXY, HTTP_PROXY, honouring NO_PROXY) undici's proxy agent; else its default agent.
@@ -131,6 +145,7 @@ export async function fetchDatasets(options: FetchOptions): Promise<FetchResult>
   try {
     // Another fetch may have filled the folder while this one waited for the lock.
     survey = await surveyFolder(dir, manifest);
+    if (survey.needed.length === 0) return nothingToFetch();
     const units = unitsOf(survey.needed, manifest, mirror);
     reporter.planned?.({
       dir,
@@ -139,7 +154,6 @@ export async function fetchDatasets(options: FetchOptions): Promise<FetchResult>
       replacing: [...survey.problems].map(([path, problem]) => ({ path, problem })),
       mirror,
     });
-    if (units.length === 0) return finish(dir, manifest, survey, [], readFetchRecord(dir)?.mirror ?? null, []);
 
     const run = new FetchRun(dir, manifest, survey, mirror, reporter, {
       retries: options.retries ?? 3,
@@ -151,7 +165,7 @@ export async function fetchDatasets(options: FetchOptions): Promise<FetchResult>
       if (unit.kind === 'file') await run.fetchFile(unit.file, unit.url);
       else await run.fetchArchive(unit.archive, unit.files);
     }
-    const result = finish(dir, manifest, survey, run.outcomes, mirror, [...run.deadHosts]);
+    const result = finish(dir, manifest, survey, run.outcomes, mirror, [...run.deadHosts], true);
     if (result.complete) await rm(join(dir, PARTIAL_DIR), { recursive: true, force: true });
     return result;
   } finally {
@@ -407,6 +421,7 @@ function finish(
   fetched: FileOutcome[],
   mirror: string | null,
   unreachableHosts: string[],
+  writeRecord: boolean,
 ): FetchResult {
   const files: FileOutcome[] = manifestFiles(manifest).map((file) => {
     const now = fetched.find((o) => o.path === file.path);
@@ -417,9 +432,9 @@ function finish(
       : { path: file.path, state: 'not-tried', from: '', detail: 'not tried' };
   });
   const complete = files.every((f) => f.state === 'kept' || f.state === 'verified');
-  let recordWritten = true;
+  let recordWritten = writeRecord;
   try {
-    writeFetchRecord(dir, recordFor(manifest, survey.kept, complete, mirror));
+    if (writeRecord) writeFetchRecord(dir, recordFor(manifest, survey.kept, complete, mirror));
   } catch {
     // A read-only folder filled by hand: its files were verified all the same; status says it has no record.
     recordWritten = false;

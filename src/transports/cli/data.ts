@@ -55,15 +55,16 @@ export async function dataCommand(args: string[], io: DataIO): Promise<number> {
     return status.verified ? 0 : 1;
   }
 
-  const dir = dataDirFromEnv(io.env) ?? defaultDataDir(io.env);
+  const explicit = dataDirFromEnv(io.env);
+  const dir = explicit ?? defaultDataDir(io.env);
   const mirror = parsed.values.mirror ?? (io.env.AIRISK_DATA_MIRROR?.trim() || null);
   const reporter = fetchReporter(io.out);
   try {
-    const result = await fetchDatasets({ dir, mirror, reporter });
+    // A folder named by AIRISK_DATA_DIR and filled by hand (../shared/datasets) is checked, never written to.
+    const result = await fetchDatasets({ dir, mirror, reporter, adoptFilledFolder: !explicit });
     reporter.stop();
     for (const line of fetchSummary(result)) say(result.complete ? io.out : io.err, line);
-    if (result.complete && !dataDirFromEnv(io.env))
-      say(io.out, 'airisk reads them from there whenever AIRISK_DATA_DIR is unset.');
+    if (result.complete && !explicit) say(io.out, 'airisk reads them from there whenever AIRISK_DATA_DIR is unset.');
     return result.complete ? 0 : 1;
   } catch (err) {
     reporter.stop();
