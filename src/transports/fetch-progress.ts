@@ -4,6 +4,8 @@
 import cliProgress from 'cli-progress';
 import type { FetchReporter, FetchResult } from '../catalog/fetch/fetch.js';
 
+const PLAIN_PROGRESS_EVERY_MS = 10_000;
+
 export interface Output {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -15,6 +17,7 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
   const tty = out.isTTY === true;
   let bar: cliProgress.SingleBar | null = null;
   let started = { at: 0, from: 0 };
+  let lastLine = 0;
   const stopBar = () => {
     bar?.stop();
     bar = null;
@@ -48,6 +51,7 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
     },
     downloadStarted({ label, url, resumeFrom, total }) {
       started = { at: performance.now(), from: resumeFrom };
+      lastLine = started.at;
       const resume = resumeFrom ? ` (resuming at ${formatBytes(resumeFrom)})` : '';
       if (!tty) {
         line(`Downloading ${url}${resume}`);
@@ -63,7 +67,6 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
         barsize: 24,
         barCompleteChar: '\u2588',
         barIncompleteChar: '\u2591',
-        hideCursor: true,
         fps: 8,
       });
       bar.start(known ? total : 1, resumeFrom, {
@@ -73,11 +76,15 @@ export function fetchReporter(out: Output): FetchReporter & { stop(): void } {
       });
     },
     downloadProgress({ received, total }) {
-      bar?.update(received, {
-        done: formatBytes(received),
-        size: total ? formatBytes(total) : '',
-        speed: speed(received),
-      });
+      const size = total ? formatBytes(total) : '';
+      if (tty) {
+        bar?.update(received, { done: formatBytes(received), size, speed: speed(received) });
+        return;
+      }
+      // In a log, a line every little while shows that a long download is moving.
+      if (performance.now() - lastLine < PLAIN_PROGRESS_EVERY_MS) return;
+      lastLine = performance.now();
+      line(`  ${formatBytes(received)}${size ? ` of ${size}` : ''}, ${speed(received)}`);
     },
     downloadRetry({ label, problem, attempt, resumeFrom }) {
       stopBar();

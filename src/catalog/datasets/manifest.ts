@@ -86,21 +86,12 @@ function onet(name: string, columns: readonly string[], rows: number): ManifestF
   };
 }
 
-const RATING_COLUMNS = [
-  'O*NET-SOC Code',
-  'Element ID',
-  'Element Name',
-  'Scale ID',
-  'Data Value',
-  'N',
-  'Standard Error',
-  'Lower CI Bound',
-  'Upper CI Bound',
-  'Recommend Suppress',
-  'Not Relevant',
-  'Date',
-  'Domain Source',
-] as const;
+/** The O*NET rating files' columns, as its data dictionary lists them: the element rated, the value, its
+ *  statistics, and when and by whom it was rated. */
+const ELEMENT = ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID'] as const;
+const STATISTICS = ['N', 'Standard Error', 'Lower CI Bound', 'Upper CI Bound', 'Recommend Suppress'] as const;
+const RATED = ['Date', 'Domain Source'] as const;
+const RATING_COLUMNS = [...ELEMENT, 'Data Value', ...STATISTICS, 'Not Relevant', ...RATED];
 
 const { gptsAreGpts, workingWithAi, karpathyJobs } = PINNED_COMMITS;
 
@@ -234,21 +225,7 @@ export const DATA_MANIFEST: DataManifest = {
         onet('Knowledge.txt', RATING_COLUMNS, 59_004),
         onet(
           'Education, Training, and Experience.txt',
-          [
-            'O*NET-SOC Code',
-            'Element ID',
-            'Element Name',
-            'Scale ID',
-            'Category',
-            'Data Value',
-            'N',
-            'Standard Error',
-            'Lower CI Bound',
-            'Upper CI Bound',
-            'Recommend Suppress',
-            'Date',
-            'Domain Source',
-          ],
+          [...ELEMENT, 'Category', 'Data Value', ...STATISTICS, ...RATED],
           37_125,
         ),
         onet(

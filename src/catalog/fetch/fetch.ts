@@ -138,14 +138,16 @@ export async function fetchDatasets(options: FetchOptions): Promise<FetchResult>
   let survey = await surveyFolder(dir, manifest);
   if (survey.needed.length === 0) return nothingToFetch();
 
-  const release = await lockFolder(dir, reporter, options.lockWaitMs ?? 30 * 60_000);
+  const { release, waited } = await lockFolder(dir, reporter, options.lockWaitMs ?? 30 * 60_000);
   // Behind a proxy (HTTPS_PROXY, HTTP_PROXY, honouring NO_PROXY) undici's proxy agent; else its default agent.
   const ownDispatcher = !options.dispatcher && proxyConfigured() ? new EnvHttpProxyAgent() : null;
   const dispatcher = options.dispatcher ?? ownDispatcher ?? undefined;
   try {
-    // Another fetch may have filled the folder while this one waited for the lock.
-    survey = await surveyFolder(dir, manifest);
-    if (survey.needed.length === 0) return nothingToFetch();
+    if (waited) {
+      // The fetch that held the lock may have filled the folder meanwhile.
+      survey = await surveyFolder(dir, manifest);
+      if (survey.needed.length === 0) return nothingToFetch();
+    }
     const units = unitsOf(survey.needed, manifest, mirror);
     reporter.planned?.({
       dir,
@@ -469,7 +471,11 @@ function recordOf(verification: Verification & { ok: true }, from: string): Reco
 }
 
 /** Holds the folder's lock; waits (saying so) while another fetch holds it. */
-async function lockFolder(dir: string, reporter: FetchReporter, waitMs: number): Promise<() => Promise<void>> {
+async function lockFolder(
+  dir: string,
+  reporter: FetchReporter,
+  waitMs: number,
+): Promise<{ release: () => Promise<void>; waited: boolean }> {
   const options = {
     lockfilePath: join(dir, FETCH_LOCK),
     stale: 30_000,
@@ -478,7 +484,7 @@ async function lockFolder(dir: string, reporter: FetchReporter, waitMs: number):
     onCompromised: () => {},
   };
   try {
-    return await lockfile.lock(dir, { ...options, retries: 0 });
+    return { release: await lockfile.lock(dir, { ...options, retries: 0 }), waited: false };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED')
       throw new FetchSetupError(`Cannot lock the data folder ${dir}: ${(err as Error).message}`);
@@ -486,10 +492,11 @@ async function lockFolder(dir: string, reporter: FetchReporter, waitMs: number):
   reporter.waitingForLock?.({ dir });
   const tries = Math.max(1, Math.ceil(waitMs / 1000));
   try {
-    return await lockfile.lock(dir, {
+    const release = await lockfile.lock(dir, {
       ...options,
       retries: { retries: tries, factor: 1, minTimeout: 1000, maxTimeout: 1000 },
     });
+    return { release, waited: true };
   } catch (err) {
     throw new FetchSetupError(`Another fetch into ${dir} is still running: ${(err as Error).message}`);
   }
