@@ -68,7 +68,7 @@ export async function runEngineBench(): Promise<BenchRow[]> {
     rows.push({
       group,
       metric: 'datasets',
-      value: 'not loaded: set AIRISK_DATA_DIR (numbers above are curated knowledge only)',
+      value: 'not loaded: set AIRISK_DATA_DIR or run npm run data:fetch (numbers above are curated knowledge only)',
     });
 
   const queries = generateQueries(catalog);
