@@ -8,8 +8,11 @@ import { bootEngine, warmUpInBackground } from './transports/boot.js';
 import { createSlackHr } from './transports/slack/hr.js';
 import { startSlack } from './transports/slack/start.js';
 import { previewPort, startPreview } from './transports/preview/server.js';
+import { keepServingOnUnhandledRejection } from './transports/unhandled.js';
+import { escapeControls } from './renderers/terminal-escape.js';
 
 async function main(): Promise<void> {
+  keepServingOnUnhandledRejection();
   const settings = loadSettings(process.env);
   if (settings.mode === 'none') {
     const preview = await startPreview({
@@ -30,9 +33,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof KnowledgeInvalidError || err instanceof SettingsError || (err as Error).name === 'DatasetError') {
-    console.error((err as Error).message);
+    console.error(escapeControls((err as Error).message));
   } else {
-    console.error('airisk could not start:', err instanceof Error ? err.message : err);
+    console.error(escapeControls(`airisk could not start: ${err instanceof Error ? err.message : String(err)}`));
   }
   process.exit(1);
 });
