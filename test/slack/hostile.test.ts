@@ -116,6 +116,16 @@ describe('a signed body that is not a Slack payload', () => {
     },
   );
 
+  it('a body over 4 MB gets 413, as Bolt answers it', async () => {
+    const res = await postToApp(
+      appUrl,
+      JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(5 * 2 ** 20) }),
+      JSON_TYPE,
+    );
+    expect(res.status).toBe(413);
+    await stillServing();
+  });
+
   it("still answers Slack's unsigned ssl_check and the signed url_verification", async () => {
     const check = await fetch(`${appUrl}/slack/events`, {
       method: 'POST',

@@ -82,7 +82,10 @@ export function guardHttp(receiver: HTTPReceiver, signingSecret: string, logger:
       },
       (err: unknown) => {
         logger.warn(`Slack request refused: ${logText(String(err))}`);
-        res.writeHead(HTTPModuleFunctions.isRawBodyError(err) && err.statusCode === 413 ? 413 : 400);
+        // The body was not read to its end: close the connection rather than leave the rest in the way of a next request.
+        res.writeHead(HTTPModuleFunctions.isRawBodyError(err) && err.statusCode === 413 ? 413 : 400, {
+          connection: 'close',
+        });
         res.end();
       },
     );
