@@ -3,12 +3,13 @@
 // loopback with a real signature; the app must answer with a status, never crash, and keep serving.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LogLevel, type App } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { recordingLogger } from '../support/logger.js';
 import { BOT_TOKEN, SIGNING_SECRET, postToApp, slashCommand } from '../support/slack-requests.js';
 
 const { engine } = bootEngine();
@@ -16,7 +17,6 @@ const fake = new FakeSlack();
 let app: App;
 let appUrl = '';
 const logged: string[] = [];
-const record = (...parts: unknown[]) => logged.push(parts.map(String).join(' '));
 
 beforeAll(async () => {
   await fake.start();
@@ -28,15 +28,7 @@ beforeAll(async () => {
       SLACK_API_URL: fake.apiUrl,
       LOG_LEVEL: 'warn',
     }),
-    logger: {
-      debug: () => {},
-      info: () => {},
-      warn: record,
-      error: record,
-      setLevel: () => {},
-      getLevel: () => LogLevel.WARN,
-      setName: () => {},
-    },
+    logger: recordingLogger(logged),
     retryConfig: { retries: 0 },
   });
   const server = (await app.start(0)) as Server;

@@ -1,26 +1,18 @@
 // Socket Mode against a local fake: apps.connections.open, a WebSocket hello, an envelope, its ack, and the
 // answer delivered through the fake Web API.
 import type { AddressInfo } from 'node:net';
-import { LogLevel, type Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { loadSettings } from '../../src/config/settings.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { recordingLogger } from '../support/logger.js';
 import { BOT_TOKEN } from '../support/slack-requests.js';
 
 const fake = new FakeSlack();
 const warnings: string[] = [];
-const logger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: (...parts: unknown[]) => warnings.push(parts.map(String).join(' ')),
-  error: (...parts: unknown[]) => warnings.push(parts.map(String).join(' ')),
-  setLevel: () => {},
-  getLevel: () => LogLevel.WARN,
-  setName: () => {},
-};
+const logger = recordingLogger(warnings);
 let wss: WebSocketServer;
 const acks: unknown[] = [];
 let socket: WebSocket | undefined;
