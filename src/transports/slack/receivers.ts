@@ -22,11 +22,11 @@ import type { Settings } from '../../config/settings.js';
 import { logText } from '../log-text.js';
 
 /** Slack's window: a request whose timestamp is further than this from our clock is refused. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 const EVENTS_PATH = '/slack/events';
 
 /** Whether a parsed body or WebSocket message has the shape every Slack payload has: a JSON object. */
-export const isSlackObject = (value: unknown): value is Record<string, unknown> =>
+const isSlackObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A receiver, and the guard to put in front of it once the app (and so its logger) exists. */
@@ -68,7 +68,7 @@ async function logProcessEventError(args: Parameters<typeof HTTPModuleFunctions.
 }
 
 /** Puts the checks in front of Bolt's request listener (its server calls `requestListener` on each request). */
-export function guardHttp(receiver: HTTPReceiver, signingSecret: string, logger: Logger, now = Date.now): void {
+function guardHttp(receiver: HTTPReceiver, signingSecret: string, logger: Logger, now = Date.now): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== EVENTS_PATH)
@@ -134,8 +134,10 @@ async function refusal(
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 
-/** Drops WebSocket messages that are not Slack envelopes before the Socket Mode client reads them. */
-export function guardSocketMode(receiver: SocketModeReceiver, logger: Logger): void {
+/** Drops WebSocket messages that are not Slack envelopes before the Socket Mode client reads them. The client
+ *  (@slack/socket-mode 3) hears each message as its own `ws_message` event; the guard takes that listener's
+ *  place and calls it for envelopes only (test/slack/socket-mode.test.ts fails if the event is renamed). */
+function guardSocketMode(receiver: SocketModeReceiver, logger: Logger): void {
   const { client } = receiver;
   const readers = client.listeners('ws_message') as ((data: unknown, isBinary: boolean) => unknown)[];
   client.removeAllListeners('ws_message');
