@@ -17,6 +17,7 @@ const USAGE = `Usage:
 Environment: AIRISK_DATA_DIR = folder of the public datasets (optional).`;
 
 type Command = 'ask' | 'path' | 'compare';
+const COMMANDS = new Set<string>(['ask', 'path', 'compare']);
 
 /** Everything the CLI writes goes through these: what a person typed or a file holds may carry control
  *  characters, which are shown as escapes rather than obeyed by the terminal. */
@@ -30,7 +31,6 @@ for (const stream of [process.stdout, process.stderr])
     if (err.code !== 'EPIPE') throw err;
     process.exit(0);
   });
-const COMMANDS = new Set<string>(['ask', 'path', 'compare']);
 
 function answer(engine: Engine, command: Command, text: string): Answer {
   if (command === 'path') return engine.path(text);
