@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
+    // A promise rejection or exception nobody handles fails the run, even when every test passed (Vitest's
+    // default, spelled out: the start command keeps serving on one, tests must not; test/support/vitest.test.ts).
+    dangerouslyIgnoreUnhandledErrors: false,
     hookTimeout: 30_000,
     // Tests read the public datasets from the shared folder beside the project, as CI does.
     env: { AIRISK_DATA_DIR: process.env.AIRISK_DATA_DIR ?? '../shared/datasets' },

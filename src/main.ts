@@ -10,8 +10,11 @@ import { prepareDatasets } from './transports/first-start.js';
 import { createSlackHr } from './transports/slack/hr.js';
 import { startSlack } from './transports/slack/start.js';
 import { previewPort, startPreview } from './transports/preview/server.js';
+import { keepServingOnUnhandledRejection } from './transports/unhandled.js';
+import { escapeControls } from './renderers/terminal-escape.js';
 
 async function main(): Promise<void> {
+  keepServingOnUnhandledRejection();
   const settings = loadSettings(process.env);
   await prepareDatasets(process.env, { input: process.stdin, output: process.stdout });
   if (settings.mode === 'none') {
@@ -34,9 +37,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof KnowledgeInvalidError || err instanceof SettingsError || (err as Error).name === 'DatasetError') {
-    console.error((err as Error).message);
+    console.error(escapeControls((err as Error).message));
   } else {
-    console.error('airisk could not start:', err instanceof Error ? err.message : err);
+    console.error(escapeControls(`airisk could not start: ${err instanceof Error ? err.message : String(err)}`));
   }
   process.exit(1);
 });

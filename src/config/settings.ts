@@ -6,18 +6,61 @@ import { isValidTimeZone } from '../hr/clock.js';
 const optional = (schema: z.ZodString) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** What a pasted secret must not hold: whitespace, quotes, control characters. The Web API client would put
+ *  it in the Authorization header, and the header error it gets back quotes the whole token into the log. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const STRAY = /[\s"'`\u0000-\u001f\u007f]/;
+
+/** Where a stray character sits in a secret, in words, without showing the secret. */
+function strayCharacter(value: string): string | null {
+  const found = STRAY.exec(value);
+  if (!found) return null;
+  const c = found[0];
+  const what =
+    c === ' '
+      ? 'a space'
+      : c === '\n' || c === '\r'
+        ? 'a line break'
+        : c === '\t'
+          ? 'a tab'
+          : /["'`]/.test(c)
+            ? 'quotes'
+            : 'an invisible control character';
+  const rest = value.slice(found.index);
+  const where = found.index === 0 ? 'at the start' : [...rest].every((r) => STRAY.test(r)) ? 'at the end' : 'inside';
+  return `has ${what} ${where}`;
+}
+
+/** A token or secret from the environment: one run of characters in Slack's shape. Messages never show it. */
+const credential = (shape: (value: string) => string | null, whereToFind: string) =>
+  optional(
+    z.string().superRefine((value, ctx) => {
+      const stray = strayCharacter(value);
+      const message = stray ? `${stray}: set it to the value alone, on one line (${whereToFind})` : shape(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
+  );
+
+/** Slack's tokens: the prefix, then letters, digits and hyphens. */
+const token = (prefix: string, whereToFind: string) =>
+  credential(
+    (value) =>
+      !value.startsWith(prefix)
+        ? `must start with ${prefix} (${whereToFind})`
+        : /^[A-Za-z0-9-]+$/.test(value.slice(prefix.length))
+          ? null
+          : `must be ${prefix} followed by letters, digits and hyphens only (${whereToFind})`,
+    whereToFind,
+  );
+
 const schema = z.object({
-  SLACK_SIGNING_SECRET: optional(
-    z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret (Basic Information → App Credentials)'),
+  SLACK_SIGNING_SECRET: credential(
+    (value) =>
+      /^[0-9a-f]{16,}$/i.test(value) ? null : 'must be the hex Signing Secret (Basic Information → App Credentials)',
+    'Basic Information → App Credentials',
   ),
-  SLACK_BOT_TOKEN: optional(
-    z.string().startsWith('xoxb-', 'must start with xoxb- (OAuth & Permissions → Bot User OAuth Token)'),
-  ),
-  SLACK_APP_TOKEN: optional(
-    z
-      .string()
-      .startsWith('xapp-', 'must start with xapp- (Basic Information → App-Level Tokens, scope connections:write)'),
-  ),
+  SLACK_BOT_TOKEN: token('xoxb-', 'OAuth & Permissions → Bot User OAuth Token'),
+  SLACK_APP_TOKEN: token('xapp-', 'Basic Information → App-Level Tokens, scope connections:write'),
   SLACK_API_URL: optional(
     z.string().regex(/^https?:\/\/[^\s]+\/$/, 'must be a full URL ending with a slash, such as https://slack.com/api/'),
   ),

@@ -3,6 +3,9 @@
 
 const MENTION = /^<#([CG][A-Z0-9]+)(?:\|([^>]*))?>$/;
 const CHANNEL_ID = /^[CG][A-Z0-9]+$/;
+/** A channel id typed as a bare word, in the shape Slack gives them (C or G, then at least eight capitals and
+ *  digits, with a digit among them), so that an acronym such as CPC or CCS is never taken for a channel. */
+const TYPED_CHANNEL_ID = /^[CG](?=[A-Z]*\d)[A-Z0-9]{8,}$/;
 
 export type ChannelToken = { kind: 'channel'; id: string } | { kind: 'plain-name'; name: string } | { kind: 'none' };
 
@@ -11,7 +14,7 @@ export type ChannelToken = { kind: 'channel'; id: string } | { kind: 'plain-name
 export function channelToken(word: string): ChannelToken {
   const mention = MENTION.exec(word);
   if (mention?.[1]) return { kind: 'channel', id: mention[1] };
-  if (CHANNEL_ID.test(word)) return { kind: 'channel', id: word };
+  if (TYPED_CHANNEL_ID.test(word)) return { kind: 'channel', id: word };
   if (/^#[\w-]+$/.test(word)) return { kind: 'plain-name', name: word };
   return { kind: 'none' };
 }

@@ -99,7 +99,8 @@ export function parseHrCommand(text: string): HrCommand {
           if ('problem' in split) return usage(split.problem, 'schedule');
           const cadence = parseCadence(split.words);
           if (!cadence.ok) return usage(cadence.error, 'schedule');
-          const [kind, ...extra] = cadence.rest.map((w) => w.toLowerCase());
+          const [first, ...extra] = cadence.rest;
+          const kind = first?.toLowerCase();
           if (kind !== 'spotlight' && kind !== 'digest')
             return usage(
               `After the time, say what to post: \`spotlight\` or \`digest\`${kind ? `, not "${kind}"` : ''}.`,

@@ -284,7 +284,7 @@ export function createHrService(options: HrServiceOptions): HrService {
         const entry = find(outboxId);
         if (!isEntry(entry)) return entry;
         if (entry.status !== 'draft') return statusReply(entry);
-        if (!isChannelId(change.channel)) return message(`"${change.channel}" is not a channel id.`);
+        if (!isChannelId(change.channel)) return message('That is not a channel: pick one from the list.');
         const note = change.note?.trim() || null;
         const composed = recompose(compose, entry.kind, entry.subject, change.channel, note);
         if (!composed.ok)

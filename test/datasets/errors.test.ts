@@ -189,3 +189,25 @@ describe('line numbers', () => {
     ]);
   });
 });
+
+describe('a file that is not UTF-8 text', () => {
+  it('binary data: the file and line, never its bytes', () => {
+    const dir = copyFixture();
+    const path = join(dir, OEWS);
+    writeFileSync(
+      path,
+      Buffer.concat([readFileSync(path).subarray(0, 80), Buffer.from([0x0a, 0x00, 0x1b, 0x9b, 0xff])]),
+    );
+    const err = errorOf(dir);
+    expect(err.message).toBe(
+      `Dataset file ${OEWS}, line 2: holds binary data, not text (a control character no CSV or TSV has): download the file again`,
+    );
+  });
+
+  it('UTF-16, as spreadsheets save "Unicode text"', () => {
+    const dir = copyFixture();
+    const path = join(dir, OOH);
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, 'utf8'), 'utf16le')]));
+    expect(errorOf(dir).message).toBe(`Dataset file ${OOH}: is UTF-16 text: save it as UTF-8 (or download it again)`);
+  });
+});

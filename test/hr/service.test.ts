@@ -167,6 +167,13 @@ describe('announcing', () => {
     expect(slack.allPosts()).toEqual([]);
   });
 
+  it('an edit naming something that is not a channel is refused without repeating it', async () => {
+    const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
+    const refused = textOf(await hr.saveEdit(ADMIN, id, { note: null, channel: '<!channel>' }));
+    expect(refused).toContain('That is not a channel');
+    expect(refused).not.toContain('<!channel>');
+  });
+
   it('edit adds the admin note and moves the channel, and Post sends the edited version', async () => {
     const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
     const editable = await hr.editable(ADMIN, id);

@@ -137,6 +137,16 @@ describe('who may announce', () => {
 });
 
 describe('announce: preview, then Post / Edit / Cancel', () => {
+  it("announce CPC announces the role CPC stands for: a word is taken for a channel only in Slack's id shape", async () => {
+    const { url } = await startApp();
+    const cpc = await command(url, 'announce CPC');
+    expect(String(cpc.body.text)).toMatch(/^Preview: From HR: Medical Coder/);
+    expect(textOf(cpc)).toContain(`to <#${HR_NEWS}>`);
+    const bareId = await command(url, 'announce CPC C0123ABCD9');
+    expect(textOf(bareId)).toContain('to <#C0123ABCD9>');
+    expect(posts()).toEqual([]);
+  });
+
   it('previews exactly what Post sends, posts it once with its outbox id, and audits it', async () => {
     const { url, hr } = await startApp();
     const preview = await command(url, `announce CPC <#${ALL_HANDS}|all-hands>`);
@@ -339,6 +349,28 @@ describe('schedules over the wire', () => {
     const reply = await command(url, 'schedule add every tuesday spotlight');
     expect(String(reply.body.text)).toContain(`I don't know the cadence "every"`);
     expect(String(reply.body.text)).toContain('/airisk schedule add weekly mon 09:00 spotlight [#channel]');
+  });
+
+  it('shows what was typed in a usage error as text: no broadcast, ping, user-group ping or link', async () => {
+    const { url } = await startApp();
+    const typed = '<!channel> <@U0BOSS> <!subteam^S0ALL|@all-staff> <https://evil.example|click>';
+    for (const text of [
+      `schedule add daily 09:00 spotlight ${typed}`,
+      `schedule <!here>`,
+      `schedule add <!everyone> 09:00 spotlight`,
+      `insights <!channel>`,
+    ]) {
+      const reply = await command(url, text);
+      const raw = JSON.stringify(reply.body);
+      expect(raw, text).not.toContain('<');
+      expect(String(reply.body.text), text).toMatch(/&lt;!(channel|here|everyone)&gt;|`insights` takes nothing/);
+    }
+    expect(String((await command(url, `schedule add daily 09:00 spotlight ${typed}`)).body.text)).toContain(
+      `I don't understand "&lt;!channel&gt; &lt;@U0BOSS&gt; &lt;!subteam^S0ALL|@all-staff&gt; &lt;https://evil.example|click&gt;" at the end.`,
+    );
+    expect(posts()).toEqual([]);
+    // The announcement's own hint shows its <placeholders> as text too.
+    expect(JSON.stringify((await command(url, 'announce medical coder')).body)).toContain('/airisk &lt;job title&gt;');
   });
 });
 

@@ -7,9 +7,12 @@ import { loadSettings } from '../../src/config/settings.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { recordingLogger } from '../support/logger.js';
 import { BOT_TOKEN } from '../support/slack-requests.js';
 
 const fake = new FakeSlack();
+const warnings: string[] = [];
+const logger = recordingLogger(warnings);
 let wss: WebSocketServer;
 const acks: unknown[] = [];
 let socket: WebSocket | undefined;
@@ -58,6 +61,7 @@ describe('Socket Mode', () => {
     app = createSlackApp({
       engine: bootEngine().engine,
       settings,
+      logger,
       retryConfig: { retries: 1, minTimeout: 50, maxTimeout: 100 },
     });
     await app.start();
@@ -133,5 +137,40 @@ describe('Socket Mode', () => {
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-3' }));
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+  it('ignores WebSocket messages that are not Slack envelopes, says so in the log, and keeps answering', async () => {
+    const ws = await connected;
+    fake.reset();
+    warnings.length = 0;
+    const hostile = [
+      'null',
+      '[]',
+      '"hello"',
+      JSON.stringify({ envelope_id: 'env-n1', type: 'events_api', payload: null }),
+      JSON.stringify({ envelope_id: 'env-n2', type: 'events_api', payload: { type: 'event_callback', event: null } }),
+      JSON.stringify({ envelope_id: 'env-n3', type: 'slash_commands', payload: null }),
+      JSON.stringify({ envelope_id: 'env-n4', type: 'interactive', payload: 'x' }),
+    ];
+    for (const message of hostile) ws.send(message);
+    ws.send(
+      JSON.stringify({
+        envelope_id: 'env-after',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          team_id: 'T1',
+          channel_id: 'C1',
+          user_id: 'U1',
+          command: '/airisk',
+          text: 'registered nurse',
+          api_app_id: 'A1',
+          response_url: fake.responseUrl('sock-after'),
+          trigger_id: '1.2.3',
+        },
+      }),
+    );
+    const [reply] = await fake.waitFor('response');
+    expect(String(reply!.body.text)).toMatch(/^Registered Nurse/);
+    expect(warnings.filter((w) => w.startsWith('Socket Mode message ignored'))).toHaveLength(hostile.length);
   });
 });

@@ -102,9 +102,15 @@ export function readTable<C extends Columns>(
   return out;
 }
 
+/** Control characters no CSV or TSV text holds (tab, line breaks, vertical tab and form feed aside): a file with
+ *  one is binary (an archive, a program, an error page saved as a picture) and its bytes are never quoted. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const BINARY = /[\u0000-\u0008\u000e-\u001f]/;
+
 function readText(dir: string, file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(join(dir, file), 'utf8');
+    bytes = readFileSync(join(dir, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new DatasetError(
@@ -113,6 +119,20 @@ function readText(dir: string, file: string): string {
       code === 'ENOENT' ? `file not found in ${dir}` : `cannot be read (${code ?? String(err)})`,
     );
   }
+  // Spreadsheets saving "Unicode text" write UTF-16, with this byte-order mark.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new DatasetError(file, null, 'is UTF-16 text: save it as UTF-8 (or download it again)');
+  const text = bytes.toString('utf8');
+  const binary = text.search(BINARY);
+  if (binary !== -1) {
+    const line = text.slice(0, binary).split('\n').length;
+    throw new DatasetError(
+      file,
+      line,
+      'holds binary data, not text (a control character no CSV or TSV has): download the file again',
+    );
+  }
+  return text;
 }
 
 interface RawRecord {

@@ -43,7 +43,7 @@ const button = (text: string, actionId: string, value: string, style?: 'primary'
   ...(style ? { style } : {}),
 });
 
-const ASK_HINT = 'Ask me about any job: `/airisk <job title>`, or `/airisk path <job title>` for a reskilling path.';
+const ASK_HINT = e('Ask me about any job: `/airisk <job title>`, or `/airisk path <job title>` for a reskilling path.');
 
 /** A bulleted list of at most LIST_LIMIT lines, then how many more. */
 function bullets(lines: string[]): string {
@@ -199,7 +199,10 @@ export function hrReplyMessage(reply: HrReply): SlackMessage {
     case 'message':
       return simple(reply.text);
     case 'usage':
-      return simple(`${reply.problem ? `${reply.problem}\n\n` : ''}*HR commands* (HR admins only):\n${reply.usage}`);
+      // The problem quotes what was typed, the usage shows <placeholders>: both are text, never Slack markup.
+      return simple(
+        `${reply.problem ? `${e(reply.problem)}\n\n` : ''}*HR commands* (HR admins only):\n${e(reply.usage)}`,
+      );
     case 'choose-role': {
       const a = reply.answer;
       if (a.kind === 'ambiguous') {

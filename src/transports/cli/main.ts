@@ -6,6 +6,7 @@ import type { Answer } from '../../answers/types.js';
 import { KnowledgeInvalidError } from '../../catalog/knowledge/load.js';
 import type { Engine } from '../../engine/types.js';
 import { renderText } from '../../renderers/terminal.js';
+import { escapeControls, jsonForTerminal } from '../../renderers/terminal-escape.js';
 import { bootEngine } from '../boot.js';
 import { DATA_USAGE, dataCommand } from './data.js';
 
@@ -19,6 +20,19 @@ Environment: AIRISK_DATA_DIR = folder of the public datasets (optional; default:
 
 type Command = 'ask' | 'path' | 'compare';
 const COMMANDS = new Set<string>(['ask', 'path', 'compare']);
+
+/** Everything the CLI writes goes through these: what a person typed or a file holds may carry control
+ *  characters, which are shown as escapes rather than obeyed by the terminal. */
+const out = (text: string) => console.log(escapeControls(text));
+const fail = (text: string) => console.error(escapeControls(text));
+
+// A reader that leaves early (`airisk ask --json < big | head -1`) closes the pipe: stop quietly with status 0,
+// as Unix tools do, instead of with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
 
 function answer(engine: Engine, command: Command, text: string): Answer {
   if (command === 'path') return engine.path(text);
@@ -37,16 +51,16 @@ async function main(argv: string[]): Promise<number> {
       options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    fail(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
   if (parsed.values.help || !command) {
-    console.log(USAGE);
+    out(USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
   if (!COMMANDS.has(command)) {
-    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    fail(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
   let engine: Engine;
@@ -54,12 +68,12 @@ async function main(argv: string[]): Promise<number> {
     engine = bootEngine().engine;
   } catch (err) {
     if (err instanceof KnowledgeInvalidError || (err as Error).name === 'DatasetError') {
-      console.error((err as Error).message);
+      fail((err as Error).message);
       return 1;
     }
     throw err;
   }
-  const print = (a: Answer) => console.log(parsed.values.json ? JSON.stringify(a) : renderText(a));
+  const print = (a: Answer) => (parsed.values.json ? console.log(jsonForTerminal(a)) : out(renderText(a)));
   if (rest.length > 0) {
     print(answer(engine, command as Command, rest.join(' ')));
     return 0;
@@ -67,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     print(answer(engine, command as Command, line));
-    if (!parsed.values.json) console.log('');
+    if (!parsed.values.json) out('');
   }
   return 0;
 }

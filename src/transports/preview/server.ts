@@ -13,6 +13,7 @@ import type { App } from '@slack/bolt';
 import { defaultKnowledgeDir, projectRoot } from '../../catalog/paths.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { escapeMrkdwn } from '../../renderers/blockkit/text.js';
+import { listenError } from '../listen-error.js';
 import { createSlackApp } from '../slack/app.js';
 import { createSlackHr, type SlackHr } from '../slack/hr.js';
 import { COMMAND, EVENTS } from '../slack/manifest-ids.js';
@@ -116,10 +117,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     });
   } catch (err) {
     knowledge.close();
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new Error(`Port ${options.port} on ${host} is already in use: set PORT (or PREVIEW_PORT) to a free port.`);
-    throw err;
+    throw listenError(err, `Port ${options.port} on ${host}`, 'PORT (or PREVIEW_PORT)');
   }
   const address = server.address() as AddressInfo;
   // The app reaches this server over loopback whatever interface the page is served on.

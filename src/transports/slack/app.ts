@@ -1,6 +1,7 @@
 // Builds the Bolt app: HTTP receiver, Socket Mode, or a receiver handed in (the local preview's).
-import { App, LogLevel, SocketModeReceiver, type Authorize, type Logger, type Receiver } from '@slack/bolt';
+import { App, LogLevel, type Authorize, type Logger, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { logText } from '../log-text.js';
 import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
 import type { SlackDeps, SlackHooks, Subcommand } from './deps.js';
@@ -10,6 +11,7 @@ import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
+import { slackReceiver, type GuardedReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
   engine: Engine;
@@ -38,19 +40,13 @@ export function createSlackApp(options: SlackAppOptions): App {
   const logLevel = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[
     settings.logLevel
   ];
-  const receiver =
-    options.receiver ??
-    (settings.mode === 'socket'
-      ? new SocketModeReceiver({
-          appToken: settings.appToken ?? '',
-          logLevel,
-          ...(options.logger ? { logger: options.logger } : {}),
-          installerOptions: { clientOptions },
-        })
-      : undefined);
+  // A receiver handed in (the local preview's) builds its own payloads; Slack's own traffic is guarded.
+  const { receiver, guard }: GuardedReceiver = options.receiver
+    ? { receiver: options.receiver }
+    : slackReceiver(settings, { logLevel, clientOptions, ...(options.logger ? { logger: options.logger } : {}) });
   const app = new App({
     authorize: botAuthorization(settings.botToken ?? 'xoxb-preview', clientOptions),
-    ...(receiver ? { receiver } : { signingSecret: settings.signingSecret ?? '' }),
+    receiver,
     logLevel,
     ...(options.logger ? { logger: options.logger } : {}),
     clientOptions,
@@ -58,6 +54,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     // No listener reads conversation state; Bolt's default in-memory store would only add work per request.
     convoStore: false,
   });
+  guard?.(app.logger);
 
   const seen = new Set<string>();
   app.use(async ({ body, next }) => {
@@ -72,7 +69,7 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   app.error(async (error) => {
     // Logged without request bodies or tokens; the process keeps serving.
-    app.logger.error(`airisk listener failed: ${error.code ?? ''} ${error.message}`);
+    app.logger.error(logText(`airisk listener failed: ${error.code ?? ''} ${error.message}`));
   });
 
   const { hr } = options;

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
+import { listenError } from '../listen-error.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
 import type { SlackHr } from './hr.js';
 
@@ -16,7 +17,10 @@ export async function startSlack(
     await app.start();
     console.log('Connected to Slack over Socket Mode.');
   } else {
-    server = (await app.start(options.settings.port)) as Server;
+    // Slack's requests arrive on PORT: a port another program holds stops the start with the setting to change.
+    server = (await app.start(options.settings.port).catch((err: unknown) => {
+      throw listenError(err, `Port ${options.settings.port}`, 'PORT');
+    })) as Server;
     console.log(`Listening for Slack on port ${options.settings.port} (POST /slack/events).`);
   }
   // Once listening: finish announcements a crash left half-done, then run schedules (missed ones go out once).
