@@ -4,6 +4,7 @@
 import 'dotenv/config';
 import { KnowledgeInvalidError } from './catalog/knowledge/load.js';
 import { loadSettings, SettingsError } from './config/settings.js';
+import { StoreOpenError } from './store/rows.js';
 import { bootEngine, warmUpInBackground } from './transports/boot.js';
 import { createSlackHr } from './transports/slack/hr.js';
 import { startSlack } from './transports/slack/start.js';
@@ -23,13 +24,18 @@ async function main(): Promise<void> {
   const booted = bootEngine(process.env);
   const { engine, catalog } = booted;
   console.log(catalog.datasets.note);
-  const hr = createSlackHr({ booted, settings });
+  const hr = await createSlackHr({ booted, settings });
   await startSlack({ engine, settings, hr });
   warmUpInBackground(engine);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof KnowledgeInvalidError || err instanceof SettingsError || (err as Error).name === 'DatasetError') {
+  if (
+    err instanceof KnowledgeInvalidError ||
+    err instanceof SettingsError ||
+    err instanceof StoreOpenError ||
+    (err as Error).name === 'DatasetError'
+  ) {
     console.error((err as Error).message);
   } else {
     console.error('airisk could not start:', err instanceof Error ? err.message : err);
