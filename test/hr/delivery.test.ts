@@ -216,3 +216,61 @@ describe('after a crash', () => {
     expect(slack.allPosts()).toHaveLength(0);
   });
 });
+
+describe('several instances sharing the store', () => {
+  // The lease protocol on a store that says it is shared (PostgreSQL's contract is the same as SQLite's; the
+  // real thing, across processes, is test/multi/instances.test.ts).
+  const sharedStore = (): Store => ({ ...openStore(), shared: true });
+  const instance = (store: Store, instanceId: string) =>
+    createDelivery({ store, slack, clock, instanceId, leaseMs: 60_000 });
+
+  it('leaves an entry another live instance is sending alone, and completes it once that instance is gone', async () => {
+    const store = sharedStore();
+    const entry = await record(store);
+    expect(
+      await store.lease(entry.id, { owner: 'instance-a', until: clock.now() + 60_000 }, clock.now()),
+    ).not.toBeNull();
+    expect(await store.beginSending(entry.id, 'instance-a', clock.now())).toBe(true);
+    await slack.postMessage({
+      channel: CHANNEL,
+      text: entry.message.text,
+      blocks: entry.message.blocks,
+      metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: entry.id } },
+    }); // instance A's post reached Slack; A dies before recording it
+
+    const b = instance(store, 'instance-b');
+    expect(await b.recover()).toEqual([]);
+    clock.advance(59_000);
+    expect(await b.retryStale()).toEqual([]);
+    expect(await b.deliver(entry.id)).toMatchObject({
+      status: 'not-deliverable',
+      reason: expect.stringMatching(/Another instance/),
+    });
+    clock.advance(1_000); // A's lease has run out
+    const [outcome] = await b.retryStale();
+    expect(outcome).toMatchObject({ status: 'sent', recovered: true });
+    expect(slack.allPosts()).toHaveLength(1);
+    expect(await b.retryStale()).toEqual([]);
+  });
+
+  it('a restarted SQLite instance takes over its dead predecessor’s lease at once', async () => {
+    const first = openStore();
+    const entry = await record(first);
+    await beginSendingAsDeadProcess(first, entry);
+    const [outcome] = await instance(openStore(), 'instance-restarted').recover();
+    expect(outcome).toMatchObject({ status: 'sent', recovered: false });
+    expect(slack.allPosts()).toHaveLength(1);
+  });
+
+  it('an instance whose lease was taken over stops without posting', async () => {
+    const store = sharedStore();
+    const entry = await record(store);
+    const a = instance(store, 'instance-a');
+    expect(
+      await store.lease(entry.id, { owner: 'instance-b', until: clock.now() + 60_000 }, clock.now()),
+    ).not.toBeNull();
+    expect(await a.deliver(entry.id)).toMatchObject({ status: 'not-deliverable' });
+    expect(slack.allPosts()).toHaveLength(0);
+    expect((await store.getOutbox(entry.id))?.leaseOwner).toBe('instance-b');
+  });
+});

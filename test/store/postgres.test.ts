@@ -3,6 +3,10 @@
 // newer airisk is refused, and messages never show the password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/migrations.js';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/open.js';
 import { openPostgresStore, redactUrl } from '../../src/store/postgres.js';
 import { StoreOpenError } from '../../src/store/rows.js';
 import { createTestDatabase, sql, type TestDatabase } from '../support/postgres.js';
@@ -106,6 +110,23 @@ describe('PostgreSQL: opening the database', () => {
     await expect(openPostgresStore(db.url)).rejects.toThrow(
       new RegExp(`schema version 99.*only knows up to ${migrations.length}.*DATABASE_URL`),
     );
+  });
+
+  it('DATABASE_URL takes precedence over AIRISK_DB_PATH', async () => {
+    const db = await fresh();
+    const dir = mkdtempSync(join(tmpdir(), 'airisk-open-'));
+    try {
+      const store = await openStore({ dbPath: join(dir, 'airisk.sqlite'), databaseUrl: db.url });
+      expect(store).toMatchObject({ shared: true, location: db.url });
+      await store.close();
+      expect(existsSync(join(dir, 'airisk.sqlite'))).toBe(false);
+      const sqlite = await openStore({ dbPath: join(dir, 'airisk.sqlite'), databaseUrl: null });
+      expect(sqlite.shared).toBe(false);
+      await sqlite.close();
+      expect(existsSync(join(dir, 'airisk.sqlite'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says where it could not connect, without the password', async () => {

@@ -1,23 +1,22 @@
 // A real PostgreSQL for the tests: a fresh database per suite on the server AIRISK_TEST_DATABASE_URL names
 // (default: the one `npm run db:start` runs). When it cannot be reached the PostgreSQL tests fail, saying how
 // to start it: they never pass by being skipped.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/testing/scratch-db.js';
 
 export const TEST_SERVER_URL =
   process.env.AIRISK_TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:55432/postgres';
 
-export interface TestDatabase {
-  url: string;
-  name: string;
-  drop(): Promise<void>;
-}
+export type TestDatabase = ScratchDatabase;
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL, connectionTimeoutMillis: 5000 });
+/** Creates an empty database for one suite; drop() removes it, closing whatever still uses it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   try {
-    await client.connect();
+    return await createScratchDatabase(TEST_SERVER_URL, 'airisk_test');
   } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code && !['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000'].includes(code))
+      throw err;
     throw new Error(
       `PostgreSQL is not reachable at ${TEST_SERVER_URL} (${(err as Error).message}). The PostgreSQL tests need a ` +
         'real server: run `npm run db:start` (a throwaway one on 127.0.0.1:55432), or set AIRISK_TEST_DATABASE_URL ' +
@@ -25,24 +24,6 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
       { cause: err },
     );
   }
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty database for one suite; drop() removes it, closing whatever still uses it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `airisk_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(TEST_SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
-  };
 }
 
 /** Runs one statement on a test database, for checks the Store interface does not offer. */
