@@ -13,6 +13,26 @@ export interface StoreBackend {
   schemaVersions(): Promise<number[]>;
 }
 
+/** Every table the latest schema has. */
+export const STORE_TABLES = [
+  'outbox',
+  'audit',
+  'schedules',
+  'state',
+  'lookup_counts',
+  'feedback_counts',
+  'event_sightings',
+  'thread_contexts',
+];
+
+/** A migration after the latest, as a later airisk would ship one. */
+export const ADD_A_COLUMN = {
+  version: migrations.length + 1,
+  description: 'test: add a column',
+  sqlite: 'ALTER TABLE state ADD COLUMN note TEXT',
+  postgres: 'ALTER TABLE state ADD COLUMN note TEXT',
+};
+
 export const draft = (over: Partial<NewOutboxEntry> = {}): NewOutboxEntry => ({
   kind: 'role',
   subject: 'some-role',

@@ -10,18 +10,7 @@ import { openStore } from '../../src/store/open.js';
 import { openPostgresStore, redactUrl } from '../../src/store/postgres.js';
 import { StoreOpenError } from '../../src/store/rows.js';
 import { createTestDatabase, sql, type TestDatabase } from '../support/postgres.js';
-import { storeContract } from './contract.js';
-
-const TABLES = [
-  'outbox',
-  'audit',
-  'schedules',
-  'state',
-  'lookup_counts',
-  'feedback_counts',
-  'event_sightings',
-  'thread_contexts',
-];
+import { ADD_A_COLUMN, STORE_TABLES, storeContract } from './contract.js';
 
 describe('PostgreSQL store contract', () => {
   let db: TestDatabase;
@@ -35,7 +24,7 @@ describe('PostgreSQL store contract', () => {
   storeContract({
     open: (options) => openPostgresStore(db.url, options?.now ? { now: options.now } : {}),
     reset: async () => {
-      await sql(db.url, `TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
+      await sql(db.url, `TRUNCATE ${STORE_TABLES.join(', ')} RESTART IDENTITY`);
     },
     schemaVersions: async () =>
       (await sql<{ version: number }>(db.url, 'SELECT version FROM schema_version ORDER BY version')).map(
@@ -65,7 +54,7 @@ describe('PostgreSQL: opening the database', () => {
         db.url,
         `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
       );
-      expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(TABLES));
+      expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(STORE_TABLES));
       // Every instance works on the same data.
       const entry = await stores[0]!.createOutbox({
         kind: 'digest',
@@ -84,15 +73,7 @@ describe('PostgreSQL: opening the database', () => {
   it('applies only the migrations it has not applied yet', async () => {
     const db = await fresh();
     await (await openPostgresStore(db.url)).close();
-    const extra = [
-      ...migrations,
-      {
-        version: migrations.length + 1,
-        description: 'test: add a column',
-        sqlite: '',
-        postgres: 'ALTER TABLE state ADD COLUMN note TEXT',
-      },
-    ];
+    const extra = [...migrations, ADD_A_COLUMN];
     await (await openPostgresStore(db.url, { migrations: extra })).close();
     const versions = await sql<{ version: number }>(db.url, 'SELECT version FROM schema_version ORDER BY version');
     expect(versions.map((v) => v.version)).toEqual(extra.map((m) => m.version));

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/migrations.js';
 import { openSqliteStore, StoreOpenError } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
-import { draft, storeContract } from './contract.js';
+import { ADD_A_COLUMN, draft, STORE_TABLES, storeContract } from './contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'airisk-store-'));
 let n = 0;
@@ -59,18 +59,7 @@ describe('SQLite: opening the file', () => {
       const tables = (
         db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
       ).map((t) => t.name);
-      expect(tables).toEqual(
-        expect.arrayContaining([
-          'outbox',
-          'audit',
-          'schedules',
-          'state',
-          'lookup_counts',
-          'feedback_counts',
-          'event_sightings',
-          'thread_contexts',
-        ]),
-      );
+      expect(tables).toEqual(expect.arrayContaining(STORE_TABLES));
     } finally {
       db.close();
     }
@@ -81,15 +70,7 @@ describe('SQLite: opening the file', () => {
     const first = open(file);
     const entry = await first.createOutbox(draft());
     await first.close();
-    const extra = [
-      ...migrations,
-      {
-        version: migrations.length + 1,
-        description: 'test: add a column',
-        sqlite: 'ALTER TABLE state ADD COLUMN note TEXT',
-        postgres: '',
-      },
-    ];
+    const extra = [...migrations, ADD_A_COLUMN];
     const second = openSqliteStore(file, { migrations: extra });
     opened.push(second);
     expect((await second.getOutbox(entry.id))?.message.text).toBe('hello');
