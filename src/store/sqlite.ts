@@ -1,6 +1,9 @@
 // The Store on SQLite (better-sqlite3): one file, created and migrated on open, WAL mode with full sync so a
 // confirmed announcement is on disk before it is handed to Slack. For one instance per file: better-sqlite3 is
 // synchronous underneath, and each method resolves with what one statement or transaction did.
+// What is written on every request (usage counts, event sightings, thread context) goes through a second
+// connection without the sync to disk at each commit: still safe when the process crashes, and a power cut
+// could at worst lose the last few counts, while an fsync per answer would stall the event loop (a few ms each).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -42,6 +45,14 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
   } catch (err) {
     db.close();
     throw err;
+  }
+
+  // ':memory:' is a database per connection, so there the one connection does both.
+  let light = db;
+  if (location !== ':memory:') {
+    light = new Database(location);
+    light.pragma('synchronous = NORMAL');
+    light.pragma('busy_timeout = 5000');
   }
 
   const stmt = {
@@ -92,15 +103,15 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     advanceSchedule: db.prepare(
       'UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ? AND next_run_at = ?',
     ),
-    countLookup: db.prepare(
+    countLookup: light.prepare(
       `INSERT INTO lookup_counts (day, kind, subject_id, count) VALUES (?, ?, ?, 1)
        ON CONFLICT (day, kind, subject_id) DO UPDATE SET count = count + 1`,
     ),
-    countHelpful: db.prepare(
+    countHelpful: light.prepare(
       `INSERT INTO feedback_counts (day, kind, subject_id, helpful) VALUES (?, ?, ?, 1)
        ON CONFLICT (day, kind, subject_id) DO UPDATE SET helpful = helpful + 1`,
     ),
-    countNotHelpful: db.prepare(
+    countNotHelpful: light.prepare(
       `INSERT INTO feedback_counts (day, kind, subject_id, not_helpful) VALUES (?, ?, ?, 1)
        ON CONFLICT (day, kind, subject_id) DO UPDATE SET not_helpful = not_helpful + 1`,
     ),
@@ -113,7 +124,7 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
        WHERE day BETWEEN ? AND ? GROUP BY kind, subject_id ORDER BY subject_id`,
     ),
     // An expired sighting counts as none: the event is taken again, and its count starts over.
-    sighting: db.prepare<{ id: string; at: number; expires: number }, { retries: number }>(
+    sighting: light.prepare<{ id: string; at: number; expires: number }, { retries: number }>(
       `INSERT INTO event_sightings (event_id, first_seen_at, expires_at, retries) VALUES (@id, @at, @expires, 0)
        ON CONFLICT (event_id) DO UPDATE SET
          retries = CASE WHEN event_sightings.expires_at <= @at THEN 0 ELSE event_sightings.retries + 1 END,
@@ -127,13 +138,13 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     getThread: db.prepare<[string, string, number], { context_json: string }>(
       'SELECT context_json FROM thread_contexts WHERE channel = ? AND thread_ts = ? AND expires_at > ?',
     ),
-    setThread: db.prepare(
+    setThread: light.prepare(
       `INSERT INTO thread_contexts (channel, thread_ts, context_json, updated_at, expires_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (channel, thread_ts) DO UPDATE SET context_json = excluded.context_json,
          updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
     ),
-    purgeEvents: db.prepare('DELETE FROM event_sightings WHERE expires_at <= ?'),
-    purgeThreads: db.prepare('DELETE FROM thread_contexts WHERE expires_at <= ?'),
+    purgeEvents: light.prepare('DELETE FROM event_sightings WHERE expires_at <= ?'),
+    purgeThreads: light.prepare('DELETE FROM thread_contexts WHERE expires_at <= ?'),
   };
 
   const get = (id: string): OutboxEntry | null => {
@@ -275,12 +286,13 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
       stmt.setThread.run(channel, threadTs, JSON.stringify(context), at, at + ttlMs);
     },
     purgeExpired: async (at) =>
-      db.transaction(() => ({
+      light.transaction(() => ({
         events: stmt.purgeEvents.run(at).changes,
         threads: stmt.purgeThreads.run(at).changes,
       }))(),
 
     close: async () => {
+      if (light.open) light.close();
       if (db.open) db.close();
     },
   };
