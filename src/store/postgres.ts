@@ -1,7 +1,10 @@
 // The Store on PostgreSQL (node-postgres, pooled), for several instances sharing one database. Every step that
 // must happen once across instances is one conditional statement or one transaction: confirming a draft,
 // leasing an outbox entry, claiming a schedule slot, recording an event's first sighting. Migrations run
-// under an advisory lock, so instances starting together migrate once.
+// under an advisory lock, so instances starting together migrate once. What is written on every request (usage
+// counts, event sightings, thread context) goes through a second, small pool whose commits do not wait for
+// the server's disk (synchronous_commit off): a server crash could lose the last fraction of a second of them,
+// and each request saves a disk flush. The outbox and schedules keep the full guarantee.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrations as allMigrations, orderedMigrations, type Migration } from './migrations.js';
@@ -60,11 +63,20 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     connectionTimeoutMillis: 10_000,
     types,
   });
-  pool.on('error', (err) => log(`PostgreSQL connection lost (${location}): ${err.message}`));
+  const light = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    application_name: 'airisk',
+    connectionTimeoutMillis: 10_000,
+    options: '-c synchronous_commit=off',
+    types,
+  });
+  for (const p of [pool, light])
+    p.on('error', (err) => log(`PostgreSQL connection lost (${location}): ${err.message}`));
   try {
     await migrate(pool, options.migrations ?? allMigrations, location, now);
   } catch (err) {
-    await pool.end();
+    await Promise.all([pool.end(), light.end()]);
     if (err instanceof StoreOpenError) throw err;
     throw new StoreOpenError(`Cannot use the database at ${location} (DATABASE_URL): ${(err as Error).message}`, {
       cause: err,
@@ -72,6 +84,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
 
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params);
+  const lightQuery = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+    light.query<R>(sql, params);
   /** Runs `work` in one transaction on one pooled connection. */
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -240,7 +254,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       (await query<{ value: string }>('SELECT value FROM state WHERE key = $1', [key])).rows[0]?.value ?? null,
 
     countLookup: async (subject, day) => {
-      await query(
+      await lightQuery(
         `INSERT INTO lookup_counts (day, kind, subject_id, count) VALUES ($1, $2, $3, 1)
          ON CONFLICT (day, kind, subject_id) DO UPDATE SET count = lookup_counts.count + 1`,
         [day, subject.kind, subject.id],
@@ -248,7 +262,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     countFeedback: async (subject, helpful, day) => {
       const column = helpful ? 'helpful' : 'not_helpful';
-      await query(
+      await lightQuery(
         `INSERT INTO feedback_counts (day, kind, subject_id, ${column}) VALUES ($1, $2, $3, 1)
          ON CONFLICT (day, kind, subject_id) DO UPDATE SET ${column} = feedback_counts.${column} + 1`,
         [day, subject.kind, subject.id],
@@ -273,7 +287,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
     firstSighting: async (eventId, at, ttlMs) => {
       // An expired sighting counts as none: the event is taken again, and its count starts over.
-      const { rows } = await query<{ retries: number }>(
+      const { rows } = await lightQuery<{ retries: number }>(
         `INSERT INTO event_sightings (event_id, first_seen_at, expires_at, retries) VALUES ($1, $2, $3, 0)
          ON CONFLICT (event_id) DO UPDATE SET
            retries = CASE WHEN event_sightings.expires_at <= $2 THEN 0 ELSE event_sightings.retries + 1 END,
@@ -300,7 +314,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return rows[0] ? (JSON.parse(rows[0].context_json) as Record<string, unknown>) : null;
     },
     setThreadContext: async (channel, threadTs, context, at, ttlMs) => {
-      await query(
+      await lightQuery(
         `INSERT INTO thread_contexts (channel, thread_ts, context_json, updated_at, expires_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (channel, thread_ts) DO UPDATE SET context_json = excluded.context_json,
            updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
@@ -314,7 +328,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
 
     close: async () => {
-      if (!pool.ended) await pool.end();
+      await Promise.all([pool, light].filter((p) => !p.ended).map((p) => p.end()));
     },
   };
 }
