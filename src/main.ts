@@ -5,6 +5,7 @@
 import 'dotenv/config';
 import { KnowledgeInvalidError } from './catalog/knowledge/load.js';
 import { loadSettings, SettingsError } from './config/settings.js';
+import { StoreOpenError } from './store/rows.js';
 import { bootEngine, warmUpInBackground } from './transports/boot.js';
 import { prepareDatasets } from './transports/first-start.js';
 import { createSlackHr } from './transports/slack/hr.js';
@@ -30,13 +31,18 @@ async function main(): Promise<void> {
   const { engine, catalog } = booted;
   // Without datasets, prepareDatasets has said so already.
   if (catalog.datasets.dir) console.log(catalog.datasets.note);
-  const hr = createSlackHr({ booted, settings });
+  const hr = await createSlackHr({ booted, settings });
   await startSlack({ engine, settings, hr });
   warmUpInBackground(engine);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof KnowledgeInvalidError || err instanceof SettingsError || (err as Error).name === 'DatasetError') {
+  if (
+    err instanceof KnowledgeInvalidError ||
+    err instanceof SettingsError ||
+    err instanceof StoreOpenError ||
+    (err as Error).name === 'DatasetError'
+  ) {
     console.error(escapeControls((err as Error).message));
   } else {
     console.error(escapeControls(`airisk could not start: ${err instanceof Error ? err.message : String(err)}`));

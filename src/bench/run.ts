@@ -3,12 +3,13 @@
 import { cpus, totalmem } from 'node:os';
 import { printTable, type BenchRow } from './table.js';
 import { runEngineBench } from './engine.js';
-import { runSlackBench } from './slack.js';
+import { runSlackBench, runStoreBench } from './slack.js';
 
 const only = process.argv[2];
 const rows: BenchRow[] = [];
 if (!only || only === 'engine') rows.push(...(await runEngineBench()));
 if (!only || only === 'slack') rows.push(...(await runSlackBench()));
+if (!only || only === 'store') rows.push(...(await runStoreBench()));
 
 console.log(
   `airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,

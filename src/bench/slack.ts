@@ -14,6 +14,13 @@ import { fileURLToPath } from 'node:url';
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import autocannon from 'autocannon';
 import { loadTest } from 'loadtest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPostgresStore } from '../store/postgres.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/types.js';
+import { createScratchDatabase, type ScratchDatabase } from '../testing/scratch-db.js';
 import { percentileOf, type BenchRow } from './table.js';
 
 const SECRET = 'b7e151628aed2a6abf7158809cf4f3c7';
@@ -91,11 +98,13 @@ interface Paced {
   sentAt: Map<number, bigint>;
 }
 
-async function paced(port: string, sinkUrl: string, seconds: number, first: number): Promise<Paced> {
+/** Paced load; with several ports, requests go to each in turn (a round-robin load balancer). */
+async function paced(ports: string | string[], sinkUrl: string, seconds: number, first: number): Promise<Paced> {
+  const targets = typeof ports === 'string' ? [ports] : ports;
   const sentAt = new Map<number, bigint>();
   let n = first;
   const result = await runPaced({
-    url: `http://127.0.0.1:${port}/slack/events`,
+    url: `http://127.0.0.1:${targets[0]}/slack/events`,
     method: 'POST',
     requestsPerSecond: OFFERED_RPS,
     maxSeconds: seconds,
@@ -104,6 +113,7 @@ async function paced(port: string, sinkUrl: string, seconds: number, first: numb
     requestGenerator: (_params, options, client, callback) => {
       const { body, headers } = slashCommand(++n, sinkUrl);
       Object.assign(options.headers, headers, { 'content-length': Buffer.byteLength(body) });
+      if (targets.length > 1) options.port = targets[n % targets.length];
       sentAt.set(n, process.hrtime.bigint());
       const request = client(options, callback);
       request.end(body);
@@ -124,33 +134,63 @@ async function backToBack(port: string, sinkUrl: string, seconds: number): Promi
   });
 }
 
+interface ServerProcess {
+  port: string;
+  sinkUrl: string;
+  nextLine(): Promise<string>;
+  /** Stops it: its RSS and when each answer reached its stand-in Slack. */
+  stop(): Promise<{ rssMb: number; answeredAt: Map<number, bigint> }>;
+}
+
+/** Starts slack-server.js with `args` (see there) and waits until it listens. */
+async function startServer(args: string[]): Promise<ServerProcess> {
+  const script = fileURLToPath(new URL('./slack-server.js', import.meta.url));
+  const child = spawn(process.execPath, [script, SECRET, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: process.env,
+  });
+  // The async iterator buffers lines: "rss" and "answers" can arrive in one chunk, before a second listener.
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async (): Promise<string> => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`slack-server.js (${args.join(' ') || 'app'}) ended before it said all it should`);
+    return value as string;
+  };
+  const [, port = '', sinkUrl = ''] = (await nextLine()).split(' ');
+  return {
+    port,
+    sinkUrl,
+    nextLine,
+    async stop() {
+      child.stdin.write('stop\n');
+      const rssMb = Number((await nextLine()).split(' ')[1]);
+      const answers = JSON.parse((await nextLine()).slice('answers '.length)) as Record<string, string>;
+      await new Promise((r) => child.once('exit', r));
+      return { rssMb, answeredAt: new Map(Object.entries(answers).map(([k, v]) => [Number(k), BigInt(v)])) };
+    },
+  };
+}
+
 /** Starts slack-server.js (the app, or the bare floor), runs `load` against it, stops it. */
 async function withServer<T>(
   target: 'app' | 'bare',
   load: (port: string, sinkUrl: string, nextLine: () => Promise<string>) => Promise<T>,
 ): Promise<{ out: T; rssMb: number; answeredAt: Map<number, bigint> }> {
-  const args = [
-    fileURLToPath(new URL('./slack-server.js', import.meta.url)),
-    SECRET,
-    ...(target === 'bare' ? ['bare'] : []),
-  ];
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
-  // The async iterator buffers lines: "rss" and "answers" can arrive in one chunk, before a second listener.
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async (): Promise<string> => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error(`slack-server.js (${target}) ended before it said all it should`);
-    return value as string;
-  };
-  const [, port = '', sinkUrl = ''] = (await next()).split(' ');
-  const out = await load(port, sinkUrl, next);
+  const server = await startServer(target === 'bare' ? ['bare'] : []);
+  const out = await load(server.port, server.sinkUrl, server.nextLine);
   // Answers still on their way get a moment to arrive before the app reports.
   await new Promise((r) => setTimeout(r, 1000));
-  child.stdin.write('stop\n');
-  const rssMb = Number((await next()).split(' ')[1]);
-  const answers = JSON.parse((await next()).slice('answers '.length)) as Record<string, string>;
-  await new Promise((r) => child.once('exit', r));
-  return { out, rssMb, answeredAt: new Map(Object.entries(answers).map(([k, v]) => [Number(k), BigInt(v)])) };
+  return { out, ...(await server.stop()) };
+}
+
+/** Milliseconds from sending to the answer, for the requests that were answered. */
+function answerTimes(sentAt: Map<number, bigint>, answeredAt: Map<number, bigint>): number[] {
+  const times: number[] = [];
+  for (const [n, sent] of sentAt) {
+    const answered = answeredAt.get(n);
+    if (answered !== undefined) times.push(Number(answered - sent) / 1e6);
+  }
+  return times;
 }
 
 const upperBound = (wholeMs: number) => `< ${wholeMs + 1} ms`;
@@ -171,11 +211,7 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
 
   const { warmUp, warmMs, measured, capacity } = app.out;
   const m = measured.result;
-  const answerMs: number[] = [];
-  for (const [n, sent] of measured.sentAt) {
-    const answered = app.answeredAt.get(n);
-    if (answered !== undefined) answerMs.push(Number(answered - sent) / 1e6);
-  }
+  const answerMs = answerTimes(measured.sentAt, app.answeredAt);
   const unanswered = measured.sentAt.size - answerMs.length;
   const p99 = m.percentiles['99'];
 
@@ -230,4 +266,94 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
     },
     { group, metric: 'RSS of the app process after the run', value: `${app.rssMb} MB` },
   ];
+}
+
+/** The paced load against `count` instances of the app on one store, once their background warm-up is done
+ *  and after WARM_UP_SECONDS of the same load; answers may reach any instance's stand-in Slack. */
+async function pacedOnInstances(count: number, storeAt: string, seconds: number) {
+  const servers = await Promise.all(Array.from({ length: count }, () => startServer(['store', storeAt])));
+  await Promise.all(servers.map((s) => s.nextLine())); // "warm"
+  const ports = servers.map((s) => s.port);
+  const sinkUrl = servers[0]?.sinkUrl ?? '';
+  // As in the main Slack rows: measured once the same load has run for a while (V8 has compiled the hot paths).
+  await paced(ports, sinkUrl, WARM_UP_SECONDS, 0);
+  const run = await paced(ports, sinkUrl, seconds, 1e6);
+  await new Promise((r) => setTimeout(r, 1000));
+  const stopped = await Promise.all(servers.map((s) => s.stop()));
+  const answeredAt = new Map(stopped.flatMap((s) => [...s.answeredAt]));
+  return { result: run.result, answerMs: answerTimes(run.sentAt, answeredAt), sent: run.sentAt.size };
+}
+
+/** p50 and p99 of `calls` awaited one after another, in milliseconds. */
+async function timeCalls(calls: number, call: (i: number) => Promise<unknown>): Promise<string> {
+  const ms: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const start = process.hrtime.bigint();
+    await call(i);
+    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return `${percentileOf(ms, 50).toFixed(3)} / ${percentileOf(ms, 99).toFixed(3)} ms`;
+}
+
+/** What one request costs the store: the statement a slash command adds (its anonymous count) and the one an
+ *  event adds (its first sighting), timed one after another on each store. */
+async function storeCallTimes(store: Store): Promise<{ count: string; sighting: string }> {
+  const day = new Date().toISOString().slice(0, 10);
+  return {
+    count: await timeCalls(2000, (i) => store.countLookup({ kind: 'role', id: `role-${i % 20}` }, day)),
+    sighting: await timeCalls(2000, (i) => store.firstSighting(`EvBench${i}`, Date.now(), 60_000)),
+  };
+}
+
+/** Store and instances: the paced slash-command load on one app with SQLite, one with PostgreSQL and two
+ *  sharing PostgreSQL (round robin), and the time each request's store statement takes on each store. */
+export async function runStoreBench(durationSeconds = 10): Promise<BenchRow[]> {
+  const group = 'slack: store and instances';
+  const serverUrl = process.env.AIRISK_TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:55432/postgres';
+  const dir = mkdtempSync(join(tmpdir(), 'airisk-bench-'));
+  const rows: BenchRow[] = [];
+  let scratch: ScratchDatabase | null = null;
+  try {
+    scratch = await createScratchDatabase(serverUrl, 'airisk_bench').catch((err: unknown) => {
+      rows.push({
+        group,
+        metric: 'PostgreSQL',
+        value: `not measured: no server at ${serverUrl} (${(err as Error).message}); npm run db:start starts one`,
+      });
+      return null;
+    });
+    const configs: [string, number, string][] = [['1 instance, SQLite', 1, join(dir, 'airisk.sqlite')]];
+    if (scratch)
+      configs.push(['1 instance, PostgreSQL', 1, scratch.url], ['2 instances, one PostgreSQL', 2, scratch.url]);
+    for (const [label, count, storeAt] of configs) {
+      const run = await pacedOnInstances(count, storeAt, durationSeconds);
+      const m = run.result;
+      rows.push({
+        group,
+        metric: `${label}: ${OFFERED_RPS} req/s for ${durationSeconds} s, ack p50 / p99 (max) · answer p50 / p99`,
+        value: `${upperBound(m.percentiles['50'])} / ${upperBound(m.percentiles['99'])} (${m.maxLatencyMs} ms) · ${percentileOf(run.answerMs, 50).toFixed(1)} / ${percentileOf(run.answerMs, 99).toFixed(1)} ms · ${m.totalErrors} errors, ${run.sent - run.answerMs.length} unanswered`,
+        target: `p99 ≤ ${TARGETS.p99Ms} ms`,
+        pass: m.percentiles['99'] + 1 <= TARGETS.p99Ms && m.totalErrors === 0 && run.answerMs.length === run.sent,
+      });
+    }
+    const sqlite = openSqliteStore(join(dir, 'calls.sqlite'));
+    const sqliteTimes = await storeCallTimes(sqlite);
+    await sqlite.close();
+    let pgTimes: { count: string; sighting: string } | null = null;
+    if (scratch) {
+      const postgres = await openPostgresStore(scratch.url);
+      pgTimes = await storeCallTimes(postgres);
+      await postgres.close();
+    }
+    const both = (key: 'count' | 'sighting') =>
+      `SQLite ${sqliteTimes[key]} · PostgreSQL ${pgTimes ? pgTimes[key] : 'not measured'}`;
+    rows.push(
+      { group, metric: 'store time per slash command (its anonymous count) p50 / p99', value: both('count') },
+      { group, metric: 'store time per event (its first sighting) p50 / p99', value: both('sighting') },
+    );
+  } finally {
+    await scratch?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
 }

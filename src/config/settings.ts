@@ -102,6 +102,15 @@ const schema = z.object({
         'must be a channel id such as C0123ABCD, not #name (channel details → About → Channel ID)',
       ),
   ),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        'must be a PostgreSQL URL such as postgres://airisk:password@db.example.com:5432/airisk (leave it empty for SQLite)',
+      ),
+  ),
   AIRISK_DB_PATH: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : './data/airisk.sqlite'),
     z.string(),
@@ -116,8 +125,10 @@ export interface HrSettings {
   adminUserIds: string[];
   adminUsergroup: string | null;
   defaultChannel: string | null;
-  /** SQLite file, relative to the working directory unless absolute. */
+  /** SQLite file, relative to the working directory unless absolute; unused when databaseUrl is set. */
   dbPath: string;
+  /** PostgreSQL (postgres://…), shared by several instances; takes precedence over dbPath. */
+  databaseUrl: string | null;
   /** IANA zone for schedules and insights' days. */
   timeZone: string;
 }
@@ -177,6 +188,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
       adminUsergroup: s.HR_ADMIN_USERGROUP ?? null,
       defaultChannel: s.HR_DEFAULT_CHANNEL ?? null,
       dbPath: s.AIRISK_DB_PATH,
+      databaseUrl: s.DATABASE_URL ?? null,
       // Without a setting, the server's own zone (TZ, or the system's).
       timeZone: s.AIRISK_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     },

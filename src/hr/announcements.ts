@@ -46,12 +46,12 @@ export interface ComposeDeps {
   now: () => number;
 }
 
-export function composeAnnouncement(
+export async function composeAnnouncement(
   deps: ComposeDeps,
   target: AnnounceTarget,
   channel: string,
   note: string | null,
-): ComposeResult {
+): Promise<ComposeResult> {
   const { view, store } = deps;
   switch (target.type) {
     case 'role': {
@@ -63,7 +63,7 @@ export function composeAnnouncement(
       const roles = view.curatedRoles();
       if (roles.length === 0)
         return { ok: false, reason: 'There are no curated roles in the knowledge base to put in the spotlight yet.' };
-      const last = store.getState(spotlightKey(channel));
+      const last = await store.getState(spotlightKey(channel));
       // The role after the last one shown here, by id, wrapping round; still right when roles come and go.
       const next = roles.find((r) => last === null || r.id > last) ?? (roles[0] as (typeof roles)[number]);
       const role = view.role(next.id);
@@ -76,19 +76,19 @@ export function composeAnnouncement(
       };
     }
     case 'digest':
-      return { ok: true, announcement: digestAnnouncement(deps, channel, note) };
+      return { ok: true, announcement: await digestAnnouncement(deps, channel, note) };
   }
 }
 
 /** The same announcement with a new note or channel, for Edit: same role, changes recomputed for the channel. */
-export function recompose(
+export async function recompose(
   deps: ComposeDeps,
   kind: AnnouncementKind,
   subject: string,
   channel: string,
   note: string | null,
-): ComposeResult {
-  if (kind === 'digest') return { ok: true, announcement: digestAnnouncement(deps, channel, note) };
+): Promise<ComposeResult> {
+  if (kind === 'digest') return { ok: true, announcement: await digestAnnouncement(deps, channel, note) };
   const role = deps.view.role(subject);
   if (!role) return { ok: false, reason: `The role ${subject} is no longer in the knowledge base.` };
   const onDelivered = kind === 'spotlight' ? [{ key: spotlightKey(channel), value: subject }] : [];
@@ -111,8 +111,12 @@ function roleAnnouncement(
   return { kind, subject: role.role.id, content, message: deps.render(content), onDelivered };
 }
 
-function digestAnnouncement(deps: ComposeDeps, channel: string, note: string | null): ComposedAnnouncement {
-  const previous = parseFingerprint(deps.store.getState(digestKey(channel)));
+async function digestAnnouncement(
+  deps: ComposeDeps,
+  channel: string,
+  note: string | null,
+): Promise<ComposedAnnouncement> {
+  const previous = parseFingerprint(await deps.store.getState(digestKey(channel)));
   const content: AnnouncementContent = { kind: 'digest', note, changes: changesSince(previous, deps.view) };
   const fingerprint = fingerprintOf(deps.view, deps.now());
   return {

@@ -6,7 +6,13 @@
 // searched for a message carrying that outbox id before posting again. A 429 means Slack did not take the
 // message, so it is simply sent again after Retry-After. A refusal (not_in_channel, missing_scope…) fails the
 // entry with an explanation for the admin, who can retry: nothing is lost.
-import type { OutboxEntry, Store } from '../store/types.js';
+//
+// Several instances may share the store. Only the instance holding an entry's lease works on it; it renews the
+// lease while it works. If it dies (even in the middle of a post) the lease runs out, and the next instance to
+// look takes the entry over, starting with the search of the channel, so the message still goes out once.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Lease, OutboxEntry, Store } from '../store/types.js';
 import { channelLink } from './channels.js';
 import type { Clock } from './clock.js';
 import { ANNOUNCEMENT_EVENT_TYPE, slackFailureOf, type HrSlackApi, type SlackFailure } from './slack-api.js';
@@ -20,10 +26,17 @@ export type DeliveryOutcome =
   | { status: 'not-deliverable'; entry: OutboxEntry | null; reason: string };
 
 export interface Delivery {
+  /** This process's name in leases. */
+  readonly instanceId: string;
+  /** A fresh lease for this process, to take an entry in the step that confirms it. */
+  newLease(): Lease;
   deliver(id: string): Promise<DeliveryOutcome>;
-  /** Delivers every entry left pending or sending (start-up, after a crash). */
+  /** Delivers every entry left pending or sending (start-up, after a crash). With a store of its own
+   *  (SQLite) it takes over every lease, since the process that held them is gone; with a shared one, only
+   *  those nobody holds or whose holder stopped renewing them. */
   recover(): Promise<DeliveryOutcome[]>;
-  /** Retries entries whose last attempt is older than the retry interval (or that never had one). */
+  /** Retries entries whose last attempt is older than the retry interval (or that never had one), and takes
+   *  over entries whose lease ran out (their instance died). */
   retryStale(): Promise<DeliveryOutcome[]>;
 }
 
@@ -43,9 +56,17 @@ export interface DeliveryOptions {
   /** How long an undelivered entry rests before retryStale() tries it again. */
   retryIntervalMs?: number;
   historyPageLimit?: number;
+  /** This process's name in leases (default: host, pid and a random part). */
+  instanceId?: string;
+  /** How long a lease lasts unless renewed: how long other instances wait before taking over from one that
+   *  died. Longer than a Slack call's timeout (15 s), since a renewal can be late while a call is running. */
+  leaseMs?: number;
 }
 
 const HISTORY_PAGES = 10;
+
+/** A name for this process in leases: readable in the outbox, unique across restarts. */
+export const newInstanceId = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export function createDelivery(options: DeliveryOptions): Delivery {
   const {
@@ -59,21 +80,29 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     lookbackMs = 120_000,
     retryIntervalMs = 5 * 60_000,
     historyPageLimit = 200,
+    instanceId = newInstanceId(),
+    leaseMs = 60_000,
   } = options;
   const inFlight = new Map<string, Promise<DeliveryOutcome>>();
+  const newLease = (): Lease => ({ owner: instanceId, until: clock.now() + leaseMs });
 
   const actorOf = (entry: OutboxEntry) => entry.requestedBy ?? `schedule ${entry.scheduleId ?? '?'}`;
 
-  const current = (id: string): OutboxEntry => {
-    const entry = store.getOutbox(id);
+  const current = async (id: string): Promise<OutboxEntry> => {
+    const entry = await store.getOutbox(id);
     if (!entry) throw new Error(`Outbox entry ${id} disappeared`);
     return entry;
   };
 
-  const sent = (entry: OutboxEntry, ts: string, channel: string, recovered: boolean): DeliveryOutcome => {
+  const sent = async (
+    entry: OutboxEntry,
+    ts: string,
+    channel: string,
+    recovered: boolean,
+  ): Promise<DeliveryOutcome> => {
     const at = clock.now();
-    store.markSent(entry.id, { ts, channel, at });
-    store.audit(
+    await store.markSent(entry.id, { ts, channel, at });
+    await store.audit(
       {
         actor: actorOf(entry),
         action: 'posted',
@@ -86,12 +115,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       },
       at,
     );
-    return { status: 'sent', entry: current(entry.id), recovered };
+    return { status: 'sent', entry: await current(entry.id), recovered };
   };
 
-  const fail = (entry: OutboxEntry, from: 'sending' | 'pending', reason: string): DeliveryOutcome => {
-    store.transition(entry.id, [from], 'failed', reason);
-    store.audit(
+  const fail = async (entry: OutboxEntry, from: 'sending' | 'pending', reason: string): Promise<DeliveryOutcome> => {
+    await store.transition(entry.id, [from], 'failed', { error: reason, holder: instanceId });
+    await store.audit(
       {
         actor: actorOf(entry),
         action: 'failed',
@@ -104,12 +133,35 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       clock.now(),
     );
     log(`announcement ${entry.id} to ${entry.channel} failed: ${reason}`);
-    return { status: 'failed', entry: current(entry.id), reason };
+    return { status: 'failed', entry: await current(entry.id), reason };
   };
 
-  const retrying = (entry: OutboxEntry, reason: string): DeliveryOutcome => {
+  /** Leaves the entry in the outbox for a later retry (by any instance) and says why. */
+  const retrying = async (entry: OutboxEntry, reason: string): Promise<DeliveryOutcome> => {
+    await store.releaseLease(entry.id, instanceId);
     log(`announcement ${entry.id} to ${entry.channel} not delivered yet: ${reason}`);
-    return { status: 'retrying', entry: current(entry.id), reason };
+    return { status: 'retrying', entry: await current(entry.id), reason };
+  };
+
+  const takenOver = (entry: OutboxEntry): DeliveryOutcome => {
+    log(`announcement ${entry.id}: another instance (${entry.leaseOwner ?? 'unknown'}) took it over`);
+    return { status: 'not-deliverable', entry, reason: 'Another instance of the app is posting it.' };
+  };
+
+  /** What to say about an entry that is not pending or sending; null when it is. */
+  const settled = (entry: OutboxEntry): DeliveryOutcome | null => {
+    switch (entry.status) {
+      case 'sent':
+        return { status: 'sent', entry, recovered: false };
+      case 'draft':
+        return { status: 'not-deliverable', entry, reason: 'It has not been confirmed yet.' };
+      case 'cancelled':
+        return { status: 'not-deliverable', entry, reason: 'It was cancelled.' };
+      case 'failed':
+        return { status: 'not-deliverable', entry, reason: entry.error ?? 'It failed earlier; retry it first.' };
+      default:
+        return null;
+    }
   };
 
   /** Searches the channel for the message an earlier attempt may have posted. */
@@ -138,21 +190,17 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     }
   };
 
-  const attempt = async (id: string): Promise<DeliveryOutcome> => {
-    let entry = store.getOutbox(id);
-    if (!entry) return { status: 'not-deliverable', entry: null, reason: 'There is no such announcement.' };
+  /** Works on an entry this process holds the lease of, renewing it before each step. */
+  const work = async (id: string): Promise<DeliveryOutcome> => {
     let posts = 0;
     let waits = 0;
     for (;;) {
+      const renewed = await store.lease(id, newLease(), clock.now());
+      const entry = renewed ?? (await current(id));
+      const done = settled(entry);
+      if (done) return done;
+      if (!renewed) return takenOver(entry);
       switch (entry.status) {
-        case 'sent':
-          return { status: 'sent', entry, recovered: false };
-        case 'draft':
-          return { status: 'not-deliverable', entry, reason: 'It has not been confirmed yet.' };
-        case 'cancelled':
-          return { status: 'not-deliverable', entry, reason: 'It was cancelled.' };
-        case 'failed':
-          return { status: 'not-deliverable', entry, reason: entry.error ?? 'It failed earlier; retry it first.' };
         case 'sending': {
           // An earlier hand-over's outcome is unknown: look before posting again.
           const looked = await lookFor(entry);
@@ -161,7 +209,6 @@ export function createDelivery(options: DeliveryOptions): Delivery {
             if (f.kind === 'rate_limited' && waits < maxRateLimitWaits) {
               waits++;
               await clock.sleep(f.retryAfterSeconds * 1000);
-              entry = current(id);
               continue;
             }
             if (f.kind === 'refused') {
@@ -177,24 +224,19 @@ export function createDelivery(options: DeliveryOptions): Delivery {
             );
           }
           if (looked.ts) return sent(entry, looked.ts, entry.channel, true);
-          store.transition(id, ['sending'], 'pending');
-          entry = current(id);
+          await store.transition(id, ['sending'], 'pending', { holder: instanceId });
           continue;
         }
         case 'pending': {
           if (posts >= maxAttempts) {
-            store.transition(id, ['pending'], 'pending', 'Slack did not answer; it will be retried automatically.');
-            return retrying(
-              current(id),
-              `Slack did not answer after ${posts} tries; I will try again in a few minutes.`,
-            );
+            await store.transition(id, ['pending'], 'pending', {
+              error: 'Slack did not answer; it will be retried automatically.',
+              holder: instanceId,
+            });
+            return retrying(entry, `Slack did not answer after ${posts} tries; I will try again in a few minutes.`);
           }
-          if (!store.beginSending(id, clock.now())) {
-            entry = current(id);
-            continue;
-          }
+          if (!(await store.beginSending(id, instanceId, clock.now()))) continue;
           posts++;
-          entry = current(id);
           try {
             const result = await slack.postMessage({
               channel: entry.channel,
@@ -202,15 +244,18 @@ export function createDelivery(options: DeliveryOptions): Delivery {
               blocks: entry.message.blocks,
               metadata: { event_type: ANNOUNCEMENT_EVENT_TYPE, event_payload: { outbox_id: entry.id } },
             });
-            return sent(entry, result.ts, result.channel || entry.channel, false);
+            return await sent(entry, result.ts, result.channel || entry.channel, false);
           } catch (err) {
             const f = slackFailureOf(err);
             if (f.kind === 'refused') return fail(entry, 'sending', explainRefusal(f, entry.channel));
             if (f.kind === 'rate_limited') {
               // A 429 means Slack did not take the message: back to pending, wait, post again.
-              store.transition(id, ['sending'], 'pending', `Slack asked me to wait ${f.retryAfterSeconds}s.`);
+              await store.transition(id, ['sending'], 'pending', {
+                error: `Slack asked me to wait ${f.retryAfterSeconds}s.`,
+                holder: instanceId,
+              });
               if (waits >= maxRateLimitWaits)
-                return retrying(current(id), `Slack kept asking me to wait; I will try again in a few minutes.`);
+                return retrying(entry, `Slack kept asking me to wait; I will try again in a few minutes.`);
               waits++;
               posts--;
               await clock.sleep(f.retryAfterSeconds * 1000);
@@ -218,7 +263,6 @@ export function createDelivery(options: DeliveryOptions): Delivery {
               // Unknown outcome: stay "sending" so the next turn looks in the channel before posting again.
               await clock.sleep(backoffMs * 2 ** (posts - 1));
             }
-            entry = current(id);
             continue;
           }
         }
@@ -226,31 +270,66 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     }
   };
 
-  const deliver = (id: string): Promise<DeliveryOutcome> => {
+  /** Takes the entry's lease (or hears where it stands), then works on it while renewing the lease in the
+   *  background, so a long Slack call or Retry-After wait does not let it lapse. */
+  const attempt = async (id: string, takeOver: boolean): Promise<DeliveryOutcome> => {
+    const leased = await store.lease(id, newLease(), clock.now(), { takeOver });
+    if (!leased) {
+      const entry = await store.getOutbox(id);
+      if (!entry) return { status: 'not-deliverable', entry: null, reason: 'There is no such announcement.' };
+      return settled(entry) ?? takenOver(entry);
+    }
+    const heartbeat = setInterval(
+      () =>
+        void store
+          .lease(id, newLease(), clock.now())
+          .catch((err: unknown) => log(`could not renew the lease of announcement ${id}: ${String(err)}`)),
+      Math.max(50, leaseMs / 3),
+    ).unref();
+    try {
+      return await work(id);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+
+  const deliverOnce = (id: string, takeOver: boolean): Promise<DeliveryOutcome> => {
     const running = inFlight.get(id);
     if (running) return running;
-    const run = attempt(id).finally(() => inFlight.delete(id));
+    const run = attempt(id, takeOver).finally(() => inFlight.delete(id));
     inFlight.set(id, run);
     return run;
   };
 
-  const deliverAll = async (entries: OutboxEntry[]) => {
+  const deliverAll = async (entries: OutboxEntry[], takeOver = false) => {
     const outcomes: DeliveryOutcome[] = [];
-    for (const entry of entries) outcomes.push(await deliver(entry.id));
+    for (const entry of entries) outcomes.push(await deliverOnce(entry.id, takeOver));
     return outcomes;
   };
 
+  /** Whether another instance held the entry and stopped renewing it (it died). */
+  const abandoned = (e: OutboxEntry, now: number) => e.leaseOwner !== null && (e.leaseUntil ?? 0) <= now;
+
   return {
-    deliver,
-    recover: () => deliverAll(store.undelivered()),
-    retryStale: () => {
+    instanceId,
+    newLease,
+    deliver: (id) => deliverOnce(id, false),
+    recover: async () => {
+      const entries = await store.undelivered();
+      if (!store.shared) return deliverAll(entries, true);
+      const now = clock.now();
+      return deliverAll(entries.filter((e) => e.leaseOwner === null || abandoned(e, now)));
+    },
+    retryStale: async () => {
       const now = clock.now();
       return deliverAll(
-        store
-          .undelivered()
-          .filter(
-            (e) => !inFlight.has(e.id) && (e.attemptStartedAt === null || now - e.attemptStartedAt >= retryIntervalMs),
-          ),
+        (await store.undelivered()).filter(
+          (e) =>
+            !inFlight.has(e.id) &&
+            (e.leaseOwner === null
+              ? e.attemptStartedAt === null || now - e.attemptStartedAt >= retryIntervalMs
+              : abandoned(e, now)),
+        ),
       );
     },
   };

@@ -40,20 +40,25 @@ export interface Insights {
 
 const TOP = 5;
 
-export function buildInsights(store: Store, view: KnowledgeView, now: number, timeZone: string): Insights {
+export async function buildInsights(
+  store: Store,
+  view: KnowledgeView,
+  now: number,
+  timeZone: string,
+): Promise<Insights> {
   const today = dayIn(timeZone, now);
   const labelOf = (s: CountSubject) =>
     s.kind === 'role' ? (view.role(s.id)?.role.title ?? s.id) : (view.faqQuestion(s.id) ?? s.id);
 
-  const period = (label: string, days: number): InsightsPeriod => {
+  const period = async (label: string, days: number): Promise<InsightsPeriod> => {
     const fromDay = daysBefore(today, days - 1);
-    const lookups = store.lookupTotals(fromDay, today);
+    const lookups = await store.lookupTotals(fromDay, today);
     const top = (kind: CountSubject['kind']) =>
       lookups
         .filter((l) => l.kind === kind)
         .slice(0, TOP)
         .map((l) => ({ kind, id: l.id, label: labelOf(l), count: shownCount(l.count) }));
-    const feedback = store.feedbackTotals(fromDay, today);
+    const feedback = await store.feedbackTotals(fromDay, today);
     const helpful = feedback.reduce((sum, f) => sum + f.helpful, 0);
     const votes = feedback.reduce((sum, f) => sum + f.helpful + f.notHelpful, 0);
     return {
@@ -79,5 +84,5 @@ export function buildInsights(store: Store, view: KnowledgeView, now: number, ti
     };
   };
 
-  return { timeZone, periods: [period('Last 7 days', 7), period('Last 30 days', 30)] };
+  return { timeZone, periods: await Promise.all([period('Last 7 days', 7), period('Last 30 days', 30)]) };
 }

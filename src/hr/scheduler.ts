@@ -1,7 +1,9 @@
 // Runs scheduled digests. Schedules live in the store with their next run time; each tick fires those that are
 // due. The next run is computed from now, not from the missed slot, so a digest missed while the app was down
 // goes out once when it comes back. Claiming the run and recording the digest in the outbox happen in one
-// transaction, so a crash right after a tick neither loses the digest nor posts it twice.
+// transaction, so a crash right after a tick neither loses the digest nor posts it twice. Every instance ticks;
+// a slot is claimed once across them (the store's claimRun), and the digest is created leased to the claimer,
+// so if that instance dies before or while posting it another completes it once (delivery.retryStale).
 import type { OutboxEntry, Schedule, Store } from '../store/types.js';
 import { composeAnnouncement, digestHasNews, type ComposeDeps } from './announcements.js';
 import { nextRunAfter } from './cadence.js';
@@ -38,14 +40,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const fire = async (schedule: Schedule, now: number): Promise<TickReport['fired'][number] | null> => {
     const nextRunAt = nextRunAfter(schedule.pattern, schedule.timezone, now);
-    const composed = composeAnnouncement(compose, { type: schedule.kind }, schedule.channel, null);
+    const composed = await composeAnnouncement(compose, { type: schedule.kind }, schedule.channel, null);
     const actor = `schedule ${schedule.id}`;
     let skipped: string | undefined;
     if (!composed.ok) skipped = 'reason' in composed ? composed.reason : 'nothing to announce';
     else if (!digestHasNews(composed.announcement))
       skipped = 'nothing changed in the knowledge base since the last digest';
     const a = composed.ok && !skipped ? composed.announcement : null;
-    const claim = store.claimRun(schedule.id, {
+    const claim = await store.claimRun(schedule.id, {
       expectedNextRunAt: schedule.nextRunAt,
       nextRunAt,
       at: now,
@@ -58,18 +60,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             status: 'pending',
             requestedBy: null,
             onDelivered: a.onDelivered,
+            lease: delivery.newLease(),
           }
         : null,
     });
     if (!claim.claimed) return null;
     if (!claim.entry) {
-      store.audit(
+      await store.audit(
         { actor, action: 'skipped', channel: schedule.channel, kind: schedule.kind, detail: skipped ?? null },
         now,
       );
       return { schedule, entry: null, outcome: null, skipped };
     }
-    store.audit(
+    await store.audit(
       {
         actor,
         action: 'confirmed',
@@ -92,7 +95,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const tickOnce = async (): Promise<TickReport> => {
     const now = clock.now();
     const fired: TickReport['fired'] = [];
-    for (const schedule of store.schedules()) {
+    for (const schedule of await store.schedules()) {
       if (schedule.nextRunAt > now) continue;
       try {
         const result = await fire(schedule, now);

@@ -123,8 +123,8 @@ export function createHrService(options: HrServiceOptions): HrService {
     }
   };
 
-  const find = (outboxId: string): OutboxEntry | HrReply =>
-    store.getOutbox(outboxId) ?? message('I no longer have that announcement: run `/airisk announce` again.');
+  const find = async (outboxId: string): Promise<OutboxEntry | HrReply> =>
+    (await store.getOutbox(outboxId)) ?? message('I no longer have that announcement: run `/airisk announce` again.');
   const isEntry = (x: OutboxEntry | HrReply): x is OutboxEntry => 'status' in x;
 
   const run = async (userId: string, command: HrCommand): Promise<HrReply> => {
@@ -137,11 +137,11 @@ export function createHrService(options: HrServiceOptions): HrService {
           return noChannel(
             `/airisk announce ${command.target.type === 'role' ? command.target.text : command.target.type}`,
           );
-        const composed = composeAnnouncement(compose, command.target, channel, null);
+        const composed = await composeAnnouncement(compose, command.target, channel, null);
         if (!composed.ok)
           return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);
         const a = composed.announcement;
-        const entry = store.createOutbox({
+        const entry = await store.createOutbox({
           kind: a.kind,
           subject: a.subject,
           channel,
@@ -150,7 +150,7 @@ export function createHrService(options: HrServiceOptions): HrService {
           requestedBy: userId,
           onDelivered: a.onDelivered,
         });
-        store.audit(
+        await store.audit(
           { actor: userId, action: 'previewed', channel, outboxId: entry.id, kind: entry.kind, subject: entry.subject },
           clock.now(),
         );
@@ -160,7 +160,7 @@ export function createHrService(options: HrServiceOptions): HrService {
         const channel = channelOrDefault(command.channel);
         if (!channel) return noChannel(`/airisk schedule add ${command.cadence.text} ${command.digest}`);
         const now = clock.now();
-        const schedule = store.addSchedule({
+        const schedule = await store.addSchedule({
           kind: command.digest,
           pattern: command.cadence.pattern,
           cadence: command.cadence.text,
@@ -170,7 +170,7 @@ export function createHrService(options: HrServiceOptions): HrService {
           createdAt: now,
           nextRunAt: nextRunAfter(command.cadence.pattern, timeZone, now),
         });
-        store.audit(
+        await store.audit(
           {
             actor: userId,
             action: 'schedule-added',
@@ -183,14 +183,14 @@ export function createHrService(options: HrServiceOptions): HrService {
         return { kind: 'schedule-added', schedule };
       }
       case 'schedule-list':
-        return { kind: 'schedules', schedules: store.schedules(), timeZone };
+        return { kind: 'schedules', schedules: await store.schedules(), timeZone };
       case 'schedule-remove': {
-        const schedule = store.getSchedule(command.id);
-        if (!schedule || !store.removeSchedule(command.id))
+        const schedule = await store.getSchedule(command.id);
+        if (!schedule || !(await store.removeSchedule(command.id)))
           return message(
             `There is no schedule ${command.id}. \`/airisk schedule list\` shows the schedules and their numbers.`,
           );
-        store.audit(
+        await store.audit(
           {
             actor: userId,
             action: 'schedule-removed',
@@ -203,7 +203,7 @@ export function createHrService(options: HrServiceOptions): HrService {
         return { kind: 'schedule-removed', schedule };
       }
       case 'insights':
-        return { kind: 'insights', insights: buildInsights(store, view, clock.now(), timeZone) };
+        return { kind: 'insights', insights: await buildInsights(store, view, clock.now(), timeZone) };
     }
   };
 
@@ -215,11 +215,13 @@ export function createHrService(options: HrServiceOptions): HrService {
 
     post: (userId, outboxId) =>
       asAdmin(userId, async () => {
-        const entry = find(outboxId);
+        const entry = await find(outboxId);
         if (!isEntry(entry)) return entry;
-        // Only the first click confirms; any later click (or a second admin) just hears where it stands.
-        if (!store.transition(outboxId, ['draft'], 'pending')) return statusReply(entry);
-        store.audit(
+        // Only the first click confirms, on whichever instance it lands, and takes the entry's lease in the same
+        // step; any later click (or a second admin) just hears where it stands.
+        if (!(await store.transition(outboxId, ['draft'], 'pending', { lease: delivery.newLease() })))
+          return statusReply((await store.getOutbox(outboxId)) ?? entry);
+        await store.audit(
           {
             actor: userId,
             action: 'confirmed',
@@ -235,10 +237,11 @@ export function createHrService(options: HrServiceOptions): HrService {
 
     retry: (userId, outboxId) =>
       asAdmin(userId, async () => {
-        const entry = find(outboxId);
+        const entry = await find(outboxId);
         if (!isEntry(entry)) return entry;
-        if (!store.transition(outboxId, ['failed'], 'pending')) return statusReply(entry);
-        store.audit(
+        if (!(await store.transition(outboxId, ['failed'], 'pending', { lease: delivery.newLease() })))
+          return statusReply((await store.getOutbox(outboxId)) ?? entry);
+        await store.audit(
           {
             actor: userId,
             action: 'retried',
@@ -253,11 +256,12 @@ export function createHrService(options: HrServiceOptions): HrService {
       }),
 
     cancel: (userId, outboxId) =>
-      asAdmin(userId, () => {
-        const entry = find(outboxId);
+      asAdmin(userId, async () => {
+        const entry = await find(outboxId);
         if (!isEntry(entry)) return entry;
-        if (!store.transition(outboxId, ['draft'], 'cancelled')) return statusReply(entry);
-        store.audit(
+        if (!(await store.transition(outboxId, ['draft'], 'cancelled')))
+          return statusReply((await store.getOutbox(outboxId)) ?? entry);
+        await store.audit(
           {
             actor: userId,
             action: 'cancelled',
@@ -268,37 +272,37 @@ export function createHrService(options: HrServiceOptions): HrService {
           },
           clock.now(),
         );
-        return { kind: 'cancelled', entry: store.getOutbox(outboxId) ?? entry };
+        return { kind: 'cancelled', entry: (await store.getOutbox(outboxId)) ?? entry };
       }),
 
     async editable(userId, outboxId) {
       const decision = await admins.check(userId);
       if (!decision.allowed) return { reply: message(decision.reason) };
-      const entry = find(outboxId);
+      const entry = await find(outboxId);
       if (!isEntry(entry)) return { reply: entry };
       return entry.status === 'draft' ? { entry } : { reply: statusReply(entry) };
     },
 
     saveEdit: (userId, outboxId, change) =>
-      asAdmin(userId, () => {
-        const entry = find(outboxId);
+      asAdmin(userId, async () => {
+        const entry = await find(outboxId);
         if (!isEntry(entry)) return entry;
         if (entry.status !== 'draft') return statusReply(entry);
         if (!isChannelId(change.channel)) return message('That is not a channel: pick one from the list.');
         const note = change.note?.trim() || null;
-        const composed = recompose(compose, entry.kind, entry.subject, change.channel, note);
+        const composed = await recompose(compose, entry.kind, entry.subject, change.channel, note);
         if (!composed.ok)
           return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);
         const a = composed.announcement;
         if (
-          !store.updateDraft(outboxId, {
+          !(await store.updateDraft(outboxId, {
             message: a.message,
             note,
             channel: change.channel,
             onDelivered: a.onDelivered,
-          })
+          }))
         )
-          return statusReply(store.getOutbox(outboxId) ?? entry);
+          return statusReply((await store.getOutbox(outboxId)) ?? entry);
         const detail = [
           note !== entry.note ? 'note changed' : null,
           change.channel !== entry.channel
@@ -307,7 +311,7 @@ export function createHrService(options: HrServiceOptions): HrService {
         ]
           .filter(Boolean)
           .join('; ');
-        store.audit(
+        await store.audit(
           {
             actor: userId,
             action: 'edited',
@@ -319,7 +323,7 @@ export function createHrService(options: HrServiceOptions): HrService {
           },
           clock.now(),
         );
-        return { kind: 'preview', entry: store.getOutbox(outboxId) ?? entry };
+        return { kind: 'preview', entry: (await store.getOutbox(outboxId)) ?? entry };
       }),
 
     async start() {
@@ -327,7 +331,8 @@ export function createHrService(options: HrServiceOptions): HrService {
       for (const outcome of outcomes) {
         if (outcome.status !== 'failed') continue;
         const { requestedBy, scheduleId } = outcome.entry;
-        const recipient = requestedBy ?? (scheduleId !== null ? store.getSchedule(scheduleId)?.createdBy : undefined);
+        const recipient =
+          requestedBy ?? (scheduleId !== null ? (await store.getSchedule(scheduleId))?.createdBy : undefined);
         if (recipient)
           await notifyUser?.(recipient, replyFor(outcome)).catch((err: unknown) =>
             log(`could not tell ${recipient} about a failed announcement: ${String(err)}`),

@@ -34,13 +34,10 @@ export function createUsageRecorder(
   timeZone: string,
   log: (message: string) => void = () => {},
 ): UsageRecorder {
-  // Counting must never break an answer: a full disk or locked database is logged and the answer goes on.
-  const safely = (what: string, write: () => void) => {
-    try {
-      write();
-    } catch (err) {
-      log(`could not count ${what}: ${(err as Error).message}`);
-    }
+  // Counting must never break or delay an answer: it runs in the background, and a full disk, locked or
+  // unreachable database is logged while the answer goes on.
+  const safely = (what: string, write: () => Promise<void>) => {
+    write().catch((err: unknown) => log(`could not count ${what}: ${(err as Error).message}`));
   };
   return {
     answered(answer) {

@@ -21,7 +21,7 @@ const openStore = () => {
   stores.push(store);
   return store;
 };
-const record = (store: Store, text = 'Role spotlight: a test role'): OutboxEntry =>
+const record = (store: Store, text = 'Role spotlight: a test role'): Promise<OutboxEntry> =>
   store.createOutbox({
     kind: 'spotlight',
     subject: 'test-role',
@@ -32,6 +32,14 @@ const record = (store: Store, text = 'Role spotlight: a test role'): OutboxEntry
     onDelivered: [{ key: `spotlight-last:${CHANNEL}`, value: 'test-role' }],
   });
 
+/** What a process that then died did: took the entry's lease and began handing it to Slack. */
+async function beginSendingAsDeadProcess(store: Store, entry: OutboxEntry) {
+  expect(
+    await store.lease(entry.id, { owner: 'a-dead-process', until: clock.now() + 60_000 }, clock.now()),
+  ).not.toBeNull();
+  expect(await store.beginSending(entry.id, 'a-dead-process', clock.now())).toBe(true);
+}
+
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'airisk-delivery-'));
   path = join(dir, 'airisk.sqlite');
@@ -39,23 +47,23 @@ beforeEach(() => {
   clock = new ManualClock(Date.parse('2026-03-02T10:00:00Z'));
   slack = new FakeSlack(clock).join(CHANNEL);
 });
-afterEach(() => {
-  for (const s of stores) s.close();
+afterEach(async () => {
+  for (const s of stores) await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('delivering an announcement', () => {
   it('posts once, with the outbox id in the message metadata, and records the ts', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     const posts = slack.allPosts();
     expect(posts).toHaveLength(1);
     expect(posts[0]?.metadata).toEqual({ event_type: 'airisk_announcement', event_payload: { outbox_id: entry.id } });
     expect(outcome).toMatchObject({ status: 'sent', recovered: false });
-    expect(store.getOutbox(entry.id)).toMatchObject({ status: 'sent', ts: posts[0]?.ts });
-    expect(store.getState(`spotlight-last:${CHANNEL}`)).toBe('test-role');
-    expect(store.auditLog(5)[0]).toMatchObject({
+    expect(await store.getOutbox(entry.id)).toMatchObject({ status: 'sent', ts: posts[0]?.ts });
+    expect(await store.getState(`spotlight-last:${CHANNEL}`)).toBe('test-role');
+    expect((await store.auditLog(5))[0]).toMatchObject({
       actor: 'UADMIN',
       action: 'posted',
       channel: CHANNEL,
@@ -66,7 +74,7 @@ describe('delivering an announcement', () => {
 
   it('two deliveries of the same entry at once post it once', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     const delivery = createDelivery({ store, slack, clock });
     await Promise.all([delivery.deliver(entry.id), delivery.deliver(entry.id), delivery.retryStale()]);
     expect(slack.allPosts()).toHaveLength(1);
@@ -74,7 +82,7 @@ describe('delivering an announcement', () => {
 
   it('waits out a 429 and posts once', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     slack.failNext('postMessage', { kind: 'rate_limited', retryAfterSeconds: 3 });
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     expect(outcome.status).toBe('sent');
@@ -86,17 +94,17 @@ describe('delivering an announcement', () => {
 
   it('after a 5xx that Slack had in fact acted on, finds the message and does not post it again', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     slack.failNext('postMessage', { kind: 'accept-then-unavailable' });
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     expect(outcome).toMatchObject({ status: 'sent', recovered: true });
     expect(slack.allPosts()).toHaveLength(1);
-    expect(store.getOutbox(entry.id)?.ts).toBe(slack.allPosts()[0]?.ts);
+    expect((await store.getOutbox(entry.id))?.ts).toBe(slack.allPosts()[0]?.ts);
   });
 
   it('after a 5xx that Slack did not act on, looks, finds nothing, and posts once', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     slack.failNext('postMessage', { kind: 'unavailable', detail: 'HTTP 503' });
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     expect(outcome).toMatchObject({ status: 'sent', recovered: false });
@@ -107,14 +115,14 @@ describe('delivering an announcement', () => {
 
   it('keeps the entry when Slack stays down, and delivers it on a later retry', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     const down = { kind: 'unavailable', detail: 'HTTP 500' } as const;
     slack.failNext('postMessage', down, down, down);
     const delivery = createDelivery({ store, slack, clock, maxAttempts: 3, retryIntervalMs: 60_000 });
     const outcome = await delivery.deliver(entry.id);
     expect(outcome.status).toBe('retrying');
     expect(slack.allPosts()).toHaveLength(0);
-    expect(store.undelivered().map((e) => e.id)).toEqual([entry.id]);
+    expect((await store.undelivered()).map((e) => e.id)).toEqual([entry.id]);
     clock.advance(60_000);
     const [later] = await delivery.retryStale();
     expect(later?.status).toBe('sent');
@@ -124,20 +132,20 @@ describe('delivering an announcement', () => {
   it('explains not_in_channel to the admin, posts nothing, and keeps the entry for a retry', async () => {
     const store = openStore();
     slack.members.delete(CHANNEL);
-    const entry = record(store);
+    const entry = await record(store);
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.reason).toContain(
       `I'm not in <#${CHANNEL}>: invite me with \`/invite @airisk\``,
     );
-    expect(store.getOutbox(entry.id)).toMatchObject({ status: 'failed' });
-    expect(store.getState(`spotlight-last:${CHANNEL}`)).toBeNull();
+    expect(await store.getOutbox(entry.id)).toMatchObject({ status: 'failed' });
+    expect(await store.getState(`spotlight-last:${CHANNEL}`)).toBeNull();
     expect(slack.allPosts()).toHaveLength(0);
   });
 
   it('explains missing_scope with the permission Slack names', async () => {
     const store = openStore();
-    const entry = record(store);
+    const entry = await record(store);
     slack.failNext('postMessage', { kind: 'refused', code: 'missing_scope', needed: 'chat:write' });
     const outcome = await createDelivery({ store, slack, clock }).deliver(entry.id);
     expect(outcome.status === 'failed' && outcome.reason).toMatch(/missing a Slack permission \(chat:write\)/);
@@ -147,29 +155,29 @@ describe('delivering an announcement', () => {
 describe('after a crash', () => {
   it('between recording and sending: the new process posts it exactly once', async () => {
     const first = openStore();
-    const entry = record(first);
-    first.close(); // the process dies before any post
+    const entry = await record(first);
+    await first.close(); // the process dies before any post
 
     const second = openStore();
     const outcomes = await createDelivery({ store: second, slack, clock }).recover();
     expect(outcomes.map((o) => o.status)).toEqual(['sent']);
     expect(slack.allPosts()).toHaveLength(1);
-    expect(second.getOutbox(entry.id)?.status).toBe('sent');
+    expect((await second.getOutbox(entry.id))?.status).toBe('sent');
     await createDelivery({ store: second, slack, clock }).recover();
     expect(slack.allPosts()).toHaveLength(1);
   });
 
   it('after Slack accepted but before marking: the new process finds it in the channel and does not post again', async () => {
     const first = openStore();
-    const entry = record(first);
-    first.beginSending(entry.id, clock.now());
+    const entry = await record(first);
+    await beginSendingAsDeadProcess(first, entry);
     await slack.postMessage({
       channel: CHANNEL,
       text: entry.message.text,
       blocks: entry.message.blocks,
       metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: entry.id } },
     });
-    first.close(); // dies before markSent
+    await first.close(); // dies before markSent
     clock.advance(30 * 60_000);
     // Other traffic in the channel since, to page through.
     for (let i = 0; i < 5; i++) await slack.postMessage({ channel: CHANNEL, text: `chatter ${i}`, blocks: [] });
@@ -178,15 +186,15 @@ describe('after a crash', () => {
     const [outcome] = await createDelivery({ store: second, slack, clock, historyPageLimit: 2 }).recover();
     expect(outcome).toMatchObject({ status: 'sent', recovered: true });
     expect(slack.allPosts().filter((m) => m.metadata?.event_payload.outbox_id === entry.id)).toHaveLength(1);
-    expect(second.getOutbox(entry.id)?.ts).toBe(slack.allPosts()[0]?.ts);
-    expect(second.getState(`spotlight-last:${CHANNEL}`)).toBe('test-role');
+    expect((await second.getOutbox(entry.id))?.ts).toBe(slack.allPosts()[0]?.ts);
+    expect(await second.getState(`spotlight-last:${CHANNEL}`)).toBe('test-role');
   });
 
   it('while sending but before Slack took it: the new process looks, finds nothing, and posts once', async () => {
     const first = openStore();
-    const entry = record(first);
-    first.beginSending(entry.id, clock.now());
-    first.close();
+    const entry = await record(first);
+    await beginSendingAsDeadProcess(first, entry);
+    await first.close();
     const second = openStore();
     await createDelivery({ store: second, slack, clock }).recover();
     expect(slack.allPosts()).toHaveLength(1);
@@ -195,9 +203,9 @@ describe('after a crash', () => {
 
   it('when the channel history cannot be read, stops rather than risk a second post', async () => {
     const first = openStore();
-    const entry = record(first);
-    first.beginSending(entry.id, clock.now());
-    first.close();
+    const entry = await record(first);
+    await beginSendingAsDeadProcess(first, entry);
+    await first.close();
     slack.failNext('history', { kind: 'refused', code: 'missing_scope', needed: 'channels:history' });
     const second = openStore();
     const [outcome] = await createDelivery({ store: second, slack, clock }).recover();
@@ -206,5 +214,63 @@ describe('after a crash', () => {
       /channels:history.*To avoid posting it twice I stopped/s,
     );
     expect(slack.allPosts()).toHaveLength(0);
+  });
+});
+
+describe('several instances sharing the store', () => {
+  // The lease protocol on a store that says it is shared (PostgreSQL's contract is the same as SQLite's; the
+  // real thing, across processes, is test/multi/instances.test.ts).
+  const sharedStore = (): Store => ({ ...openStore(), shared: true });
+  const instance = (store: Store, instanceId: string) =>
+    createDelivery({ store, slack, clock, instanceId, leaseMs: 60_000 });
+
+  it('leaves an entry another live instance is sending alone, and completes it once that instance is gone', async () => {
+    const store = sharedStore();
+    const entry = await record(store);
+    expect(
+      await store.lease(entry.id, { owner: 'instance-a', until: clock.now() + 60_000 }, clock.now()),
+    ).not.toBeNull();
+    expect(await store.beginSending(entry.id, 'instance-a', clock.now())).toBe(true);
+    await slack.postMessage({
+      channel: CHANNEL,
+      text: entry.message.text,
+      blocks: entry.message.blocks,
+      metadata: { event_type: 'airisk_announcement', event_payload: { outbox_id: entry.id } },
+    }); // instance A's post reached Slack; A dies before recording it
+
+    const b = instance(store, 'instance-b');
+    expect(await b.recover()).toEqual([]);
+    clock.advance(59_000);
+    expect(await b.retryStale()).toEqual([]);
+    expect(await b.deliver(entry.id)).toMatchObject({
+      status: 'not-deliverable',
+      reason: expect.stringMatching(/Another instance/),
+    });
+    clock.advance(1_000); // A's lease has run out
+    const [outcome] = await b.retryStale();
+    expect(outcome).toMatchObject({ status: 'sent', recovered: true });
+    expect(slack.allPosts()).toHaveLength(1);
+    expect(await b.retryStale()).toEqual([]);
+  });
+
+  it('a restarted SQLite instance takes over its dead predecessor’s lease at once', async () => {
+    const first = openStore();
+    const entry = await record(first);
+    await beginSendingAsDeadProcess(first, entry);
+    const [outcome] = await instance(openStore(), 'instance-restarted').recover();
+    expect(outcome).toMatchObject({ status: 'sent', recovered: false });
+    expect(slack.allPosts()).toHaveLength(1);
+  });
+
+  it('an instance whose lease was taken over stops without posting', async () => {
+    const store = sharedStore();
+    const entry = await record(store);
+    const a = instance(store, 'instance-a');
+    expect(
+      await store.lease(entry.id, { owner: 'instance-b', until: clock.now() + 60_000 }, clock.now()),
+    ).not.toBeNull();
+    expect(await a.deliver(entry.id)).toMatchObject({ status: 'not-deliverable' });
+    expect(slack.allPosts()).toHaveLength(0);
+    expect((await store.getOutbox(entry.id))?.leaseOwner).toBe('instance-b');
   });
 });

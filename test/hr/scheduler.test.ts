@@ -69,8 +69,8 @@ beforeEach(() => {
     [['test-faq-1', 'A first test question?']],
   );
 });
-afterEach(() => {
-  for (const s of stores) s.close();
+afterEach(async () => {
+  for (const s of stores) await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -94,7 +94,7 @@ describe('cadences', () => {
 describe('the scheduler', () => {
   it('fires at 09:00 Paris time, not before, across the change to summer time', async () => {
     const { store, scheduler } = boot();
-    const schedule = addSchedule(store, 'weekly mon 09:00', 'spotlight');
+    const schedule = await addSchedule(store, 'weekly mon 09:00', 'spotlight');
     expect(new Date(schedule.nextRunAt).toISOString()).toBe('2026-03-30T07:00:00.000Z'); // 09:00 CEST, after the 29 March change
     clock.set('2026-03-30T06:59:00Z');
     expect((await scheduler.tick()).fired).toEqual([]);
@@ -103,32 +103,34 @@ describe('the scheduler', () => {
     const report = await scheduler.tick();
     expect(report.fired.map((f) => f.outcome?.status)).toEqual(['sent']);
     expect(slack.allPosts()).toHaveLength(1);
-    expect(new Date(store.getSchedule(schedule.id)?.nextRunAt ?? 0).toISOString()).toBe('2026-04-06T07:00:00.000Z');
+    expect(new Date((await store.getSchedule(schedule.id))?.nextRunAt ?? 0).toISOString()).toBe(
+      '2026-04-06T07:00:00.000Z',
+    );
     expect((await scheduler.tick()).fired).toEqual([]);
     expect(slack.allPosts()).toHaveLength(1);
   });
 
   it('survives a restart: a schedule added before is run by the next process', async () => {
     const first = boot();
-    addSchedule(first.store, 'daily 09:00', 'spotlight');
-    first.store.close();
+    await addSchedule(first.store, 'daily 09:00', 'spotlight');
+    await first.store.close();
     clock.set('2026-03-26T08:00:30Z'); // 09:00 in Paris (UTC+1)
     const second = boot();
     await second.scheduler.tick();
     expect(slack.allPosts()).toHaveLength(1);
-    expect(second.store.auditLog(10).map((a) => a.action)).toEqual(['posted', 'confirmed']);
+    expect((await second.store.auditLog(10)).map((a) => a.action)).toEqual(['posted', 'confirmed']);
   });
 
   it('posts once, not once per slot, after being down for three weeks', async () => {
     const { store, scheduler } = boot();
-    const schedule = addSchedule(store, 'daily 09:00', 'spotlight');
-    store.close();
+    const schedule = await addSchedule(store, 'daily 09:00', 'spotlight');
+    await store.close();
     clock.set('2026-04-16T15:00:00Z');
     const again = boot();
     const report = await again.scheduler.tick();
     expect(report.fired).toHaveLength(1);
     expect(slack.allPosts()).toHaveLength(1);
-    expect(new Date(again.store.getSchedule(schedule.id)?.nextRunAt ?? 0).toISOString()).toBe(
+    expect(new Date((await again.store.getSchedule(schedule.id))?.nextRunAt ?? 0).toISOString()).toBe(
       '2026-04-17T07:00:00.000Z',
     );
     await again.scheduler.tick();
@@ -138,7 +140,7 @@ describe('the scheduler', () => {
 
   it('rotates the spotlight through the curated roles, and a failed post does not skip one', async () => {
     const { store, scheduler } = boot();
-    addSchedule(store, 'daily 09:00', 'spotlight');
+    await addSchedule(store, 'daily 09:00', 'spotlight');
     const titles: string[] = [];
     for (let day = 26; day <= 30; day++) {
       clock.set(`2026-03-${day}T09:00:00Z`);
@@ -153,12 +155,12 @@ describe('the scheduler', () => {
       '🔦 *Role spotlight: Test Role C*',
       '🔦 *Role spotlight: Test Role A*',
     ]);
-    expect(store.auditLog(50).filter((a) => a.action === 'failed')).toHaveLength(1);
+    expect((await store.auditLog(50)).filter((a) => a.action === 'failed')).toHaveLength(1);
   });
 
   it('digests what changed since the last digest, and skips a digest with nothing new', async () => {
     const { store, scheduler } = boot();
-    addSchedule(store, 'weekly mon 09:00', 'digest');
+    await addSchedule(store, 'weekly mon 09:00', 'digest');
     clock.set('2026-03-30T07:00:00Z');
     await scheduler.tick();
     const first = slack.allPosts()[0];
@@ -181,6 +183,9 @@ describe('the scheduler', () => {
     const report = await scheduler.tick();
     expect(report.fired[0]?.skipped).toMatch(/nothing changed/);
     expect(slack.allPosts()).toHaveLength(2);
-    expect(store.auditLog(1)[0]).toMatchObject({ action: 'skipped', actor: expect.stringMatching(/^schedule \d+$/) });
+    expect((await store.auditLog(1))[0]).toMatchObject({
+      action: 'skipped',
+      actor: expect.stringMatching(/^schedule \d+$/),
+    });
   });
 });

@@ -82,7 +82,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await hr.stop();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -98,8 +98,8 @@ describe('who may announce', () => {
       expect(reply.kind).toBe('message');
       expect(textOf(reply)).toContain('Sorry, only HR admins can announce');
     }
-    expect(store.recentOutbox(10)).toEqual([]);
-    expect(store.schedules()).toEqual([]);
+    expect(await store.recentOutbox(10)).toEqual([]);
+    expect(await store.schedules()).toEqual([]);
     expect(slack.allPosts()).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe('who may announce', () => {
     const id = previewId(await hr.command(ADMIN, 'announce test coder'));
     expect(textOf(await hr.post(EMPLOYEE, id))).toContain('Sorry, only HR admins');
     expect(slack.allPosts()).toEqual([]);
-    expect(store.getOutbox(id)?.status).toBe('draft');
+    expect((await store.getOutbox(id))?.status).toBe('draft');
   });
 
   it('admits members of the HR admin user group', async () => {
@@ -140,7 +140,7 @@ describe('announcing', () => {
     expect((await hr.post(ADMIN, id)).kind).toBe('delivered'); // a second click
     expect(slack.allPosts()).toHaveLength(1);
 
-    const audit = store.auditLog(10).reverse();
+    const audit = (await store.auditLog(10)).reverse();
     expect(audit.map((a) => a.action)).toEqual(['previewed', 'confirmed', 'posted']);
     expect(audit[2]).toMatchObject({
       actor: ADMIN,
@@ -154,7 +154,7 @@ describe('announcing', () => {
 
   it('uses HR_DEFAULT_CHANNEL when no channel is named, and explains a bare #name', async () => {
     const id = previewId(await hr.command(ADMIN, 'announce spotlight'));
-    expect(store.getOutbox(id)?.channel).toBe(HR_NEWS);
+    expect((await store.getOutbox(id))?.channel).toBe(HR_NEWS);
     expect(textOf(await hr.command(ADMIN, 'announce digest #hr-news'))).toContain(
       "can't tell which channel #hr-news is",
     );
@@ -184,7 +184,7 @@ describe('announcing', () => {
     const [message] = slack.allPosts();
     expect(message?.channel).toBe(ALL_HANDS);
     expect(JSON.stringify(message?.blocks)).toContain('Open day on Friday &lt;3');
-    expect(store.auditLog(10).find((a) => a.action === 'edited')?.detail).toContain(
+    expect((await store.auditLog(10)).find((a) => a.action === 'edited')?.detail).toContain(
       `channel <#${HR_NEWS}> → <#${ALL_HANDS}>`,
     );
   });
@@ -213,9 +213,9 @@ describe('announcing', () => {
 
   it('a preview confirmed just before a crash is posted by the next process, once', async () => {
     const id = previewId(await hr.command(ADMIN, 'announce test coder'));
-    store.transition(id, ['draft'], 'pending'); // Post's first step, then the process dies
+    await store.transition(id, ['draft'], 'pending'); // Post's first step, then the process dies
     await hr.stop();
-    store.close();
+    await store.close();
     build();
     const outcomes = await hr.start();
     expect(outcomes.map((o) => o.status)).toEqual(['sent']);
@@ -241,7 +241,7 @@ describe('schedules', () => {
     );
     expect(textOf(await hr.command(ADMIN, 'schedule remove 7'))).toContain('There is no schedule 7');
     expect(textOf(await hr.command(ADMIN, 'schedule remove 1'))).toContain('Removed schedule 1');
-    expect(store.schedules()).toEqual([]);
+    expect(await store.schedules()).toEqual([]);
   });
 
   it('tells the creator by DM when a scheduled digest cannot be posted', async () => {
@@ -291,7 +291,7 @@ describe('insights', () => {
     expect(text).toContain('Helpful: 80% of 5 votes');
 
     // Nothing in the database files (with WAL and journal) names an asker or holds what they typed.
-    store.close();
+    await store.close();
     const bytes = readdirSync(dir)
       .map((f) => readFileSync(join(dir, f)).toString('latin1'))
       .join('');

@@ -10,6 +10,7 @@ describe('HR settings', () => {
       adminUsergroup: null,
       defaultChannel: null,
       dbPath: './data/airisk.sqlite',
+      databaseUrl: null,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   });
@@ -27,8 +28,22 @@ describe('HR settings', () => {
       adminUsergroup: 'S0HR',
       defaultChannel: 'C0HRNEWS',
       dbPath: '/var/lib/airisk/db.sqlite',
+      databaseUrl: null,
       timeZone: 'America/New_York',
     });
+  });
+
+  it('DATABASE_URL selects PostgreSQL, beside AIRISK_DB_PATH, and must be a postgres:// URL', () => {
+    const { hr } = loadSettings({
+      DATABASE_URL: ' postgres://airisk:pw@db.internal:5432/airisk ',
+      AIRISK_DB_PATH: '/var/lib/airisk/db.sqlite',
+    });
+    expect(hr).toMatchObject({ databaseUrl: 'postgres://airisk:pw@db.internal:5432/airisk' });
+    expect(loadSettings({ DATABASE_URL: '' }).hr.databaseUrl).toBeNull();
+    expect(() => loadSettings({ DATABASE_URL: 'mysql://secret@db/airisk' })).toThrow(
+      /DATABASE_URL must be a PostgreSQL URL such as postgres:\/\//,
+    );
+    expect(() => loadSettings({ DATABASE_URL: 'mysql://secret@db/airisk' })).not.toThrow(/secret/);
   });
 
   it('names each bad setting and how to fix it', () => {

@@ -17,7 +17,16 @@ import { createSlackApp } from '../../src/transports/slack/app.js';
 import { createSlackHr, type SlackHr } from '../../src/transports/slack/hr.js';
 import { blockKitProblems } from '../support/block-limits.js';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.js';
-import { BOT_TOKEN, SIGNING_SECRET, blockAction, slashCommand, viewSubmission } from '../support/slack-requests.js';
+import {
+  announcementPosts as postsOf,
+  click as sendClick,
+  command as sendCommand,
+  nextResponses,
+  postButtonValue,
+  posts as allPosts,
+  textOf,
+} from '../support/hr-requests.js';
+import { BOT_TOKEN, SIGNING_SECRET, blockAction, viewSubmission } from '../support/slack-requests.js';
 import { ManualClock } from './fakes.js';
 
 const booted = bootEngine();
@@ -44,7 +53,7 @@ async function startApp(options: { clock?: Clock } = {}) {
     AIRISK_DB_PATH: dbPath,
     AIRISK_TIMEZONE: 'Europe/Paris',
   });
-  const hr = createSlackHr({
+  const hr = await createSlackHr({
     booted,
     settings,
     schedulerTickMs: 3_600_000,
@@ -68,36 +77,12 @@ async function stopApp(started: { app: App; hr: SlackHr }) {
   running = running.filter((r) => r !== started);
 }
 
-const posts = (channel?: string) =>
-  fake.callsTo('chat.postMessage').filter((c) => !channel || c.body.channel === channel);
-const announcementPosts = (outboxId: string) =>
-  posts().filter(
-    (c) =>
-      (c.body.metadata as { event_payload?: { outbox_id?: string } } | undefined)?.event_payload?.outbox_id ===
-      outboxId,
-  );
-const textOf = (call: RecordedCall | undefined) => JSON.stringify(call?.body ?? {});
-/** The outbox id the preview's Post button carries. */
-function postButtonValue(call: RecordedCall | undefined): string {
-  const blocks = (call?.body.blocks ?? []) as { type: string; elements?: { action_id?: string; value?: string }[] }[];
-  const post = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTIONS.hrPost);
-  if (!post?.value) throw new Error(`no Post button in ${textOf(call)}`);
-  return post.value;
-}
-async function nextResponse(): Promise<RecordedCall> {
-  const seen = fake.callsTo('response').length;
-  return (await fake.waitFor('response', seen + 1))[seen] as RecordedCall;
-}
-async function command(url: string, text: string, user = ADMIN): Promise<RecordedCall> {
-  const reply = nextResponse();
-  expect((await slashCommand(url, text, fake.responseUrl(), { user, channel: 'C0ADMINS' })).status).toBe(200);
-  return reply;
-}
-async function click(url: string, actionId: string, value: string, user = ADMIN): Promise<RecordedCall> {
-  const reply = nextResponse();
-  expect((await blockAction(url, actionId, value, fake.responseUrl(), { user })).status).toBe(200);
-  return reply;
-}
+const posts = (channel?: string) => allPosts(fake, channel);
+const announcementPosts = (outboxId: string) => postsOf(fake, outboxId);
+const nextResponse = async (): Promise<RecordedCall> => (await nextResponses(fake))[0] as RecordedCall;
+const command = (url: string, text: string, user = ADMIN) => sendCommand(fake, url, text, user);
+const click = (url: string, actionId: string, value: string, user = ADMIN) =>
+  sendClick(fake, url, actionId, value, user);
 
 beforeAll(async () => {
   await fake.start();
@@ -170,7 +155,7 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     await click(url, ACTIONS.hrPost, id); // a second click
     expect(announcementPosts(id)).toHaveLength(1);
 
-    const audit = hr.store.auditLog(10).reverse();
+    const audit = (await hr.store.auditLog(10)).reverse();
     expect(audit.map((a) => a.action)).toEqual(['previewed', 'confirmed', 'posted']);
     const ts = fake.channels.get(ALL_HANDS)?.[0]?.ts;
     expect(audit[2]).toMatchObject({ actor: ADMIN, channel: ALL_HANDS, subject: 'medical-coder', ts });
@@ -280,14 +265,17 @@ describe('crashes and restarts', () => {
     const first = await startApp();
     const id = postButtonValue(await command(first.url, 'announce medical coder'));
     // Post's first, durable step, and then the process dies before it can send.
-    expect(first.hr.store.transition(id, ['draft'], 'pending')).toBe(true);
+    expect(await first.hr.store.transition(id, ['draft'], 'pending')).toBe(true);
     await stopApp(first);
     expect(posts()).toEqual([]);
 
     const second = await startApp();
     await fake.waitFor('chat.postMessage');
     expect(announcementPosts(id)).toHaveLength(1);
-    expect(second.hr.store.getOutbox(id)).toMatchObject({ status: 'sent', ts: fake.channels.get(HR_NEWS)?.[0]?.ts });
+    expect(await second.hr.store.getOutbox(id)).toMatchObject({
+      status: 'sent',
+      ts: fake.channels.get(HR_NEWS)?.[0]?.ts,
+    });
     await stopApp(second);
     await startApp();
     expect(announcementPosts(id)).toHaveLength(1);
@@ -296,9 +284,11 @@ describe('crashes and restarts', () => {
   it('killed after Slack accepted the post but before marking it: the next app finds it and posts nothing', async () => {
     const first = await startApp();
     const id = postButtonValue(await command(first.url, 'announce medical coder'));
-    const entry = first.hr.store.getOutbox(id);
-    first.hr.store.transition(id, ['draft'], 'pending');
-    first.hr.store.beginSending(id, Date.now());
+    const entry = await first.hr.store.getOutbox(id);
+    // Post's steps as an instance that then dies takes them: confirm with a lease, begin sending.
+    const lease = { owner: 'a-dead-process', until: Date.now() + 60_000 };
+    await first.hr.store.transition(id, ['draft'], 'pending', { lease });
+    await first.hr.store.beginSending(id, lease.owner, Date.now());
     // The post reaches Slack exactly as delivery sends it; the process dies before the answer is recorded.
     await createHrWebClient({ token: BOT_TOKEN, slackApiUrl: fake.apiUrl }).postMessage({
       channel: HR_NEWS,
@@ -311,7 +301,10 @@ describe('crashes and restarts', () => {
     const second = await startApp();
     expect(announcementPosts(id)).toHaveLength(1);
     expect(fake.callsTo('conversations.history')).toHaveLength(1);
-    expect(second.hr.store.getOutbox(id)).toMatchObject({ status: 'sent', ts: fake.channels.get(HR_NEWS)?.[0]?.ts });
+    expect(await second.hr.store.getOutbox(id)).toMatchObject({
+      status: 'sent',
+      ts: fake.channels.get(HR_NEWS)?.[0]?.ts,
+    });
   });
 });
 

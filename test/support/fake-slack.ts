@@ -15,6 +15,13 @@ export interface RecordedCall {
  *  a 5xx or timeout after Slack acted on the request. */
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown; afterStoring?: boolean };
 
+/** Keeps the answer to a request until release(): "mid-send" made deterministic. acted: Slack has already
+ *  done what was asked (the message is in the channel) when the answer is held; otherwise it acts only on
+ *  release, and never if the caller went away first (killed). */
+export interface Hold {
+  acted: boolean;
+}
+
 /** A message as conversations.history returns it. */
 export interface StoredMessage {
   ts: string;
@@ -31,6 +38,9 @@ export class FakeSlack {
   /** Members of user groups, for usergroups.users.list. */
   readonly usergroups = new Map<string, string[]>();
   private readonly scripts = new Map<string, Scripted[]>();
+  private readonly holds = new Map<string, Hold[]>();
+  /** Requests being held now; release() answers them. */
+  readonly held: { method: string; body: Record<string, unknown>; release: () => void }[] = [];
   private server!: Server;
   url = '';
 
@@ -54,6 +64,25 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...responses]);
   }
 
+  /** Holds the answers to the next calls of a method, one hold per call, in order. */
+  hold(method: string, ...holds: Hold[]): void {
+    this.holds.set(method, [...(this.holds.get(method) ?? []), ...holds]);
+  }
+
+  /** Answers every held request whose caller is still there. */
+  releaseAll(): void {
+    for (const h of this.held.splice(0)) h.release();
+  }
+
+  /** Waits until `count` requests are being held. */
+  async waitForHeld(count = 1, timeoutMs = 8000): Promise<void> {
+    const start = Date.now();
+    while (this.held.length < count) {
+      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} held request(s)`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -73,6 +102,8 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.scripts.clear();
+    this.holds.clear();
+    this.releaseAll();
     this.channels.clear();
     this.usergroups.clear();
   }
@@ -97,6 +128,18 @@ export class FakeSlack {
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : null;
     this.calls.push({ method, token, body, at: Date.now() });
 
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      const answer = hold.acted ? this.respond(method, body) : undefined;
+      const released = await new Promise<boolean>((resolve) => {
+        this.held.push({ method, body, release: () => resolve(true) });
+        res.on('close', () => resolve(false));
+      });
+      if (!released) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer ?? this.respond(method, body)));
+      return;
+    }
     const scripted = this.scripts.get(method)?.shift();
     if (scripted?.afterStoring) this.respond(method, body);
     if (scripted) {

@@ -151,7 +151,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     botToken: token,
     slackApiUrl: `${internalBase}/api/`,
     // In the preview you are the HR admin, #hr-announcements is the default channel, and nothing is kept.
-    hr: { ...base.hr, adminUserIds: [ME.id], adminUsergroup: null, defaultChannel: 'C0HRNEWS', dbPath: ':memory:' },
+    hr: {
+      ...base.hr,
+      adminUserIds: [ME.id],
+      adminUsergroup: null,
+      defaultChannel: 'C0HRNEWS',
+      dbPath: ':memory:',
+      databaseUrl: null,
+    },
   };
   const receiver = new PreviewReceiver();
   let hr: SlackHr | undefined;
@@ -160,7 +167,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     hr =
       options.hr === false
         ? undefined
-        : createSlackHr({ booted: knowledge.latest, settings, log: (line) => console.log(`[hr] ${line}`) });
+        : await createSlackHr({ booted: knowledge.latest, settings, log: (line) => console.log(`[hr] ${line}`) });
     app = createSlackApp({
       engine: knowledge.engine,
       settings,

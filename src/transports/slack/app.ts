@@ -6,6 +6,8 @@ import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
 import type { SlackDeps, SlackHooks, Subcommand } from './deps.js';
 import type { HrService } from '../../hr/service.js';
+import type { Store } from '../../store/types.js';
+import { memoryEventDedupe, storeEventDedupe } from './event-dedupe.js';
 import { hrSubcommands } from './listeners/commands/hr-subcommands.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -24,12 +26,11 @@ export interface SlackAppOptions {
   /** The HR features: adds the announce, schedule and insights subcommands, their buttons and modal, and
    *  counts lookups and votes for insights. */
   hr?: HrService;
+  /** Shared state (Events API retry dedupe across instances); without it, dedupe is per process. */
+  store?: Store;
   /** Web API retries; tests shorten them. */
   retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
 }
-
-/** Slack retries an event it thinks we missed; this many recent event ids are remembered to answer once. */
-const SEEN_EVENTS = 5000;
 
 export function createSlackApp(options: SlackAppOptions): App {
   const { settings } = options;
@@ -56,14 +57,13 @@ export function createSlackApp(options: SlackAppOptions): App {
   });
   guard?.(app.logger);
 
-  const seen = new Set<string>();
+  // Slack retries an event it thinks we missed, maybe to another instance: each event id is answered once.
+  const events = options.store
+    ? storeEventDedupe(options.store, { log: (m) => app.logger.warn(m) })
+    : memoryEventDedupe();
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string') {
-      if (seen.has(eventId)) return;
-      seen.add(eventId);
-      if (seen.size > SEEN_EVENTS) seen.delete(seen.values().next().value as string);
-    }
+    if (typeof eventId === 'string' && !(await events.firstSighting(eventId))) return;
     await next();
   });
 

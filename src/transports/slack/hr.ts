@@ -1,5 +1,6 @@
-// The HR features for the Slack app: opens the store (AIRISK_DB_PATH), builds the HR service on its own
-// retry-free Web API client, and finishes interrupted deliveries and starts the scheduler on start().
+// The HR features for the Slack app: opens the store (DATABASE_URL, else AIRISK_DB_PATH) unless given one,
+// builds the HR service on its own retry-free Web API client, and finishes interrupted deliveries and starts
+// the scheduler on start().
 import type { Settings } from '../../config/settings.js';
 import { createAdminPolicy } from '../../hr/admins.js';
 import { systemClock, type Clock } from '../../hr/clock.js';
@@ -9,7 +10,7 @@ import { createHrService, type HrService, type HrServiceOptions } from '../../hr
 import type { HrSlackApi } from '../../hr/slack-api.js';
 import { createHrWebClient } from '../../hr/web-client.js';
 import { announcementRenderer, hrReplyMessage } from '../../renderers/blockkit/hr.js';
-import { openSqliteStore } from '../../store/sqlite.js';
+import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/types.js';
 import type { Booted } from '../boot.js';
 
@@ -18,7 +19,7 @@ export interface SlackHr {
   store: Store;
   /** Delivers what a crash left in the outbox, then starts the scheduler. */
   start(): Promise<DeliveryOutcome[]>;
-  /** Stops the scheduler and closes the store. */
+  /** Stops the scheduler and closes the store (if it opened it). */
   stop(): Promise<void>;
 }
 
@@ -32,9 +33,11 @@ export interface SlackHrOptions {
   log?: (message: string) => void;
   schedulerTickMs?: number;
   delivery?: HrServiceOptions['delivery'];
+  /** An open store to use (and leave open); by default the one the settings name is opened and closed here. */
+  store?: Store;
 }
 
-export function createSlackHr(options: SlackHrOptions): SlackHr {
+export async function createSlackHr(options: SlackHrOptions): Promise<SlackHr> {
   const { settings, clock = systemClock, log = (m) => console.log(`[hr] ${m}`) } = options;
   const hr = settings.hr;
   const booted = options.booted;
@@ -45,7 +48,7 @@ export function createSlackHr(options: SlackHrOptions): SlackHr {
       token: settings.botToken ?? '',
       ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
     });
-  const store = openSqliteStore(hr.dbPath, { now: () => clock.now() });
+  const store = options.store ?? (await openStore(hr, { now: () => clock.now(), log }));
   if (!hr.adminUserIds.length && !hr.adminUsergroup)
     log(
       'No HR admins set (HR_ADMIN_USER_IDS, HR_ADMIN_USERGROUP): announce, schedule and insights will refuse everyone.',
@@ -80,7 +83,7 @@ export function createSlackHr(options: SlackHrOptions): SlackHr {
     },
     async stop() {
       await service.stop();
-      store.close();
+      if (!options.store) await store.close();
     },
   };
 }
