@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Starts the throwaway PostgreSQL when no server is named or running (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
     // A promise rejection or exception nobody handles fails the run, even when every test passed (Vitest's
     // default, spelled out: the start command keeps serving on one, tests must not; test/support/vitest.test.ts).
