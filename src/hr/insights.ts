@@ -36,6 +36,8 @@ export interface InsightsPeriod {
 export interface Insights {
   timeZone: string;
   periods: InsightsPeriod[];
+  /** What data the server answers from: shown to HR admins here, never to employees. */
+  dataNote: string;
 }
 
 const TOP = 5;
@@ -79,5 +81,5 @@ export function buildInsights(store: Store, view: KnowledgeView, now: number, ti
     };
   };
 
-  return { timeZone, periods: [period('Last 7 days', 7), period('Last 30 days', 30)] };
+  return { timeZone, periods: [period('Last 7 days', 7), period('Last 30 days', 30)], dataNote: view.dataNote() };
 }

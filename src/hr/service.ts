@@ -146,6 +146,7 @@ export function createHrService(options: HrServiceOptions): HrService {
           subject: a.subject,
           channel,
           message: a.message,
+          note: a.content.note,
           status: 'draft',
           requestedBy: userId,
           onDelivered: a.onDelivered,
@@ -286,6 +287,10 @@ export function createHrService(options: HrServiceOptions): HrService {
         if (entry.status !== 'draft') return statusReply(entry);
         if (!isChannelId(change.channel)) return message(`"${change.channel}" is not a channel id.`);
         const note = change.note?.trim() || null;
+        if (!note && entry.kind !== 'digest')
+          return message(
+            'An announcement of a role needs a note above the card: say what it means for your people, or keep the default.',
+          );
         const composed = recompose(compose, entry.kind, entry.subject, change.channel, note);
         if (!composed.ok)
           return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);

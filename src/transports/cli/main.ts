@@ -9,7 +9,8 @@ import { renderText } from '../../renderers/terminal.js';
 import { bootEngine } from '../boot.js';
 
 const USAGE = `Usage:
-  airisk ask [--json] "<job title, code or question>"
+  airisk ask [--json] [--details] "<job title, code or question>"
+                                     (--details: the card's "How we scored this" after its first screen)
   airisk path [--json] "<job title>"
   airisk compare [--json] "<role> vs <role>"
   airisk <command> [--json]          (no text: one query per line from standard input)
@@ -30,7 +31,11 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        details: { type: 'boolean', short: 'd', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${USAGE}`);
@@ -55,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const print = (a: Answer) => console.log(parsed.values.json ? JSON.stringify(a) : renderText(a));
+  const print = (a: Answer) =>
+    console.log(parsed.values.json ? JSON.stringify(a) : renderText(a, { details: parsed.values.details }));
   if (rest.length > 0) {
     print(answer(engine, command as Command, rest.join(' ')));
     return 0;
