@@ -80,7 +80,7 @@ function taskSteps(tasks: readonly TaskLine[]): NextStep[] {
   if (least && least.exposure <= 0.25)
     steps.push({
       kind: 'task',
-      action: 'Put more time into what AI was rated least able to speed up:',
+      action: 'Spend more time on what AI helps least:',
       title: trimStop(least.task),
       why: '',
       source: least.source,
@@ -88,7 +88,7 @@ function taskSteps(tasks: readonly TaskLine[]): NextStep[] {
   if (most && most.exposure >= 0.75 && most !== least)
     steps.push({
       kind: 'task',
-      action: 'Learn to use AI for what it was rated most able to speed up:',
+      action: 'Learn AI tools for what they speed up most:',
       title: trimStop(most.task),
       why: '',
       source: most.source,

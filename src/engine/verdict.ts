@@ -9,8 +9,8 @@ import type { Aijri, Band, Confidence, Consensus, Verdict } from '../answers/typ
 import { AIJRI, zoneOf } from './scoring.js';
 import { bandOf } from './consensus.js';
 
-export const EXPOSURE_CAVEAT = 'Exposure is not a layoff forecast: it is how much of the work AI can do or speed up.';
-export const MEASURED_AI = 'Measured for language models and chat assistants, not robots or other machines.';
+export const EXPOSURE_CAVEAT = 'Not a layoff forecast: exposure is how much of the work AI can do or speed up.';
+export const MEASURED_AI = 'Measured for language models and chat assistants, not robots.';
 
 export interface VerdictInputs {
   /** The AIJRI computed from the role's inputs. */
@@ -123,5 +123,8 @@ function consensusNote(c: Consensus, ranks: number[]): string {
   if (c.confidence === 'high') return `${n} sources agree closely.`;
   if (c.confidence === 'medium') return `${n} sources broadly agree.`;
   // Two or more sources and still low: they lie further apart than confidence allows.
-  return `The ${count(c.sourceCount)} sources disagree: one ranks it ${rankInWords(Math.min(...ranks))}, another ${rankInWords(Math.max(...ranks))}.`;
+  const [lo, hi] = [rankInWords(Math.min(...ranks)), rankInWords(Math.max(...ranks))];
+  // "…, another more exposed than about 9 in 10": the second says only what differs.
+  const second = lo.startsWith(hi.slice(0, 12)) ? hi.replace(/^(more|less) exposed than /, '') : hi;
+  return `The ${count(c.sourceCount)} sources disagree: one ranks it ${lo}, another ${second.replace(/ occupations$/, '')}.`;
 }

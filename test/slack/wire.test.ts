@@ -72,7 +72,7 @@ describe('/airisk over HTTP', () => {
     const all = textOf(reply!);
     // The verdict in one direction: the bar fills with exposure (100 − AIJRI 11.6 = 88.4).
     expect(all).toContain('🔴 *Very high AI exposure*  ▰▰▰▰▰▰▰▰▰▱');
-    expect(all).toContain('not a layoff forecast');
+    expect(all).toContain('Not a layoff forecast');
     expect(all).toContain('language models and chat assistants');
     expect(all).not.toMatch(/β|SOC 29|percentile|\bE[012]\b/);
     expect(body.blocks.at(-1)?.type).toBe('actions');

@@ -57,7 +57,7 @@ const actions = (blockId: string, elements: types.Button[]): Block => ({
 
 /** Characters per first-screen line, so each stays one line in Slack's desktop client at 1280 px wide (about 110
  *  characters of 15 px text); the whole statements are in the details. */
-export const FIRST_SCREEN = { statement: 85, stepTitle: 60, step: 100 } as const;
+export const FIRST_SCREEN = { statement: 85, stepTitle: 60, step: 92 } as const;
 
 /** The verdict in one line: colour, words and bar from one table (answers/format.ts), so they always agree. */
 export function verdictLine(v: Verdict): string {
