@@ -1,13 +1,7 @@
 // Experience levels: the qualifier a question carries selects a level; where a source gives level-specific inputs
 // (seed 003's seniority note for the medical coder) the card shows each level by the same AIJRI formula; the
-// inputs live in knowledge YAML and kb:check validates them.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { KnowledgeInvalidError, loadKnowledge } from '../../src/catalog/knowledge/load.js';
-import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
+// inputs live in knowledge YAML (test/knowledge/validation.test.ts checks how kb:check validates them).
+import { describe, expect, it } from 'vitest';
 import { experienceLevelOf, levelOfYears } from '../../src/engine/experience.js';
 import { AIJRI } from '../../src/engine/scoring.js';
 import { bootEngine } from '../../src/transports/boot.js';
@@ -104,62 +98,5 @@ describe('experience on the card', () => {
     expect(engine.roleById('cashiers')!.experience.sentence).toBe(
       'The figures describe the occupation as a whole, across experience levels.',
     );
-  });
-});
-
-describe('experience inputs in knowledge YAML', () => {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  const broken = (change: (doc: ReturnType<typeof parseDocument>) => void) => {
-    const dir = mkdtempSync(join(tmpdir(), 'airisk-kb-exp-'));
-    dirs.push(dir);
-    cpSync(defaultKnowledgeDir, dir, { recursive: true });
-    const file = join(dir, 'roles/medical-coder.yaml');
-    const doc = parseDocument(readFileSync(file, 'utf8'));
-    change(doc);
-    writeFileSync(file, doc.toString());
-    try {
-      loadKnowledge(dir);
-    } catch (err) {
-      expect(err).toBeInstanceOf(KnowledgeInvalidError);
-      return (err as KnowledgeInvalidError).problems;
-    }
-    throw new Error('expected the knowledge to be rejected');
-  };
-  const levels = ['assessment', 'experience', 'levels'];
-
-  it('names the file, line and field of a level without its task resistance', () => {
-    const [p, ...rest] = broken((doc) => doc.deleteIn([...levels, 0, 'taskResistance']));
-    expect(rest).toEqual([]);
-    expect(p).toMatchObject({
-      file: 'knowledge/roles/medical-coder.yaml',
-      field: 'assessment.experience.levels[0].taskResistance',
-      message: 'needs the task resistance the source gives for this level (from, to)',
-    });
-    expect(p!.line).toBeTypeOf('number');
-  });
-
-  it('refuses a range the wrong way round, a value off the 1–5 scale, an unknown source and a missing level', () => {
-    expect(broken((doc) => doc.setIn([...levels, 2, 'taskResistance', 'from'], 2.5))[0]).toMatchObject({
-      field: 'assessment.experience.levels[2].taskResistance.from',
-      message: 'must not be more than "to" (2.4)',
-    });
-    expect(broken((doc) => doc.setIn([...levels, 0, 'taskResistance', 'to'], 6))[0]).toMatchObject({
-      field: 'assessment.experience.levels[0].taskResistance.to',
-      message: 'must be at most 5',
-    });
-    expect(broken((doc) => doc.setIn(['assessment', 'experience', 'source'], 'nowhere'))[0]).toMatchObject({
-      field: 'assessment.experience.source',
-      message: 'names source "nowhere", which is not in knowledge/sources.yaml',
-    });
-    // Saying the senior level was assessed leaves mid-level without inputs and senior with inputs it must not have.
-    expect(
-      broken((doc) => doc.setIn(['assessment', 'experience', 'assessed'], 'senior')).map(
-        (p) => `${p.field}: ${p.message}`,
-      ),
-    ).toEqual([
-      'assessment.experience.levels[1].taskResistance: needs the task resistance the source gives for this level (from, to)',
-      'assessment.experience.levels[2].taskResistance: the assessed level takes its task resistance from the task scores; leave it out here',
-    ]);
   });
 });

@@ -234,7 +234,7 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
     row('Pay', figure('pay')),
     row('Jobs', figure('employment')),
     row('Outlook', figure('outlook')),
-    context(e(a.verdict?.caveat ?? b.verdict?.caveat ?? '')),
+    context(e([a.verdict ?? b.verdict].map((v) => (v ? `${v.caveat} ${v.measuredAi}` : ''))[0] ?? '')),
     actions(`compare:${a.role.id}:${b.role.id}`.slice(0, LIMITS.id), [
       button(`Open ${a.role.title}`, nthAction(ACTIONS.pickRole, 0), a.role.id),
       button(`Open ${b.role.title}`, nthAction(ACTIONS.pickRole, 1), b.role.id),
