@@ -170,7 +170,11 @@ export function detailsOf(card: RoleCard): DetailSection[] {
     ...(card.keyFigures.payDiffers ? { intro: card.keyFigures.payDiffers } : {}),
     lines: card.pay.map(figureLine),
   });
-  add({ title: 'Employment', lines: card.employment.map(figureLine) });
+  add({
+    title: 'Employment',
+    ...(card.keyFigures.employmentDiffers ? { intro: card.keyFigures.employmentDiffers } : {}),
+    lines: card.employment.map(figureLine),
+  });
   add({
     title: 'Outlook',
     intro: 'Projections and forecasts, each with its source.',
@@ -221,7 +225,7 @@ function figureLine(f: FigureLine): DetailLine {
   return {
     lead: f.label,
     text: `${f.display}${f.period ? ` (${f.period})` : ''}`,
-    note: `${f.sourceName}, ${readableDate(f.asOf)}${f.note ? `. ${f.note}` : ''}`,
+    note: `${withDate(f.sourceName, f.asOf)}${f.note ? `. ${f.note}` : ''}`,
   };
 }
 
@@ -238,6 +242,9 @@ function claimLine(c: Claim, sourceName: (id: string) => string): DetailLine {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** "BLS Occupational Employment and Wage Statistics, May 2021" already says its date; others get theirs. */
+const withDate = (name: string, asOf: string) =>
+  name.includes(readableDate(asOf)) || name.includes(asOf) ? name : `${name}, ${readableDate(asOf)}`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const range = (r: { from: number; to: number }) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`);
 const zones = (z: { from: string; to: string }) =>

@@ -1,5 +1,5 @@
 // How numbers read in every renderer: one place, so the terminal, Slack and the preview agree.
-import type { Band, KeyFigure, NextStep, RoleCard, Transition } from './types.js';
+import type { Band, KeyFigure, NextStep, Transition } from './types.js';
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -51,18 +51,6 @@ export function transitionFacts(t: Transition): string[] {
     t.exposureGap !== undefined ? `exposure ${formatGap(t.exposureGap, 'points')}` : '',
     t.payGap !== undefined ? `pay ${formatGap(t.payGap, 'usd')}` : '',
   ].filter(Boolean);
-}
-
-/** The headline's zone (or consensus band) in words, and its label only where the label adds to them:
- *  "Red (not Imminent)" does, a bare "Red" or "Consensus exposure: very high" does not. */
-export function headlineWords(h: NonNullable<RoleCard['headline']>): { zone: string; label: string } {
-  const zone = h.zone ? h.zone.toUpperCase() : h.band ? `${h.band.replace('-', ' ')} exposure` : '';
-  const said = new Set([...zone.toLowerCase().split(' '), 'consensus', 'exposure', 'zone']);
-  const adds = h.label
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .some((w) => w && !said.has(w));
-  return { zone, label: adds ? h.label : '' };
 }
 
 /** The verdict's five steps, lowest first: the word and colour every renderer shows for each. One table, so the

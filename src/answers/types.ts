@@ -212,6 +212,8 @@ export interface KeyFigures {
   outlook: KeyFigure | null;
   /** One sentence on why the pay figures differ, when there are several. */
   payDiffers: string | null;
+  /** The same for the employment figures. */
+  employmentDiffers: string | null;
 }
 
 export type ExperienceLevel = 'entry' | 'mid' | 'senior';

@@ -83,23 +83,27 @@ export function keyFiguresOf(
   };
   const rank = (units: string[]) => (unit: string) => units.indexOf(unit);
   const pay = best(figures.pay, rank(['usd-per-year', 'usd-per-hour']));
+  const employment = best(figures.employment, rank(['workers']));
   return {
     pay,
-    employment: best(figures.employment, rank(['workers'])),
+    employment,
     outlook: best(figures.outlook, rank(['percent', 'jobs', 'workers'])),
     payDiffers: whyFiguresDiffer(
       figures.pay.filter((f) => f.unit.startsWith('usd')),
       pay,
     ),
+    employmentDiffers: whyFiguresDiffer(figures.employment, employment),
   };
 }
 
-/** One sentence on why several pay figures differ: years, sources and the groups of workers they cover. */
+/** One sentence on why several figures of one kind differ: years, sources and the groups of workers they cover. */
 export function whyFiguresDiffer(lines: FigureLine[], shown: KeyFigure | null): string | null {
   if (lines.length < 2) return null;
   const years = [...new Set(lines.map(yearOf).filter(Boolean))].sort();
   const sources = new Set(lines.map((f) => f.sourceName));
-  const groups = new Set(lines.map((f) => f.label.replace(/^median (annual )?(pay|wage|salary)/i, '').trim()));
+  const groups = new Set(
+    lines.map((f) => f.label.replace(/^(median (annual |hourly )?(pay|wage|salary)|jobs|employment)\b/i, '').trim()),
+  );
   const reasons = [
     sources.size > 1 ? 'different sources' : '',
     years.length > 1 ? `different years (${years[0]} to ${years.at(-1)})` : '',

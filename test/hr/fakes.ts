@@ -169,7 +169,7 @@ export function testRoleAnswer(role: TestRole): RoleAnswer {
           }),
     glance: glanceOf(aiCan, aiCannot, []),
     nextSteps: [],
-    keyFigures: { pay: null, employment: null, outlook: null, payDiffers: null },
+    keyFigures: { pay: null, employment: null, outlook: null, payDiffers: null, employmentDiffers: null },
     experience: experienceOf(undefined, undefined),
     measures: [],
     consensus: null,
