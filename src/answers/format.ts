@@ -1,5 +1,5 @@
 // How numbers read in every renderer: one place, so the terminal, Slack and the preview agree.
-import type { RoleCard, Transition } from './types.js';
+import type { Band, KeyFigure, NextStep, Transition } from './types.js';
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -53,14 +53,107 @@ export function transitionFacts(t: Transition): string[] {
   ].filter(Boolean);
 }
 
-/** The headline's zone (or consensus band) in words, and its label only where the label adds to them:
- *  "Red (not Imminent)" does, a bare "Red" or "Consensus exposure: very high" does not. */
-export function headlineWords(h: NonNullable<RoleCard['headline']>): { zone: string; label: string } {
-  const zone = h.zone ? h.zone.toUpperCase() : h.band ? `${h.band.replace('-', ' ')} exposure` : '';
-  const said = new Set([...zone.toLowerCase().split(' '), 'consensus', 'exposure', 'zone']);
-  const adds = h.label
+/** The verdict's five steps, lowest first: the word and colour every renderer shows for each. One table, so the
+ *  bar, the colour and the word can never disagree. */
+export const VERDICT_STEPS = [
+  { level: 'very-low', words: 'Very low', emoji: '🟢', colour: 'green', from: 0 },
+  { level: 'low', words: 'Low', emoji: '🟢', colour: 'green', from: 20 },
+  { level: 'moderate', words: 'Moderate', emoji: '🟡', colour: 'yellow', from: 40 },
+  { level: 'high', words: 'High', emoji: '🟠', colour: 'orange', from: 60 },
+  { level: 'very-high', words: 'Very high', emoji: '🔴', colour: 'red', from: 80 },
+] as const satisfies readonly { level: Band; words: string; emoji: string; colour: string; from: number }[];
+
+export type VerdictStep = (typeof VERDICT_STEPS)[number];
+
+export function verdictStep(level: Band): VerdictStep {
+  return VERDICT_STEPS.find((s) => s.level === level) ?? VERDICT_STEPS[0];
+}
+
+/** "80 and up", "60 to 80", "below 20": a step's range on the 0–100 exposure scale. */
+export function stepRange(level: Band): string {
+  const i = VERDICT_STEPS.findIndex((s) => s.level === level);
+  const step = VERDICT_STEPS[i] ?? VERDICT_STEPS[0];
+  const next = VERDICT_STEPS[i + 1];
+  if (i <= 0) return `below ${next?.from ?? 100}`;
+  return next ? `${step.from} to ${next.from}` : `${step.from} and up`;
+}
+
+/** How many bar cells of ten an exposure (0–100, more = more exposed) fills. */
+export function barCells(exposure: number): number {
+  return Math.max(0, Math.min(10, Math.round(exposure / 10)));
+}
+
+/** ▰▰▰▰▰▰▰▰▱▱ for an exposure of 0–100. */
+export function exposureBar(exposure: number): string {
+  const filled = barCells(exposure);
+  return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
+}
+
+/** A rank among occupations in words, without the word "percentile": "more exposed than about 8 in 10
+ *  occupations", "less exposed than about 7 in 10 occupations", "more exposed than about 19 in 20 occupations". */
+export function rankInWords(percentile: number): string {
+  if (percentile >= 95) return 'more exposed than about 19 in 20 occupations';
+  if (percentile < 5) return 'less exposed than about 19 in 20 occupations';
+  if (percentile >= 50) return `more exposed than about ${Math.min(9, Math.round(percentile / 10))} in 10 occupations`;
+  return `less exposed than about ${Math.min(9, Math.max(1, Math.round((100 - percentile) / 10)))} in 10 occupations`;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2024-05" -> "May 2024"; "2025-10-03" -> "October 2025"; "2024" stays. */
+export function readableDate(asOf: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(asOf);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${month} ${m[1]}` : asOf;
+}
+
+/** Bold in the renderer's markup: `*x*` for Slack, plain for the terminal. */
+export type Strong = (text: string) => string;
+
+const GENERIC_LABEL_WORDS = new Set(
+  'median annual hourly pay wage wages salary jobs job employment employed projected projection change growth workers number of the in a'.split(
+    ' ',
+  ),
+);
+
+/** A key figure's label only where it says more than its heading ("Median pay" adds nothing to "Pay"). */
+function labelAdds(label: string): boolean {
+  return label
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .some((w) => w && !said.has(w));
-  return { zone, label: adds ? h.label : '' };
+    .replace(/\d{2,4}(?:[–-]\d{2,4})?/g, ' ')
+    .split(/[^a-z]+/)
+    .some((w) => w && !GENERIC_LABEL_WORDS.has(w));
+}
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** "Pay: $50,250 a year — median pay, all medical records specialists · BLS, May 2024"; an outlook says it is a
+ *  forecast and by whom, on its own line. */
+export function keyFigureText(kind: 'pay' | 'employment' | 'outlook', f: KeyFigure, strong: Strong): string {
+  const heading = { pay: 'Pay', employment: 'Jobs', outlook: 'Outlook' }[kind];
+  // The datasets mark a figure for a group of occupations that includes this one with "(group)".
+  const group = /\(group\)/.test(f.label);
+  const rest = f.label.replace(/\s*\(group\)/, '');
+  const label = `${labelAdds(rest) ? ` — ${lowerFirst(rest)}` : ''}${group ? ', for a wider group of occupations' : ''}`;
+  const source = kind === 'outlook' ? `${f.period ? `${f.period} · ` : ''}forecast by ${f.by}` : `${f.by}, ${f.when}`;
+  return `${strong(`${heading}:`)} ${f.display}${label} · ${source}`;
+}
+
+/** "Look at a move to *Clinical Documentation Improvement Specialist*: the most direct step…" */
+export function nextStepText(step: NextStep, strong: Strong): string {
+  const why = step.why ? ` — ${step.why}` : '';
+  return `${step.action} ${strong(step.title)}${why}`;
 }

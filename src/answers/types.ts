@@ -147,10 +147,121 @@ export interface ReskillingPath {
   specializations: { name: string; why: string; source: string }[];
 }
 
+/** Where a verdict's exposure comes from: the consensus of ranked public datasets, or an AIJRI turned round. */
+export type VerdictBasis = 'consensus' | 'aijri' | 'aijri-published';
+
+/**
+ * The card's one verdict, in one direction: more is always more exposed. `exposure` is what the bar fills with;
+ * `level` is its step on the five-step scale and the word and colour every renderer shows.
+ */
+export interface Verdict {
+  /** Five steps, from very low to very high AI exposure (thresholds 20, 40, 60, 80 on `exposure`). */
+  level: Band;
+  /**
+   * 0–100, more = more exposed. For basis `consensus` it is the exposure percentile; for an AIJRI (higher = more
+   * resistant) it is 100 − AIJRI, the same index turned round, which is not a rank among occupations.
+   */
+  exposure: number;
+  /** 0–100 rank among all occupations the ranked sources cover, more = more exposed; null where none covers it. */
+  exposurePercentile: number | null;
+  basis: VerdictBasis;
+  /** The measure the verdict follows from, on its own scale (e.g. "AIJRI 11.6 of 100, higher = more resistant"). */
+  from: string;
+  confidence: Confidence;
+  /** Why confidence is what it is, in plain words; renderers say it before the verdict when confidence is low. */
+  confidenceNote: string;
+  /** One plain sentence on why: no codes, no Greek letters, no "percentile". */
+  sentence: string;
+  /** One sentence: exposure is not a layoff forecast. */
+  caveat: string;
+  /** One sentence: which kind of AI the measures cover. */
+  measuredAi: string;
+  /** How the verdict follows from its measure, for the details ("100 − 11.6 = 88.4, in the very high step"). */
+  method: string;
+}
+
+/** Two things AI can and two it cannot do, for the first screen. */
+export interface Glance {
+  aiCan: Claim[];
+  aiCannot: Claim[];
+  /** curated: statements from the role's sources; tasks: the most and least exposed task statements. */
+  from: 'curated' | 'tasks' | 'none';
+}
+
+/** One concrete thing to do now, drawn from the reskilling path (or, without one, from the task ratings). */
+export interface NextStep {
+  kind: 'move' | 'skill' | 'certification' | 'specialization' | 'task';
+  /** What to do, in words before the title: "Look at a move to", "Build", "Specialise in". */
+  action: string;
+  /** The thing itself: a role, skill, certification or task. */
+  title: string;
+  /** Why, in one clause. */
+  why: string;
+  roleId?: string;
+  source?: string;
+}
+
+/** A figure chosen for the first screen, with its source in a few words ("BLS") and its date or period. */
+export interface KeyFigure extends FigureLine {
+  by: string;
+  when: string;
+}
+
+/** The one figure per fact shown on the first screen; every other figure stays in the details. */
+export interface KeyFigures {
+  pay: KeyFigure | null;
+  employment: KeyFigure | null;
+  outlook: KeyFigure | null;
+  /** One sentence on why the pay figures differ, when there are several. */
+  payDiffers: string | null;
+  /** The same for the employment figures. */
+  employmentDiffers: string | null;
+}
+
+export type ExperienceLevel = 'entry' | 'mid' | 'senior';
+
+/** One experience level's result by the same AIJRI formula, the other inputs held fixed. */
+export interface ExperienceResult {
+  level: ExperienceLevel;
+  label: string;
+  /** The work that sets this level apart, where the source says. */
+  work?: string;
+  /** Task resistance (1–5) as the source gives it for this level: a range, or one value for the assessed level. */
+  taskResistance: { from: number; to: number };
+  /** AIJRI (higher = more resistant) for each end of the range. */
+  aijri: { from: number; to: number };
+  /** The verdict step of each end (100 − AIJRI, as the verdict reads an AIJRI). */
+  verdictLevel: { from: Band; to: Band };
+  zone: { from: Zone; to: Zone };
+  /** The level the card's profile describes. */
+  assessed: boolean;
+}
+
+export interface Experience {
+  /** Which experience level the card's profile describes, in words. */
+  profile: string;
+  /** Results by level, where a source gives level-specific inputs. */
+  levels: ExperienceResult[];
+  /** The inputs held fixed between levels, in words. */
+  heldFixed: string | null;
+  source: string | null;
+  /** The level a qualifier in the question asked about ("5 years experience", "senior"), and the words. */
+  asked: { level: ExperienceLevel; words: string } | null;
+  /** One plain sentence for the first screen. */
+  sentence: string;
+}
+
 export interface RoleCard {
   role: RoleRef & { summary?: string; curated: boolean; socTitle?: string };
-  /** The single number shown first, with where it came from. */
+  /** The headline measure on its own scale (AIJRI or consensus percentile); the verdict normalises it. */
   headline: { value: number; scale: string; zone?: Zone; band?: Band; label: string; source: string } | null;
+  /** The verdict, one direction (more = more exposed); null when no measure covers the role. */
+  verdict: Verdict | null;
+  glance: Glance;
+  /** Up to three concrete things to do now. */
+  nextSteps: NextStep[];
+  keyFigures: KeyFigures;
+  experience: Experience;
   aijri?: Aijri;
   measures: Measure[];
   consensus: Consensus | null;
@@ -205,7 +316,8 @@ export interface NotFoundAnswer {
   kind: 'not_found';
   query: string;
   suggestions: RoleRef[];
-  reason: 'empty' | 'no_match';
+  /** no_job: a question that names no job ("will AI replace my job?"); the reply asks for the job title. */
+  reason: 'empty' | 'no_match' | 'no_job';
 }
 
 export interface HelpAnswer {
@@ -213,7 +325,8 @@ export interface HelpAnswer {
   examples: string[];
   popularRoles: RoleRef[];
   commands: { usage: string; description: string }[];
-  dataNote: string;
+  /** What the bot covers, in words for employees (no server paths or dataset statistics). */
+  coverage: string;
 }
 
 export interface PathAnswer {
@@ -221,6 +334,7 @@ export interface PathAnswer {
   query: string;
   role: RoleRef;
   headline: RoleCard['headline'];
+  verdict: Verdict | null;
   path: ReskillingPath;
   lacks: string[];
 }

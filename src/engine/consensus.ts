@@ -1,18 +1,17 @@
 // The consensus exposure band: where the ranked sources, taken together, place an occupation among all
 // occupations, and how far they agree. Only measures with a percentile count (dataset measures); curated
 // scores have no rank among all occupations.
-import { ordinal } from '../answers/format.js';
+import { VERDICT_STEPS, ordinal } from '../answers/format.js';
 import type { Band, Confidence, Consensus, Measure } from '../answers/types.js';
 
 /** Thresholds in one place, so tests, docs and the help text use the same numbers. */
 export const CONSENSUS = {
-  /** A mean exposure percentile below `below` falls in `band`; at or above the last one it is very-high. */
-  bands: [
-    { band: 'very-low', below: 20 },
-    { band: 'low', below: 40 },
-    { band: 'moderate', below: 60 },
-    { band: 'high', below: 80 },
-  ] as const satisfies readonly { band: Band; below: number }[],
+  /** A mean exposure percentile below `below` falls in `band`; at or above the last one it is very-high. The
+   *  thresholds are the verdict's five steps (answers/format.ts), so a band and a verdict level always agree. */
+  bands: VERDICT_STEPS.slice(0, -1).map((s, i) => ({
+    band: s.level as Band,
+    below: VERDICT_STEPS[i + 1]?.from ?? 100,
+  })),
   /** Confidence needs enough sources whose percentiles lie close together (spread = highest − lowest). */
   confidence: {
     high: { minSources: 3, maxSpread: 25 },
@@ -20,6 +19,7 @@ export const CONSENSUS = {
   },
 } as const;
 
+/** The band (and verdict step) of a 0–100 value in the exposure direction. */
 export function bandOf(percentile: number): Band {
   return CONSENSUS.bands.find((b) => percentile < b.below)?.band ?? 'very-high';
 }
@@ -46,10 +46,15 @@ export function consensusOf(measures: readonly Measure[]): Consensus | null {
   return result;
 }
 
-function compute(measures: readonly Measure[]): Consensus | null {
-  const ranks = measures.flatMap((m) =>
+/** Each ranked measure's percentile in the exposure direction (a resilience measure counts as 100 − it). */
+export function exposureRanks(measures: readonly Measure[]): number[] {
+  return measures.flatMap((m) =>
     m.percentile === null ? [] : [m.higherMeansMoreRisk ? m.percentile : 100 - m.percentile],
   );
+}
+
+function compute(measures: readonly Measure[]): Consensus | null {
+  const ranks = exposureRanks(measures);
   if (ranks.length === 0) return null;
   const percentile = Math.round((ranks.reduce((a, b) => a + b, 0) / ranks.length) * 10) / 10;
   const low = Math.min(...ranks);

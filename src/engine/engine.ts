@@ -23,11 +23,16 @@ import { formatFigure } from '../answers/format.js';
 import type { Catalog, CatalogRole } from '../catalog/catalog.js';
 import type { Figure } from '../catalog/knowledge/schema.js';
 import type { OccupationData } from '../catalog/datasets/types.js';
-import { consensusOf } from './consensus.js';
+import { consensusOf, exposureRanks } from './consensus.js';
+import { experienceLevelOf, experienceOf, withAsked } from './experience.js';
+import { glanceOf, keyFiguresOf } from './glance.js';
+import { nextStepsOf } from './next-steps.js';
+import { namesNoJob } from './question.js';
 import { computedTransitions, skillGaps } from './reskilling.js';
 import { Resolver, type Resolution } from './resolve.js';
 import { computeAijri, zoneOf } from './scoring.js';
 import type { Engine } from './types.js';
+import { verdictOf } from './verdict.js';
 
 const COMPARE_SEPARATORS = [
   /\s+(?:vs\.?|versus|v\.?)\s+/i,
@@ -37,6 +42,29 @@ const COMPARE_SEPARATORS = [
   /\s+and\s+/i,
 ];
 const MAX_TRANSITIONS = 6;
+/** Roles from across the economy, offered when a question names no job and in help (those the catalog has). */
+const EXAMPLE_ROLES = [
+  'cashiers',
+  'registered-nurse',
+  'software-developers',
+  'electricians',
+  'accountants-and-auditors',
+  'heavy-and-tractor-trailer-truck-drivers',
+  'customer-service-representatives',
+  'medical-coder',
+  'retail-salespersons',
+  'automotive-service-technicians-and-mechanics',
+];
+/** What people can type, from across the economy. */
+const TYPED_EXAMPLES = [
+  'cashier',
+  'software developer',
+  'registered nurse',
+  'electrician',
+  'accountant',
+  'medical coder, 5 years experience',
+  'will AI replace my job as a customer service representative?',
+];
 
 /** Curated figures first, then the dataset's; a dataset figure with the same value and unit as a curated one
  *  over the same period (BLS pay or growth quoted by a seed and also in the BLS files) is shown once, naming both. */
@@ -244,7 +272,7 @@ export function createEngine(catalog: Catalog): Engine {
         name: g.name,
         kind: 'gap',
         gap: g.gap,
-        description: `${firstComputed?.title} needs it at a higher level`,
+        description: `Needed at a higher level for a move to ${firstComputed?.title}.`,
       });
     }
     return {
@@ -314,6 +342,22 @@ export function createEngine(catalog: Catalog): Engine {
             }
           : null;
     const a = role.curated?.assessment;
+    const aijriSource = aijri?.source.id ?? published?.source;
+    const verdict = verdictOf({
+      ...(aijri ? { aijri } : {}),
+      ...(published && !aijri ? { published: { value: published.value, source: published.source } } : {}),
+      ...(aijriSource ? { aijriBy: sourceRef(aijriSource).publisher ?? sourceRef(aijriSource).name } : {}),
+      consensus,
+      ranks: role.data ? exposureRanks(role.data.measures) : [],
+      ...(role.curated && role.data && role.curated.socRelation === 'within'
+        ? { widerOccupation: role.data.title }
+        : {}),
+    });
+    const tasks = tasksOf(role);
+    const path = pathOf(role);
+    const pay = withoutTwins(byTopic('pay'), role.data?.pay ?? []);
+    const employment = withoutTwins(byTopic('employment'), role.data?.employment ?? []);
+    const outlook = withoutTwins(byTopic('outlook'), role.data?.outlook ?? []);
     const partial: Omit<RoleCard, 'lacks' | 'sources'> = {
       role: {
         ...ref(role),
@@ -322,26 +366,31 @@ export function createEngine(catalog: Catalog): Engine {
         ...(role.data && role.data.title !== role.title ? { socTitle: role.data.title } : {}),
       },
       headline,
+      verdict,
+      glance: glanceOf(role.curated?.aiCan ?? [], role.curated?.aiCannot ?? [], tasks),
+      nextSteps: nextStepsOf(path, tasks),
+      keyFigures: keyFiguresOf({ pay, employment, outlook }, (id) => sourceRef(id).publisher),
+      experience: experienceOf(a?.experience, aijri),
       ...(aijri ? { aijri } : {}),
       measures,
       consensus,
       ratings: role.curated?.ratings ?? [],
-      tasks: tasksOf(role),
+      tasks,
       aiCan: role.curated?.aiCan ?? [],
       aiCannot: role.curated?.aiCannot ?? [],
       risks: role.curated?.risks ?? [],
       tools: role.curated?.tools ?? [],
       timeline: role.curated?.timeline ?? [],
-      pay: withoutTwins(byTopic('pay'), role.data?.pay ?? []),
-      employment: withoutTwins(byTopic('employment'), role.data?.employment ?? []),
-      outlook: withoutTwins(byTopic('outlook'), role.data?.outlook ?? []),
+      pay,
+      employment,
+      outlook,
       otherFigures: figures
         .filter((x) => !['pay', 'employment', 'outlook', 'exposure'].includes(x.topic))
         .map((x) => x.line),
       notThisRole: role.curated?.notThisRole ?? [],
       ...(a?.seniority ? { seniority: a.seniority } : {}),
       whoShouldWorry: role.curated?.whoShouldWorry ?? [],
-      path: pathOf(role),
+      path,
     };
     const used = new Set<string>([
       ...measures.map((m) => m.source),
@@ -379,6 +428,12 @@ export function createEngine(catalog: Catalog): Engine {
     return r ? ref(r) : undefined;
   };
 
+  /** Roles from across the economy that the catalog has; the curated ones when no datasets are loaded. */
+  const economyExamples = (): RoleRef[] => {
+    const found = EXAMPLE_ROLES.flatMap((id) => roleRefById(id) ?? []);
+    return found.length >= 4 ? found : [...found, ...popular().filter((r) => !found.some((f) => f.id === r.id))];
+  };
+
   const popular = (): RoleRef[] => {
     const curated = [...catalog.roles.values()].filter((r) => r.curated);
     curated.sort(
@@ -395,7 +450,17 @@ export function createEngine(catalog: Catalog): Engine {
         return help();
       case 'role': {
         const role = catalog.roles.get(r.roleId);
-        if (role) return { kind: 'role', query, match: r.match, ...cardOf(role) };
+        if (role) {
+          const card = cardOf(role);
+          const asked = experienceLevelOf(query);
+          return {
+            kind: 'role',
+            query,
+            match: r.match,
+            ...card,
+            ...(asked ? { experience: withAsked(card.experience, asked) } : {}),
+          };
+        }
         return { kind: 'not_found', query, reason: 'no_match', suggestions: popular() };
       }
       case 'faq': {
@@ -420,12 +485,13 @@ export function createEngine(catalog: Catalog): Engine {
           }),
         };
       case 'not_found': {
+        if (namesNoJob(query)) return { kind: 'not_found', query, reason: 'no_job', suggestions: economyExamples() };
         const suggestions = r.suggestions.flatMap((id) => roleRefById(id) ?? []);
         return {
           kind: 'not_found',
           query,
           reason: r.reason,
-          suggestions: suggestions.length ? suggestions : popular(),
+          suggestions: suggestions.length ? suggestions : economyExamples(),
         };
       }
     }
@@ -433,15 +499,8 @@ export function createEngine(catalog: Catalog): Engine {
 
   const help = (): HelpAnswer => ({
     kind: 'help',
-    examples: [
-      'medical coder',
-      'CPC',
-      'will AI replace my job as a clinical coder?',
-      'is medical coding still worth learning?',
-      '29-2072',
-      'accountant',
-    ],
-    popularRoles: popular(),
+    examples: TYPED_EXAMPLES,
+    popularRoles: economyExamples(),
     commands: [
       {
         usage: '/airisk <job title, code or question>',
@@ -454,7 +513,9 @@ export function createEngine(catalog: Catalog): Engine {
       { usage: '/airisk compare <role> vs <role>', description: 'Two roles side by side.' },
       { usage: '/airisk help', description: 'This help.' },
     ],
-    dataNote: catalog.datasets.note,
+    coverage: catalog.datasets.dir
+      ? 'I answer for most occupations in the US labour statistics, from public research on AI and jobs, and for a few roles in more depth.'
+      : 'Right now I answer for a few roles only; ask whoever runs airisk to load the public datasets for every occupation.',
   });
 
   /** Resolves text to one role, or says why it could not. */
@@ -508,6 +569,7 @@ export function createEngine(catalog: Catalog): Engine {
         query: text,
         role: ref(found.role),
         headline: card.headline,
+        verdict: card.verdict,
         path: card.path,
         lacks: card.lacks,
       };

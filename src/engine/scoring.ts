@@ -25,6 +25,15 @@ export function zoneOf(score: number): Zone {
   return 'red';
 }
 
+/** The composite for a task resistance, the three modifiers given: the same formula for every experience level. */
+export function aijriScore(
+  taskResistance: number,
+  m: { evidenceModifier: number; barrierModifier: number; growthModifier: number },
+): { raw: number; score: number } {
+  const raw = round(taskResistance * m.evidenceModifier * m.barrierModifier * m.growthModifier, 4);
+  return { raw, score: round(((raw - AIJRI.floor) / AIJRI.span) * 100, 1) };
+}
+
 export function computeAijri(assessment: Assessment, source: SourceRef): Aijri {
   const weighted = assessment.tasks.reduce((sum, t) => sum + (t.timeShare / 100) * t.score, 0);
   const taskResistance = round(AIJRI.taskCeiling - weighted, 2);
@@ -35,8 +44,7 @@ export function computeAijri(assessment: Assessment, source: SourceRef): Aijri {
   const evidenceModifier = round(1 + AIJRI.evidenceWeight * evidenceTotal, 2);
   const barrierModifier = round(1 + AIJRI.barrierWeight * barrierTotal, 2);
   const growthModifier = round(1 + AIJRI.growthWeight * growthCorrelation, 2);
-  const raw = round(taskResistance * evidenceModifier * barrierModifier * growthModifier, 4);
-  const score = round(((raw - AIJRI.floor) / AIJRI.span) * 100, 1);
+  const { raw, score } = aijriScore(taskResistance, { evidenceModifier, barrierModifier, growthModifier });
   const zone = zoneOf(score);
 
   const share = (pred: (t: Assessment['tasks'][number]) => boolean) =>

@@ -100,6 +100,12 @@ export function digestHasNews(announcement: ComposedAnnouncement): boolean {
   return announcement.content.kind !== 'digest' || hasChanges(announcement.content.changes);
 }
 
+/** The note a role announcement carries unless the admin writes their own: a card describes an occupation across
+ *  the country, not what this organisation plans. Every role announcement has a note. */
+export function defaultRoleNote(title: string): string {
+  return `This card describes ${title} as an occupation across the US, from public research and statistics. It says nothing about plans or decisions here.`;
+}
+
 function roleAnnouncement(
   deps: ComposeDeps,
   kind: 'role' | 'spotlight',
@@ -107,7 +113,7 @@ function roleAnnouncement(
   note: string | null,
   onDelivered: StateChange[],
 ): ComposedAnnouncement {
-  const content: AnnouncementContent = { kind, note, role };
+  const content: AnnouncementContent = { kind, note: note?.trim() || defaultRoleNote(role.role.title), role };
   return { kind, subject: role.role.id, content, message: deps.render(content), onDelivered };
 }
 

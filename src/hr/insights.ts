@@ -36,6 +36,8 @@ export interface InsightsPeriod {
 export interface Insights {
   timeZone: string;
   periods: InsightsPeriod[];
+  /** What data the server answers from: shown to HR admins here, never to employees. */
+  dataNote: string;
 }
 
 const TOP = 5;
@@ -84,5 +86,9 @@ export async function buildInsights(
     };
   };
 
-  return { timeZone, periods: await Promise.all([period('Last 7 days', 7), period('Last 30 days', 30)]) };
+  return {
+    timeZone,
+    periods: await Promise.all([period('Last 7 days', 7), period('Last 30 days', 30)]),
+    dataNote: view.dataNote(),
+  };
 }

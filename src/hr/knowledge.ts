@@ -25,6 +25,8 @@ export interface KnowledgeView {
   /** A role from what an admin typed ("medical coder", "CPC"), or why there is none. */
   findRole(text: string): RoleAnswer | AmbiguousAnswer | NotFoundAnswer;
   faqQuestion(id: string): string | null;
+  /** What the server loaded (data folder, occupations, what did not join): for HR admins and the log only. */
+  dataNote(): string;
 }
 
 export function knowledgeView(current: () => Booted): KnowledgeView {
@@ -59,6 +61,7 @@ export function knowledgeView(current: () => Booted): KnowledgeView {
       );
     },
     faqQuestion: (id) => current().catalog.knowledge.faqs.get(id)?.question ?? null,
+    dataNote: () => current().catalog.datasets.note,
   };
 }
 

@@ -57,6 +57,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             subject: a.subject,
             channel: schedule.channel,
             message: a.message,
+            note: a.content.note,
             status: 'pending',
             requestedBy: null,
             onDelivered: a.onDelivered,

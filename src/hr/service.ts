@@ -146,6 +146,7 @@ export function createHrService(options: HrServiceOptions): HrService {
           subject: a.subject,
           channel,
           message: a.message,
+          note: a.content.note,
           status: 'draft',
           requestedBy: userId,
           onDelivered: a.onDelivered,
@@ -290,6 +291,10 @@ export function createHrService(options: HrServiceOptions): HrService {
         if (entry.status !== 'draft') return statusReply(entry);
         if (!isChannelId(change.channel)) return message('That is not a channel: pick one from the list.');
         const note = change.note?.trim() || null;
+        if (!note && entry.kind !== 'digest')
+          return message(
+            'An announcement of a role needs a note above the card: say what it means for your people, or keep the default.',
+          );
         const composed = await recompose(compose, entry.kind, entry.subject, change.channel, note);
         if (!composed.ok)
           return 'answer' in composed ? { kind: 'choose-role', answer: composed.answer } : message(composed.reason);

@@ -1,17 +1,26 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
-import type { Answer, Measure, RoleCard, TaskLine, Transition } from '../answers/types.js';
-import { headlineWords, ordinal, transitionFacts } from '../answers/format.js';
+import { detailsOf } from '../answers/details.js';
+import type { Answer, RoleAnswer, RoleCard, Transition, Verdict } from '../answers/types.js';
+import { exposureBar, keyFigureText, nextStepText, transitionFacts, verdictStep } from '../answers/format.js';
 
 const WIDTH = 88;
 
-export function renderText(answer: Answer): string {
+export interface TextOptions {
+  /** Print "How we scored this" after the first screen (the terminal has no button to click). */
+  details?: boolean;
+}
+
+export function renderText(answer: Answer, options: TextOptions = {}): string {
   switch (answer.kind) {
     case 'role':
-      return fitToWidth(roleCard(answer)).join('\n');
+      return fitToWidth([
+        ...firstScreen(answer),
+        ...(options.details ? ['', ...detailLines(answer)] : ['', detailsHint(answer)]),
+      ]).join('\n');
     case 'path':
       return fitToWidth([
         heading(`Reskilling path: ${answer.role.title}${answer.role.soc ? ` (SOC ${answer.role.soc})` : ''}`),
-        ...(answer.headline ? [`Now: ${headlineText(answer.headline)}`] : []),
+        ...(answer.verdict ? [`Now: ${verdictText(answer.verdict)}`] : []),
         ...pathLines(answer.path),
         ...lacksLines(answer.lacks),
       ]).join('\n');
@@ -37,9 +46,11 @@ export function renderText(answer: Answer): string {
       ].join('\n');
     case 'not_found':
       return [
-        answer.reason === 'empty'
-          ? 'Type a job title, an occupation code or a question.'
-          : `No role matches "${oneLine(answer.query)}".`,
+        answer.reason === 'no_job'
+          ? 'Which job do you mean? Tell me your job title, for example: airisk ask "cashier"'
+          : answer.reason === 'empty'
+            ? 'Type a job title, an occupation code or a question.'
+            : `No role matches "${oneLine(answer.query)}".`,
         ...(answer.suggestions.length
           ? ['Try one of these:', ...answer.suggestions.map((s) => `  - ${s.title}   → airisk ask ${s.id}`)]
           : []),
@@ -51,64 +62,70 @@ export function renderText(answer: Answer): string {
         ...answer.examples.map((e) => `  airisk ask "${e}"`),
         '',
         'Commands:',
-        ...answer.commands.map((c) => `  ${c.usage.replace('/airisk', 'airisk ask')}  ${c.description}`),
+        ...answer.commands.map((c) => `  ${commandLine(c.usage)}  ${c.description}`),
         '',
-        `Popular roles: ${answer.popularRoles.map((r) => r.title).join(', ')}`,
-        answer.dataNote,
+        `Jobs from across the economy: ${answer.popularRoles.map((r) => r.title).join(', ')}`,
+        answer.coverage,
       ].join('\n');
   }
 }
 
-function roleCard(card: RoleCard): string[] {
-  const out = [
-    heading(
-      `${card.role.title}${card.role.soc ? ` (SOC ${card.role.soc}${card.role.socTitle ? `, ${card.role.socTitle}` : ''})` : ''}`,
-    ),
-  ];
-  if (card.role.summary) out.push(wrap(card.role.summary), '');
-  if (card.headline) out.push(`Headline: ${headlineText(card.headline)}`);
-  if (card.aijri) {
-    const a = card.aijri;
-    out.push(
-      `  ${a.subLabel}: ${a.subLabelReason}`,
-      `  How: task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ${a.barrierModifier} × growth ${a.growthModifier} = ${a.raw} → (${a.raw} − 0.54) / 7.93 × 100 = ${a.score}`,
-    );
+/** The same first screen as in Slack: verdict, why, caveat, experience, AI can and can't, what to do, figures. */
+function firstScreen(card: RoleAnswer): string[] {
+  const v = card.verdict;
+  const out = [heading(card.role.title)];
+  if (!v) out.push(`No verdict yet: none of our sources scores this role.${card.lacks[0] ? ` ${card.lacks[0]}` : ''}`);
+  else {
+    if (v.confidence === 'low') out.push(`Low confidence. ${v.confidenceNote}`);
+    out.push(verdictText(v), v.sentence, `${v.caveat} ${v.measuredAi}`);
   }
-  if (card.consensus)
-    out.push(
-      `Consensus: ${card.consensus.band.replace('-', ' ')} exposure (${card.consensus.confidence} confidence). ${card.consensus.explanation}`,
-    );
-  if (card.measures.length) {
-    out.push('', 'What each source measures:');
-    for (const m of card.measures) out.push(`  - ${measureText(m)}`);
+  out.push(card.experience.sentence);
+  const g = card.glance;
+  if (g.from !== 'none') {
+    const [can, cannot] =
+      g.from === 'curated'
+        ? ['AI can:', "AI can't (yet):"]
+        : ['AI can speed up (tasks rated by people and GPT-4):', 'AI barely helps with:'];
+    out.push('', can, ...g.aiCan.map((c) => bullet(c.text)), cannot, ...g.aiCannot.map((c) => bullet(c.text)));
   }
-  if (card.ratings.length) out.push(...card.ratings.map((r) => `  - ${r.label}: ${r.value}`));
-  const tasks = card.tasks;
-  if (tasks.length) {
-    const sorted = [...tasks].sort((a, b) => b.exposure - a.exposure);
-    out.push(
-      '',
-      'Most exposed tasks:',
-      ...sorted.slice(0, 4).map(taskText),
-      'Least exposed tasks:',
-      ...sorted.slice(-3).reverse().map(taskText),
-    );
+  if (card.nextSteps.length)
+    out.push('', 'What to do now:', ...card.nextSteps.map((s, i) => `  ${i + 1}. ${nextStepText(s, plain)}`));
+  const k = card.keyFigures;
+  const figures = [
+    k.pay ? keyFigureText('pay', k.pay, plain) : '',
+    k.employment ? keyFigureText('employment', k.employment, plain) : '',
+    k.outlook ? keyFigureText('outlook', k.outlook, plain) : '',
+  ].filter(Boolean);
+  if (figures.length) out.push('', ...figures);
+  return out;
+}
+
+const plain = (text: string) => text;
+
+/** A Slack command as the CLI spells it: "/airisk path <job>" is "airisk path <job>", a question "airisk ask …". */
+function commandLine(usage: string): string {
+  if (/^\/airisk (path|compare)\b/.test(usage)) return usage.slice(1);
+  if (/^\/airisk help\b/.test(usage)) return 'airisk --help';
+  return usage.replace('/airisk', 'airisk ask');
+}
+
+function detailsHint(card: RoleAnswer): string {
+  const query = card.query && card.match.how !== 'id' ? card.query : card.role.id;
+  return `How we scored this (measures, formula, tasks, every figure, sources):\n  airisk ask --details "${oneLine(query).replace(/"/g, "'")}"`;
+}
+
+/** "How we scored this", the same outline as the Slack modal. */
+function detailLines(card: RoleCard): string[] {
+  const out = [heading('How we scored this')];
+  for (const s of detailsOf(card)) {
+    out.push('', `${s.title}:`);
+    if (s.intro) out.push(`  ${s.intro}`);
+    for (const l of s.lines) {
+      out.push(bullet(`${l.lead ? `${l.lead}${l.text ? ': ' : ''}` : ''}${l.text}${l.note ? ` [${l.note}]` : ''}`));
+      // A web address on a line of its own, never broken, so terminals can open it.
+      if (l.url) out.push(`    ${l.url}`);
+    }
   }
-  if (card.aiCan.length) out.push('', 'What AI can do:', ...card.aiCan.slice(0, 5).map((c) => bullet(c.text)));
-  if (card.aiCannot.length)
-    out.push('What AI cannot do (yet):', ...card.aiCannot.slice(0, 5).map((c) => bullet(c.text)));
-  const money = [...card.pay, ...card.employment, ...card.outlook];
-  if (money.length) {
-    out.push('', 'Pay, employment and outlook:');
-    for (const f of money)
-      out.push(
-        `  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${f.asOf}]${f.note ? ` ${f.note}` : ''}`,
-      );
-  }
-  if (card.timeline.length) out.push('', 'Timeline:', ...card.timeline.map((t) => bullet(`${t.horizon}: ${t.text}`)));
-  out.push('', ...pathLines(card.path));
-  out.push(...lacksLines(card.lacks));
-  out.push('', ...sourceLines(card.sources));
   return out;
 }
 
@@ -132,37 +149,20 @@ function transitionText(t: Transition): string {
 }
 
 function compareLines(a: RoleCard, b: RoleCard): string[] {
-  const row = (label: string, f: (c: RoleCard) => string) => `${label.padEnd(22)}${f(a).padEnd(33)}${f(b)}`;
-  const first = (c: RoleCard, key: 'pay' | 'outlook' | 'employment') => c[key][0]?.display ?? '—';
+  const row = (label: string, f: (c: RoleCard) => string) => `${label.padEnd(12)}${f(a).padEnd(38)}${f(b)}`;
+  const figure = (kind: 'pay' | 'employment' | 'outlook') => (c: RoleCard) => c.keyFigures[kind]?.display ?? '—';
   return [
-    row('', (c) => c.role.title.slice(0, 31)),
-    row('Headline', (c) => (c.headline ? `${c.headline.value} ${headlineWords(c.headline).zone}` : '—')),
-    row('Consensus', (c) =>
-      c.consensus ? `${c.consensus.band.replace('-', ' ')} (${c.consensus.confidence} confidence)` : '—',
-    ),
-    row('Pay', (c) => first(c, 'pay')),
-    row('Outlook', (c) => first(c, 'outlook')),
-    row('Employment', (c) => first(c, 'employment')),
+    row('', (c) => c.role.title.slice(0, 36)),
+    row('Verdict', (c) => (c.verdict ? `${verdictStep(c.verdict.level).words} AI exposure` : 'no verdict yet')),
+    row('', (c) => (c.verdict ? `${exposureBar(c.verdict.exposure)} ${c.verdict.confidence} confidence` : '')),
+    row('Pay', figure('pay')),
+    row('Jobs', figure('employment')),
+    row('Outlook', figure('outlook')),
   ];
 }
 
-function headlineText(h: NonNullable<RoleCard['headline']>): string {
-  const { zone, label } = headlineWords(h);
-  return `${h.value} ${zone} (${label ? `${label}; ` : ''}${h.scale})`;
-}
-
-function measureText(m: Measure): string {
-  const rank = m.percentile !== null ? `, ${ordinal(m.percentile)} percentile of occupations` : '';
-  return `${m.sourceName}: ${m.measure} ${m.value}${m.label ? ` "${m.label}"` : ''} on ${m.scale}${rank} (as of ${m.asOf})`;
-}
-
-function taskText(t: TaskLine): string {
-  const facts = [
-    t.timeShare !== undefined ? `${t.timeShare}% of time` : '',
-    t.score !== undefined ? `score ${t.score}/5` : '',
-    t.disagreement ? `humans ${t.humanExposure} vs GPT-4 ${t.gpt4Exposure}` : '',
-  ].filter(Boolean);
-  return `  - ${oneLine(t.task)}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+function verdictText(v: Verdict): string {
+  return `${verdictStep(v.level).words} AI exposure  ${exposureBar(v.exposure)}${v.confidence === 'low' ? '' : `  ${v.confidence} confidence`}`;
 }
 
 function lacksLines(lacks: string[]): string[] {

@@ -38,12 +38,19 @@ describe('airisk CLI', () => {
     });
   });
 
-  it('prints a readable card for a person', async () => {
+  it('prints the first screen for a person, and how it was scored with --details', async () => {
     const { stdout } = await airisk(['ask', 'medical coder']);
     expect(stdout).toContain('Medical Coder');
-    expect(stdout).toMatch(/11\.6 RED/);
-    expect(stdout).toContain('Reskilling path:');
-    expect(stdout).toContain('Compliance Manager');
+    expect(stdout).toMatch(/Very high AI exposure {2}▰▰▰▰▰▰▰▰▰▱ {2}high confidence/);
+    expect(stdout).toContain('What to do now:');
+    expect(stdout).toContain('Clinical Documentation Improvement Specialist');
+    expect(stdout).toContain('airisk ask --details "medical coder"');
+    expect(stdout).not.toContain('1.4622');
+    const details = (await airisk(['ask', '--details', 'medical coder'])).stdout;
+    expect(details.startsWith(stdout.slice(0, stdout.indexOf('How we scored this')))).toBe(true);
+    expect(details).toContain('How we scored this');
+    expect(details.replace(/\s+/g, ' ')).toContain('(1.4622 − 0.54) / 7.93 × 100 = 11.6');
+    expect(details).toContain('Compliance Manager');
   });
 
   it('prints an FAQ list one item per line, without Markdown markers, and task statements whole', async () => {
@@ -54,15 +61,16 @@ describe('airisk CLI', () => {
     expect(faq).not.toContain('**');
     for (const line of faq.split('\n')) expect(line.length).toBeLessThanOrEqual(88);
 
-    const card = (await airisk(['ask', 'medical coder'])).stdout;
+    const card = (await airisk(['ask', '--details', 'medical coder'])).stdout;
     // O*NET's statement is longer than a line; the card shows it to its last word.
     expect(card.replace(/\s+/g, ' ')).toContain(
       "by consulting with doctors or others or by participating in the coding team's regular meetings.",
     );
-    expect(card).not.toMatch(/RED \(Red;/);
-    // Long lines wrap under their bullet, so the card reads in an 88-column terminal.
-    for (const line of card.split('\n')) expect(line.length, line).toBeLessThanOrEqual(88);
-    expect(card).toMatch(/\n {2}- GPTs are GPTs: GPT-4 exposure ratings: .*\n {4}\S/);
+    // Long lines wrap under their bullet, so the card reads in an 88-column terminal; a web address stays whole
+    // on a line of its own.
+    for (const line of card.split('\n'))
+      if (!/^ +https?:\/\/\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(88);
+    expect(card).toMatch(/\n {2}- LLM exposure rated by GPT-4 \(β\): .*\n {4}\S/);
   });
 
   it('answers one JSON object per input line in batch mode', async () => {

@@ -1,6 +1,8 @@
 // Announcements drawn from the real knowledge base: what a channel would read, within Slack's block limits.
 import { describe, expect, it } from 'vitest';
+import { defaultRoleNote } from '../../src/hr/announcements.js';
 import { announcementRenderer } from '../../src/renderers/blockkit/hr.js';
+import { ACTIONS } from '../../src/renderers/blockkit/ids.js';
 import { changesSince, fingerprintOf, knowledgeView } from '../../src/hr/knowledge.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
@@ -12,16 +14,22 @@ const render = announcementRenderer('Europe/Paris');
 const visible = (blocks: unknown[]) => JSON.stringify(blocks);
 
 describe('announcements from the knowledge base', () => {
-  it('a medical coder spotlight shows the computed score, its zone, sources and where to move', () => {
+  it('a medical coder spotlight posts the short card under the note, with the details one click away', () => {
     const role = view.findRole('CPC');
     if (role.kind !== 'role') throw new Error(`CPC did not resolve to a role: ${role.kind}`);
-    const message = render({ kind: 'spotlight', note: null, role });
-    expect(message.text).toMatch(/^Role spotlight: Medical Coder: 11\.6 RED\./);
+    const note = defaultRoleNote(role.role.title);
+    const message = render({ kind: 'spotlight', note, role });
+    expect(message.text).toMatch(/^Role spotlight: Medical Coder: Very high AI exposure/);
     const text = visible(message.blocks);
     expect(text).toContain('🔦 *Role spotlight: Medical Coder*');
-    expect(text).toContain('*11.6* ▰▱▱▱▱▱▱▱▱▱ *RED*');
-    expect(text).toContain('Sources: ');
-    expect(text).toContain('Safer moves');
+    expect(text).toContain(note);
+    expect(text.indexOf(note)).toBeLessThan(text.indexOf('Very high AI exposure'));
+    expect(text).toContain('🔴 *Very high AI exposure*  ▰▰▰▰▰▰▰▰▰▱');
+    expect(text).toContain('What to do now');
+    // The short card: the details are behind the button, not in the channel.
+    expect(text).not.toContain('1.4622');
+    expect(text).not.toContain('Sources: ');
+    expect(text).toContain(ACTIONS.details);
     // Shared as a card in a channel: no personal buttons (Helpful, Share…) under it.
     expect(text).not.toContain('airisk_helpful');
     expect(blockKitProblems(message.blocks)).toEqual([]);

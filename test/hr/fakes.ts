@@ -1,6 +1,9 @@
 // In-memory stand-ins for the HR domain tests: a Slack that keeps channels and can be told to fail the way
 // Slack fails, a clock moved by hand, and a small knowledge base that can change between digests.
 import type { RoleAnswer } from '../../src/answers/types.js';
+import { experienceOf } from '../../src/engine/experience.js';
+import { glanceOf } from '../../src/engine/glance.js';
+import { verdictOf } from '../../src/engine/verdict.js';
 import type { Clock } from '../../src/hr/clock.js';
 import type { KnowledgeView } from '../../src/hr/knowledge.js';
 import {
@@ -138,6 +141,8 @@ export interface TestRole {
 
 /** A role answer with just what the HR features read; the test roles are made up and say so. */
 export function testRoleAnswer(role: TestRole): RoleAnswer {
+  const aiCan = [{ text: `A task AI can do in ${role.title}`, source: 'test-source' }];
+  const aiCannot = [{ text: `A task that needs people in ${role.title}`, source: 'test-source' }];
   return {
     kind: 'role',
     query: role.id,
@@ -153,12 +158,25 @@ export function testRoleAnswer(role: TestRole): RoleAnswer {
             label: 'test score',
             source: 'test-source',
           },
+    verdict:
+      role.score === null
+        ? null
+        : verdictOf({
+            published: { value: role.score, source: 'test-source' },
+            aijriBy: 'Test source',
+            consensus: null,
+            ranks: [],
+          }),
+    glance: glanceOf(aiCan, aiCannot, []),
+    nextSteps: [],
+    keyFigures: { pay: null, employment: null, outlook: null, payDiffers: null, employmentDiffers: null },
+    experience: experienceOf(undefined, undefined),
     measures: [],
     consensus: null,
     ratings: [],
     tasks: [],
-    aiCan: [{ text: `A task AI can do in ${role.title}`, source: 'test-source' }],
-    aiCannot: [{ text: `A task that needs people in ${role.title}`, source: 'test-source' }],
+    aiCan,
+    aiCannot,
     risks: [],
     tools: [],
     timeline: [],
@@ -208,6 +226,10 @@ export class TestKnowledge implements KnowledgeView {
       };
     return { kind: 'not_found' as const, query: text, reason: 'no_match' as const, suggestions: [] };
   }
+  dataNote() {
+    return 'Test data: no public datasets.';
+  }
+
   faqQuestion(id: string) {
     return this.faqList.get(id) ?? null;
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminPolicy } from '../../src/hr/admins.js';
 import { announcementRenderer, hrReplyMessage } from '../../src/renderers/blockkit/hr.js';
+import { defaultRoleNote } from '../../src/hr/announcements.js';
 import { isHrCommand } from '../../src/hr/commands.js';
 import { createHrService, type HrReply, type HrService } from '../../src/hr/service.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -187,6 +188,23 @@ describe('announcing', () => {
     expect((await store.auditLog(10)).find((a) => a.action === 'edited')?.detail).toContain(
       `channel <#${HR_NEWS}> → <#${ALL_HANDS}>`,
     );
+  });
+
+  it('a role announcement always carries a note: the default until the admin writes one, never none', async () => {
+    const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
+    const editable = await hr.editable(ADMIN, id);
+    if (!('entry' in editable)) throw new Error('the draft should be editable');
+    expect(editable.entry.note).toBe(defaultRoleNote('Test Nurse'));
+    expect(editable.entry.note).toContain('as an occupation across the US');
+    expect(editable.entry.note).toContain('nothing about plans or decisions here');
+    expect(JSON.stringify(editable.entry.message.blocks)).toContain('as an occupation across the US');
+    // Clearing it is refused and leaves the draft as it was.
+    const refused = await hr.saveEdit(ADMIN, id, { note: '   ', channel: HR_NEWS });
+    expect(textOf(refused)).toContain('needs a note above the card');
+    expect((await store.getOutbox(id))?.note).toBe(defaultRoleNote('Test Nurse'));
+    // A digest may go without one.
+    const digest = previewId(await hr.command(ADMIN, 'announce digest'));
+    expect((await hr.saveEdit(ADMIN, digest, { note: null, channel: HR_NEWS })).kind).toBe('preview');
   });
 
   it('asks which role when the text matches several, and suggests when it matches none', async () => {

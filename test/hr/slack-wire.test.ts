@@ -136,7 +136,7 @@ describe('announce: preview, then Post / Edit / Cancel', () => {
     const { url, hr } = await startApp();
     const preview = await command(url, `announce CPC <#${ALL_HANDS}|all-hands>`);
     const id = postButtonValue(preview);
-    expect(String(preview.body.text)).toMatch(/^Preview: From HR: Medical Coder: 11\.6 RED/);
+    expect(String(preview.body.text)).toMatch(/^Preview: From HR: Medical Coder: Very high AI exposure/);
     expect(blockKitProblems(preview.body.blocks as unknown[])).toEqual([]);
     expect(posts()).toEqual([]);
 

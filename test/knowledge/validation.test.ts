@@ -160,3 +160,45 @@ describe('knowledge validation', () => {
     expect(problems[0]!.message).toMatch(/is missing/);
   });
 });
+
+describe('experience inputs (assessment.experience)', () => {
+  const levels = ['assessment', 'experience', 'levels'];
+  const broken = (change: (doc: ReturnType<typeof parseDocument>) => void) => {
+    const dir = copyKnowledge();
+    edit(dir, 'roles/medical-coder.yaml', change);
+    return problemsOf(dir);
+  };
+
+  it('names the file, line and field of a level without its task resistance', () => {
+    const [p, ...rest] = broken((doc) => doc.deleteIn([...levels, 0, 'taskResistance']));
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      file: 'knowledge/roles/medical-coder.yaml',
+      field: 'assessment.experience.levels[0].taskResistance',
+      message: 'needs the task resistance the source gives for this level (from, to)',
+    });
+    expect(p!.line).toBeTypeOf('number');
+  });
+
+  it('refuses a range the wrong way round, a value off the 1–5 scale, an unknown source and a misplaced level', () => {
+    expect(broken((doc) => doc.setIn([...levels, 2, 'taskResistance', 'from'], 2.5))[0]).toMatchObject({
+      field: 'assessment.experience.levels[2].taskResistance.from',
+      message: 'must not be more than "to" (2.4)',
+    });
+    expect(broken((doc) => doc.setIn([...levels, 0, 'taskResistance', 'to'], 6))[0]).toMatchObject({
+      field: 'assessment.experience.levels[0].taskResistance.to',
+      message: 'must be at most 5',
+    });
+    expect(broken((doc) => doc.setIn(['assessment', 'experience', 'source'], 'nowhere'))[0]).toMatchObject({
+      field: 'assessment.experience.source',
+      message: 'names source "nowhere", which is not in knowledge/sources.yaml',
+    });
+    // Saying the senior level was assessed leaves mid-level without inputs and senior with inputs it must not have.
+    expect(
+      broken((doc) => doc.setIn(['assessment', 'experience', 'assessed'], 'senior')).map((p) => `${p.field}: ${p.message}`),
+    ).toEqual([
+      'assessment.experience.levels[1].taskResistance: needs the task resistance the source gives for this level (from, to)',
+      'assessment.experience.levels[2].taskResistance: the assessed level takes its task resistance from the task scores; leave it out here',
+    ]);
+  });
+});

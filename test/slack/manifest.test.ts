@@ -125,7 +125,7 @@ describe('manifest.yml', () => {
         engine.ask('is medical coding still worth learning?'),
         engine.help(),
       ].map(answerMessage),
-      homeView(engine.help(), engine.stats()),
+      homeView(engine.help()),
     ];
     const actionIds = new Set(surfaces.flatMap((s) => buttonsIn(s.blocks).map((b) => b.action_id)));
     expect(actionIds.size).toBeGreaterThan(5);

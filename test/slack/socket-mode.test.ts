@@ -92,7 +92,7 @@ describe('Socket Mode', () => {
       }),
     );
     const [reply] = await fake.waitFor('response');
-    expect(String(reply!.body.text)).toMatch(/^Medical Coder: 11\.6 RED/);
+    expect(String(reply!.body.text)).toMatch(/^Medical Coder: Very high AI exposure/);
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
   });
 

@@ -68,13 +68,15 @@ describe('/airisk over HTTP', () => {
     const [reply] = await fake.waitFor('response');
     const body = reply!.body as { response_type: string; text: string; blocks: { type: string }[] };
     expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toMatch(/Medical Coder: 11\.6 RED/);
+    expect(body.text).toMatch(/^Medical Coder: Very high AI exposure \(high confidence\)\./);
     const all = textOf(reply!);
-    expect(all).toContain('*11.6* ▰▱▱▱▱▱▱▱▱▱ *RED*');
-    expect(all).toContain('0–100 (Green ≥ 48, Yellow 25–47, Red < 25)'.replace(/</g, '&lt;'));
-    expect(all).toContain('2025-10-03');
-    expect(all).toMatch(/Consensus: very high exposure/);
+    // The verdict in one direction: the bar fills with exposure (100 − AIJRI 11.6 = 88.4).
+    expect(all).toContain('🔴 *Very high AI exposure*  ▰▰▰▰▰▰▰▰▰▱');
+    expect(all).toContain('Not a layoff forecast');
+    expect(all).toContain('language models and chat assistants');
+    expect(all).not.toMatch(/β|SOC 29|percentile|\bE[012]\b/);
     expect(body.blocks.at(-1)?.type).toBe('actions');
+    expect(JSON.stringify(body.blocks.at(-1))).toContain(ACTIONS.details);
     expect(blockKitProblems(body.blocks)).toEqual([]);
   });
 
@@ -86,7 +88,9 @@ describe('/airisk over HTTP', () => {
     const replies = await fake.waitFor('response', 4);
     const texts = replies.map((r) => String(r.body.text));
     expect(texts.some((t) => /^Reskilling path for Medical Coder: .*Compliance Manager/.test(t))).toBe(true);
-    expect(texts.some((t) => /Medical Coder \(11\.6 red\) vs Registered Nurse \(82\.2 green\)/.test(t))).toBe(true);
+    expect(
+      texts.some((t) => /Medical Coder \(Very high AI exposure\) vs Registered Nurse \(Very low AI exposure\)/.test(t)),
+    ).toBe(true);
     expect(texts.filter((t) => t.startsWith('airisk: ask about any job title')).length).toBe(2);
   });
 
@@ -169,7 +173,7 @@ describe('events', () => {
     expect(res.status).toBe(200);
     const [post] = await fake.waitFor('chat.postMessage');
     expect(post!.body).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100' });
-    expect(String(post!.body.text)).toMatch(/^Medical Coder: 11\.6 RED/);
+    expect(String(post!.body.text)).toMatch(/^Medical Coder: Very high AI exposure/);
   });
 
   it('answers a direct message, with the FAQ and its sources for a question', async () => {
@@ -308,7 +312,11 @@ describe('buttons and modals', () => {
     const shared = replies.find((r) => r.body.response_type === 'in_channel');
     expect(path).toBeDefined();
     expect(shared).toBeDefined();
-    expect((shared!.body.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
+    // A shared card keeps only what any reader may click: the details and the path, no votes or sharing.
+    const buttons = (shared!.body.blocks as { type: string; elements?: { action_id: string }[] }[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements?.map((el) => el.action_id) ?? []);
+    expect(buttons).toEqual([ACTIONS.details, ACTIONS.path]);
     expect(feedback).toContainEqual(['medical-coder', true]);
   });
 
@@ -369,10 +377,30 @@ describe('buttons and modals', () => {
     expect(modalProblems(view)).toEqual([]);
   });
 
+  it('opens "How we scored this" as a modal with the card\'s details, also from a shared card', async () => {
+    await blockAction(appUrl, ACTIONS.details, 'medical-coder', fake.responseUrl('details'));
+    const [open] = await fake.waitFor('views.open');
+    const view = open!.body.view as { callback_id: string; blocks: unknown[]; title: { text: string } };
+    expect(view.callback_id).toBe(VIEWS.details);
+    expect(view.title.text).toBe('How we scored this');
+    expect(modalProblems(view as never)).toEqual([]);
+    const all = JSON.stringify(view.blocks);
+    for (const fact of [
+      '1.4622',
+      '(1.4622 − 0.54) / 7.93 × 100 = 11.6',
+      '$65,007 a year',
+      '$46,660 a year',
+      '2025-10-03',
+    ])
+      expect(all).toContain(fact);
+    // Nothing was posted: the details are for the person who clicked.
+    expect(fake.calls.filter((c) => c.method === 'response' || c.method === 'chat.postMessage')).toEqual([]);
+  });
+
   it('opens a role from a candidate button, and from App Home into a DM', async () => {
     await blockAction(appUrl, nthAction(ACTIONS.pickRole, 3), 'registered-nurse', fake.responseUrl('pick'));
     const [reply] = await fake.waitFor('response');
-    expect(String(reply!.body.text)).toMatch(/^Registered Nurse: 82\.2 GREEN/);
+    expect(String(reply!.body.text)).toMatch(/^Registered Nurse: Very low AI exposure \(low confidence\)/);
     await blockAction(appUrl, ACTIONS.pickRole, 'pharmacy-technician', '', { channel: null });
     const [dm] = await fake.waitFor('chat.postMessage');
     expect(dm!.body.channel).toBe('U1');

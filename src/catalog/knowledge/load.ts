@@ -257,6 +257,8 @@ function checkReferences(
       role[key].forEach((c, i) => needSource('role', r, [key, i, 'source'], c.source));
     }
     if (role.assessment) needSource('role', r, ['assessment', 'source'], role.assessment.source);
+    if (role.assessment?.experience)
+      needSource('role', r, ['assessment', 'experience', 'source'], role.assessment.experience.source);
     role.transitions.forEach((t, i) => {
       needSource('role', r, ['transitions', i, 'source'], t.source);
       needRole('role', r, ['transitions', i, 'role'], t.role);

@@ -72,11 +72,67 @@ const scored = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+const experienceLevel = z.enum(['entry', 'mid', 'senior'], { error: 'must be entry, mid or senior' });
+const taskResistance = z
+  .number({ error: 'must be a number from 1 to 5, such as 1.85' })
+  .min(1, 'must be at least 1')
+  .max(5, 'must be at most 5');
+
+/** Level-specific inputs a source gives (seed 003's seniority note): each other level's task resistance, as a
+ *  range; the engine runs the same formula on it with the other inputs held fixed. */
+const experienceSchema = z
+  .strictObject({
+    source: sourceRef,
+    /** The level the task scores above describe; its task resistance is computed from them. */
+    assessed: experienceLevel,
+    levels: z
+      .array(
+        z.strictObject({
+          level: experienceLevel,
+          /** Who, in words: "Entry-level coders (0–2 years)". */
+          label: text,
+          /** The work that sets the level apart, where the source says. */
+          work: text.optional(),
+          taskResistance: z.strictObject({ from: taskResistance, to: taskResistance }).optional(),
+        }),
+      )
+      .min(2, 'needs the assessed level and at least one other'),
+  })
+  .superRefine((x, ctx) => {
+    const seen = new Set<string>();
+    x.levels.forEach((l, i) => {
+      if (seen.has(l.level))
+        ctx.addIssue({ code: 'custom', path: ['levels', i, 'level'], message: `${l.level} is listed twice` });
+      seen.add(l.level);
+      if (l.level === x.assessed && l.taskResistance)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'taskResistance'],
+          message: 'the assessed level takes its task resistance from the task scores; leave it out here',
+        });
+      if (l.level !== x.assessed && !l.taskResistance)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'taskResistance'],
+          message: 'needs the task resistance the source gives for this level (from, to)',
+        });
+      if (l.taskResistance && l.taskResistance.from > l.taskResistance.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'taskResistance', 'from'],
+          message: `must not be more than "to" (${l.taskResistance.to})`,
+        });
+    });
+    if (!seen.has(x.assessed))
+      ctx.addIssue({ code: 'custom', path: ['assessed'], message: `names ${x.assessed}, which is not in levels` });
+  });
+
 /** The inputs of the AIJRI composite (seed 003). The score itself is computed, never written down. */
 export const assessmentSchema = z
   .strictObject({
     source: sourceRef,
     seniority: text.optional(),
+    experience: experienceSchema.optional(),
     tasks: z.array(taskSchema).min(1, 'needs at least one task'),
     evidence: z.array(z.strictObject({ dimension: text, score: scored(-2, 2), evidence: text })).min(1, 'needs at least one evidence dimension'),
     barriers: z.array(z.strictObject({ barrier: text, score: scored(0, 2), rationale: text })).min(1, 'needs at least one barrier'),
@@ -179,6 +235,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type Assessment = z.infer<typeof assessmentSchema>;
+export type ExperienceInputs = z.infer<typeof experienceSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Faq = z.infer<typeof faqSchema>;
 export type Skill = z.infer<typeof skillSchema>;

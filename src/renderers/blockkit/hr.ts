@@ -63,14 +63,15 @@ function scoreWithScale(value: number | null, scale: string | null): string {
   return score(value);
 }
 
-/** The role's score card as "Share in channel" posts it, under an intro and the admin's note. */
+/** The role's short card (its first screen, with "How we scored this" one click away) under an intro and the
+ *  admin's note, which every role announcement has (by default: the card describes the occupation nationally). */
 function roleAnnouncement(content: AnnouncementContent & { kind: 'role' | 'spotlight' }): SlackMessage {
   const card = roleCardMessage(content.role, { shared: true });
   const intro =
     content.kind === 'spotlight'
       ? `🔦 *Role spotlight: ${e(content.role.role.title)}*`
       : `📣 *From HR: ${e(content.role.role.title)}*`;
-  const blocks = [section(intro), ...noteBlocks(content.note), ...card.blocks, context(ASK_HINT)];
+  const blocks = [section(intro), ...noteBlocks(content.note), divider, ...card.blocks, context(ASK_HINT)];
   const capped =
     blocks.length <= ANNOUNCEMENT_BLOCKS ? blocks : [...blocks.slice(0, ANNOUNCEMENT_BLOCKS - 1), context(ASK_HINT)];
   return {
@@ -159,6 +160,7 @@ function insightsMessage(insights: Insights): SlackMessage {
       context(
         `Counts below 5 show as "${FEWER_THAN}". Only which role or question an answer was about, and the day (${e(insights.timeZone)}), are counted: never who asked or what they typed.`,
       ),
+      context(`*Data on this server* (for HR admins): ${e(insights.dataNote)}`),
     ],
   };
 }
@@ -276,8 +278,16 @@ export function hrEditModal(entry: OutboxEntry, privateMetadata: string): types.
       {
         type: 'input',
         block_id: INPUTS.hrNoteBlock,
-        optional: true,
+        optional: entry.kind === 'digest',
         label: { type: 'plain_text', text: 'Your note, shown above the content' },
+        ...(entry.kind === 'digest'
+          ? {}
+          : {
+              hint: {
+                type: 'plain_text' as const,
+                text: 'Required. The default says the card describes the occupation nationally, not decisions here; say what it means for your people.',
+              },
+            }),
         element: {
           type: 'plain_text_input',
           action_id: INPUTS.hrNoteText,

@@ -1,6 +1,8 @@
 // The ids that tie Block Kit elements to the listeners that handle them. The manifest test reads these too.
 export const ACTIONS = {
   path: 'airisk_path',
+  /** "How we scored this": the details modal of the card's role. */
+  details: 'airisk_details',
   compare: 'airisk_compare',
   share: 'airisk_share',
   helpful: 'airisk_helpful',
@@ -16,6 +18,7 @@ export const ACTIONS = {
 
 export const VIEWS = {
   lookup: 'airisk_lookup',
+  details: 'airisk_details',
   compare: 'airisk_compare',
   hrEdit: 'airisk_hr_edit',
 } as const;

@@ -6,15 +6,15 @@ import type {
   CompareAnswer,
   FaqAnswer,
   HelpAnswer,
-  Measure,
+  KeyFigure,
   NotFoundAnswer,
   PathAnswer,
   RoleCard,
   RoleRef,
-  TaskLine,
   Transition,
+  Verdict,
 } from '../../answers/types.js';
-import { formatGap, headlineWords, ordinal, transitionFacts } from '../../answers/format.js';
+import { exposureBar, keyFigureText, nextStepText, transitionFacts, verdictStep } from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
@@ -55,33 +55,121 @@ const actions = (blockId: string, elements: types.Button[]): Block => ({
   elements: elements.slice(0, LIMITS.actionsElements),
 });
 
-const ZONE_EMOJI = { red: '🔴', yellow: '🟡', green: '🟢' } as const;
-const BAND_EMOJI = { 'very-low': '🟢', low: '🟢', moderate: '🟡', high: '🟠', 'very-high': '🔴' } as const;
+/** Characters per first-screen line, so each stays one line in Slack's desktop client at 1280 px wide (about 110
+ *  characters of 15 px text); the whole statements are in the details. */
+export const FIRST_SCREEN = { statement: 85, stepTitle: 60, step: 92 } as const;
 
-/** ▰▰▱▱▱▱▱▱▱▱ for a 0–100 value. */
-export function bar(value: number): string {
-  const filled = Math.max(0, Math.min(10, Math.round(value / 10)));
-  return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
+/** The verdict in one line: colour, words and bar from one table (answers/format.ts), so they always agree. */
+export function verdictLine(v: Verdict): string {
+  const step = verdictStep(v.level);
+  const confidence = v.confidence === 'low' ? '' : `  ·  _${v.confidence} confidence_`;
+  return `${step.emoji} *${step.words} AI exposure*  ${exposureBar(v.exposure)}${confidence}`;
 }
 
-function headlineLine(h: NonNullable<RoleCard['headline']>): string {
-  const mark = h.zone ? ZONE_EMOJI[h.zone] : h.band ? BAND_EMOJI[h.band] : '';
-  const { zone, label } = headlineWords(h);
-  return `${mark} *${h.value}* ${bar(h.value)} *${e(zone)}*${label ? `  ${e(label)}` : ''}\n_${e(h.scale)}_`;
+/** Low confidence is said first, before the verdict. */
+function verdictText(v: Verdict | null, lacks: string[]): string {
+  if (!v) return `⚪ *No verdict yet:* none of our sources scores this role.${lacks[0] ? ` ${e(lacks[0])}` : ''}`;
+  const warning = v.confidence === 'low' ? `⚠️ *Low confidence.* ${e(v.confidenceNote)}\n` : '';
+  return `${warning}${verdictLine(v)}\n${e(v.sentence)}`;
 }
 
-function measureLine(m: Measure): string {
-  const rank = m.percentile !== null ? ` · ${ordinal(m.percentile)} pct.` : '';
-  return `*${e(m.measure)}*: ${m.value}${m.label ? ` (${e(m.label)})` : ''}\n${e(m.sourceName)} · ${e(m.scale)}${rank} · ${e(m.asOf)}`;
+/** Two things AI can and two it cannot do, one line each; task statements say where they come from. */
+function glanceText(card: RoleCard): string | null {
+  const g = card.glance;
+  if (g.from === 'none') return null;
+  const [can, cannot] = g.from === 'curated' ? ['AI can', "AI can't (yet)"] : ['AI can speed up:', 'AI barely helps:'];
+  const line = (c: { text: string }) =>
+    e(cut(g.from === 'curated' ? lowerFirst(c.text) : c.text, FIRST_SCREEN.statement));
+  const lines = [
+    ...g.aiCan.map((c) => `✅ *${can}* ${line(c)}`),
+    ...g.aiCannot.map((c) => `❌ *${cannot}* ${line(c)}`),
+  ];
+  if (g.from === 'tasks') {
+    const source = card.sources.find((s) => s.id === (g.aiCan[0] ?? g.aiCannot[0])?.source)?.name;
+    lines.push(`_Task statements rated by people and GPT-4${source ? ` (${e(source)})` : ''}._`);
+  }
+  return lines.join('\n');
 }
 
-function taskLine(t: TaskLine): string {
-  const facts = [
-    t.timeShare !== undefined ? `${t.timeShare}% of time` : '',
-    t.score !== undefined ? `${t.score}/5` : '',
-    t.disagreement ? `⚖️ humans ${t.humanExposure} vs GPT-4 ${t.gpt4Exposure}` : '',
+/** "Code routine…" reads on after "AI can" as "code routine…"; "CMS…" or "ICD-10…" keep their capitals. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+function nextStepsText(card: RoleCard): string | null {
+  if (!card.nextSteps.length) return null;
+  const steps = card.nextSteps.map((s, i) => {
+    // One line each: a long title (a task statement, a long occupation name) is cut, and then the reason.
+    const title = cut(s.title, FIRST_SCREEN.stepTitle);
+    const room = FIRST_SCREEN.step - s.action.length - title.length;
+    const why = s.why.length <= room ? s.why : '';
+    return `${i + 1}. ${nextStepText({ ...s, title: e(title), why: e(why), action: e(s.action) }, bold)}`;
+  });
+  return `*What to do now*\n${steps.join('\n')}`;
+}
+
+function keyFiguresText(card: RoleCard): string | null {
+  const k = card.keyFigures;
+  const lines = [
+    k.pay ? `💵 ${keyFigureText('pay', escapeFigure(k.pay), bold)}` : '',
+    k.employment ? `👥 ${keyFigureText('employment', escapeFigure(k.employment), bold)}` : '',
+    k.outlook ? `📈 ${keyFigureText('outlook', escapeFigure(k.outlook), bold)}` : '',
   ].filter(Boolean);
-  return `• ${e(cut(t.task.replace(/\s+/g, ' '), 140))}${facts.length ? ` _(${facts.join(', ')})_` : ''}`;
+  return lines.length ? lines.join('\n') : null;
+}
+
+const bold = (text: string) => `*${text}*`;
+const escapeFigure = (f: KeyFigure): KeyFigure => ({
+  ...f,
+  label: e(f.label),
+  display: e(f.display),
+  by: e(f.by),
+  when: e(f.when),
+  ...(f.period ? { period: e(f.period) } : {}),
+});
+
+/**
+ * Where the resolver's "matched title" line and "Also: …" alternatives go (issue 10): right under the title, so a
+ * person sees at once which occupation the card is about. No blocks yet.
+ */
+export function matchBlocks(_card: RoleCard): Block[] {
+  return [];
+}
+
+function cardActions(roleId: string, shared: boolean): Block {
+  const details = button('How we scored this', ACTIONS.details, roleId);
+  const path = button('Reskilling path', ACTIONS.path, roleId, shared ? undefined : 'primary');
+  return actions(
+    `card:${roleId}`,
+    shared
+      ? [details, path]
+      : [
+          path,
+          details,
+          button('Compare', ACTIONS.compare, roleId),
+          button('Share in channel', ACTIONS.share, roleId),
+          button('👍 Helpful', ACTIONS.helpful, roleId),
+          button('👎 Not helpful', ACTIONS.notHelpful, roleId),
+        ],
+  );
+}
+
+/**
+ * The first screen: title, verdict with one sentence on why, the caveat, the experience level, two things AI can and
+ * two it cannot do, up to three things to do now, one pay, jobs and outlook line, and the buttons. It fits Slack's
+ * desktop client at 1280×800 without scrolling; everything else is behind "How we scored this". A shared card
+ * (Share in channel, HR announcements) keeps "How we scored this" and "Reskilling path" for whoever reads it.
+ */
+export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = {}): SlackMessage {
+  const v = card.verdict;
+  const blocks: Block[] = [header(card.role.title), ...matchBlocks(card), section(verdictText(v, card.lacks))];
+  blocks.push(context(`${v ? `${e(v.caveat)} ${e(v.measuredAi)}\n` : ''}👤 ${e(card.experience.sentence)}`));
+  for (const text of [glanceText(card), nextStepsText(card)]) if (text) blocks.push(section(text));
+  const figures = keyFiguresText(card);
+  if (figures) blocks.push(context(figures));
+  blocks.push(cardActions(card.role.id, Boolean(options.shared)));
+  const summary = v
+    ? `${verdictStep(v.level).words} AI exposure (${v.confidence} confidence). ${v.sentence}`
+    : 'no verdict yet';
+  return { text: fallback(`${card.role.title}: ${summary}`), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
 }
 
 function transitionLine(t: Transition): string {
@@ -89,111 +177,10 @@ function transitionLine(t: Transition): string {
   return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${t.skillsToBuild?.length ? `\n_Skills to build: ${t.skillsToBuild.map((s) => e(s.name)).join(', ')}_` : ''}`;
 }
 
-function cardActions(roleId: string): Block {
-  return actions(`card:${roleId}`, [
-    button('Reskilling path', ACTIONS.path, roleId, 'primary'),
-    button('Compare', ACTIONS.compare, roleId),
-    button('Share in channel', ACTIONS.share, roleId),
-    button('👍 Helpful', ACTIONS.helpful, roleId),
-    button('👎 Not helpful', ACTIONS.notHelpful, roleId),
-  ]);
-}
-
-export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = {}): SlackMessage {
-  const blocks: Block[] = [header(`${card.role.title}${card.role.soc ? ` · SOC ${card.role.soc}` : ''}`)];
-  if (card.headline) blocks.push(section(headlineLine(card.headline)));
-  if (card.aijri) {
-    const a = card.aijri;
-    blocks.push(
-      context(
-        `${e(a.subLabel)}: ${e(a.subLabelReason)} · task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ${a.barrierModifier} × growth ${a.growthModifier} = ${a.raw}`,
-      ),
-    );
-  }
-  if (card.consensus) {
-    blocks.push(
-      section(
-        `${BAND_EMOJI[card.consensus.band]} *Consensus: ${card.consensus.band.replace('-', ' ')} exposure* · ${card.consensus.confidence} confidence\n${e(card.consensus.explanation)}`,
-      ),
-    );
-  }
-  if (card.role.summary) blocks.push(context(e(card.role.summary)));
-  if (card.measures.length) {
-    blocks.push(divider, section('*What each source measures*'));
-    for (let i = 0; i < card.measures.length && i < 20; i += 10)
-      blocks.push(fields(card.measures.slice(i, i + 10).map(measureLine)));
-  }
-  const sorted = [...card.tasks].sort((a, b) => b.exposure - a.exposure);
-  if (sorted.length) {
-    blocks.push(divider, section(`*Most exposed tasks*\n${sorted.slice(0, 4).map(taskLine).join('\n')}`));
-    if (sorted.length > 4)
-      blocks.push(section(`*Least exposed tasks*\n${sorted.slice(-3).reverse().map(taskLine).join('\n')}`));
-  }
-  if (card.aiCan.length || card.aiCannot.length) {
-    blocks.push(
-      fields([
-        `*AI can*\n${
-          card.aiCan
-            .slice(0, 4)
-            .map((c) => `• ${e(c.text)}`)
-            .join('\n') || '—'
-        }`,
-        `*AI cannot (yet)*\n${
-          card.aiCannot
-            .slice(0, 4)
-            .map((c) => `• ${e(c.text)}`)
-            .join('\n') || '—'
-        }`,
-      ]),
-    );
-  }
-  const money = [...card.pay, ...card.employment, ...card.outlook].slice(0, 10);
-  if (money.length) {
-    blocks.push(divider, section('*Pay, employment and outlook*'));
-    blocks.push(
-      fields(
-        money.map(
-          (f) =>
-            `*${e(f.label)}*\n${e(f.display)}${f.period ? ` (${e(f.period)})` : ''}\n_${e(f.sourceName)}, ${e(f.asOf)}_`,
-        ),
-      ),
-    );
-  }
-  if (card.timeline.length)
-    blocks.push(section(`*Timeline*\n${card.timeline.map((t) => `• *${e(t.horizon)}*: ${e(t.text)}`).join('\n')}`));
-  if (card.path.transitions.length) {
-    blocks.push(
-      section(
-        `*Safer moves*\n${card.path.transitions
-          .slice(0, 3)
-          .map(
-            (t) =>
-              `• ${e(t.title)}${t.scoreGap !== undefined ? ` (AIJRI ${t.scoreGap >= 0 ? '+' : ''}${t.scoreGap})` : t.exposureGap !== undefined ? ` (exposure ${formatGap(t.exposureGap, 'points')})` : ''}`,
-          )
-          .join('\n')}`,
-      ),
-    );
-  }
-  if (card.lacks.length) blocks.push(context(`*What this card lacks:* ${card.lacks.map(e).join(' ')}`));
-  blocks.push(
-    context(
-      `Sources: ${card.sources.map((s) => link(s.url, s.name) + `${s.version ? `, ${e(s.version)}` : ''} (${e(s.asOf)})`).join(' · ')}`,
-    ),
-  );
-  if (!options.shared) blocks.push(cardActions(card.role.id));
-  const headline = card.headline
-    ? `${card.headline.value} ${card.headline.zone ? card.headline.zone.toUpperCase() : (card.headline.band ?? '')}`
-    : 'no headline score';
-  return {
-    text: fallback(`${card.role.title}: ${headline}. ${card.consensus?.explanation ?? ''}`),
-    blocks: capBlocks(blocks, LIMITS.messageBlocks),
-  };
-}
-
 export function pathMessage(answer: PathAnswer): SlackMessage {
   const p = answer.path;
   const blocks: Block[] = [header(`Reskilling path: ${answer.role.title}`)];
-  if (answer.headline) blocks.push(section(`Now: ${headlineLine(answer.headline)}`));
+  if (answer.verdict) blocks.push(section(`Now: ${verdictLine(answer.verdict)}`));
   if (p.transitions.length === 0) blocks.push(section('_No transitions known for this role yet._'));
   for (const t of p.transitions.slice(0, 8)) blocks.push(section(transitionLine(t)));
   const build = p.skills.filter((s) => s.kind === 'future' || s.kind === 'gap');
@@ -230,30 +217,31 @@ export function pathMessage(answer: PathAnswer): SlackMessage {
 
 export function compareMessage(answer: CompareAnswer): SlackMessage {
   const [a, b] = answer.roles;
-  const cell = (c: RoleCard, f: (c: RoleCard) => string) => f(c);
-  const row = (label: string, f: (c: RoleCard) => string) =>
-    fields([`*${label}*\n${cell(a, f)}`, `*${label}*\n${cell(b, f)}`]);
-  const headline = (c: RoleCard) => (c.headline ? headlineLine(c.headline) : '_no headline score_');
-  const first = (c: RoleCard, key: 'pay' | 'outlook' | 'employment') =>
-    c[key][0] ? `${e(c[key][0].display)}\n_${e(c[key][0].sourceName)}, ${e(c[key][0].asOf)}_` : '—';
+  const row = (label: string, f: (c: RoleCard) => string) => fields([`*${label}*\n${f(a)}`, `*${label}*\n${f(b)}`]);
+  const figure = (kind: 'pay' | 'employment' | 'outlook') => (c: RoleCard) => {
+    const f = c.keyFigures[kind];
+    return f ? keyFigureText(kind, escapeFigure(f), (t) => t).replace(/^\S+ /, '') : '—';
+  };
   const blocks: Block[] = [
     header(`${a.role.title} vs ${b.role.title}`),
     fields([`*${e(a.role.title)}*`, `*${e(b.role.title)}*`]),
-    row('Headline', headline),
-    row('Consensus', (c) =>
-      c.consensus ? `${c.consensus.band.replace('-', ' ')} exposure, ${c.consensus.confidence} confidence` : '—',
+    row('Verdict', (c) =>
+      c.verdict
+        ? `${c.verdict.confidence === 'low' ? '⚠️ _Low confidence_\n' : ''}${verdictLine(c.verdict)}`
+        : '_no verdict yet_',
     ),
-    row('Pay', (c) => first(c, 'pay')),
-    row('Outlook', (c) => first(c, 'outlook')),
-    row('Employment', (c) => first(c, 'employment')),
+    row('Why', (c) => (c.verdict ? e(c.verdict.sentence) : '—')),
+    row('Pay', figure('pay')),
+    row('Jobs', figure('employment')),
+    row('Outlook', figure('outlook')),
+    context(e([a.verdict ?? b.verdict].map((v) => (v ? `${v.caveat} ${v.measuredAi}` : ''))[0] ?? '')),
     actions(`compare:${a.role.id}:${b.role.id}`.slice(0, LIMITS.id), [
       button(`Open ${a.role.title}`, nthAction(ACTIONS.pickRole, 0), a.role.id),
       button(`Open ${b.role.title}`, nthAction(ACTIONS.pickRole, 1), b.role.id),
     ]),
-  ];
-  const score = (c: RoleCard) =>
-    c.headline ? `${c.headline.value} ${c.headline.zone ?? c.headline.band ?? ''}` : 'no score';
-  return { text: fallback(`${a.role.title} (${score(a)}) vs ${b.role.title} (${score(b)})`), blocks };
+  ].filter((block) => block.type !== 'context' || (block.elements[0] as { text: string }).text);
+  const words = (c: RoleCard) => (c.verdict ? `${verdictStep(c.verdict.level).words} AI exposure` : 'no verdict yet');
+  return { text: fallback(`${a.role.title} (${words(a)}) vs ${b.role.title} (${words(b)})`), blocks };
 }
 
 export function faqMessage(answer: FaqAnswer): SlackMessage {
@@ -286,13 +274,24 @@ export function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
 }
 
 export function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
+  if (answer.reason === 'no_job') {
+    return {
+      text: fallback('Which job? Tell me your job title, for example /airisk cashier.'),
+      blocks: [
+        section(
+          '*Which job do you mean?* Tell me your job title and I will show how exposed it is to AI and what to do about it, for example `/airisk cashier` or `/airisk software developer`.',
+        ),
+        ...roleButtons('suggestions', answer.suggestions),
+      ],
+    };
+  }
   const lead =
     answer.reason === 'empty'
       ? 'Type a job title, an occupation code or a question.'
       : `I found no role for *“${e(cut(answer.query, 200))}”*.`;
   const blocks: Block[] = [section(`${lead}${answer.suggestions.length ? ' Did you mean one of these?' : ''}`)];
   blocks.push(...roleButtons('suggestions', answer.suggestions));
-  blocks.push(context('Try a job title (`medical coder`), an acronym (`CPC`), a SOC code (`29-2072`) or a question.'));
+  blocks.push(context('Try a job title (`cashier`, `registered nurse`), an acronym (`CPC`) or a question.'));
   return {
     text: fallback(
       answer.reason === 'empty' ? 'Type a job title or a question.' : `No role found for "${cut(answer.query, 200)}".`,
@@ -303,13 +302,13 @@ export function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
 
 export function helpMessage(answer: HelpAnswer): SlackMessage {
   return {
-    text: 'airisk: ask about any job title, code or question, e.g. /airisk medical coder',
+    text: 'airisk: ask about any job title, code or question, e.g. /airisk cashier',
     blocks: [
       header('airisk: will AI replace my job?'),
       section(answer.commands.map((c) => `\`${e(c.usage)}\`  ${e(c.description)}`).join('\n')),
       section(`*Try:* ${answer.examples.map((x) => `\`${e(x)}\``).join(' · ')}`),
       ...roleButtons('popular', answer.popularRoles),
-      context(e(answer.dataNote)),
+      context(e(answer.coverage)),
     ],
   };
 }
@@ -319,9 +318,7 @@ function roleButtons(blockId: string, roles: RoleRef[]): Block[] {
   return [
     actions(
       blockId,
-      roles
-        .slice(0, 10)
-        .map((r, i) => button(`${r.title}${r.soc ? ` (${r.soc})` : ''}`, nthAction(ACTIONS.pickRole, i), r.id)),
+      roles.slice(0, 10).map((r, i) => button(r.title, nthAction(ACTIONS.pickRole, i), r.id)),
     ),
   ];
 }

@@ -4,7 +4,9 @@ import type { HelpAnswer } from '../../answers/types.js';
 import { ACTIONS, INPUTS, VIEWS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn } from './text.js';
 
-export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles: number }): types.HomeView {
+/** App Home, written for employees: what the bot does, how to ask, jobs from across the economy. No server
+ *  paths or dataset statistics (those go to the log and to HR admins). */
+export function homeView(help: HelpAnswer): types.HomeView {
   const e = escapeMrkdwn;
   return {
     type: 'home',
@@ -14,12 +16,12 @@ export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles:
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `I answer with a *score card*: how exposed a role is to AI according to several independent sources, how far they agree, which tasks AI can and cannot do, pay and outlook, and a *reskilling path*. I know ${stats.roles} roles, ${stats.curatedRoles} of them curated in depth.`,
+          text: 'Ask me about any job. In plain words I show how exposed it is to AI, what AI can and cannot do in it, and what to do now, with every figure traced to its source.',
         },
         accessory: {
           type: 'button',
           action_id: ACTIONS.openLookup,
-          text: { type: 'plain_text', text: 'Look up a role' },
+          text: { type: 'plain_text', text: 'Look up a job' },
           style: 'primary',
           value: 'lookup',
         },
@@ -32,7 +34,7 @@ export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles:
           text: `*How to ask*\n${help.commands.map((c) => `• \`${e(c.usage)}\` ${e(c.description)}`).join('\n')}\n• Or send me a direct message, or mention me in a channel, with any question.`,
         },
       },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Popular roles*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: '*Jobs from across the economy*' } },
       {
         type: 'actions',
         block_id: 'home-popular',
@@ -43,7 +45,7 @@ export function homeView(help: HelpAnswer, stats: { roles: number; curatedRoles:
           value: r.id,
         })),
       },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: cut(e(help.dataNote), LIMITS.sectionText) }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: cut(e(help.coverage), LIMITS.sectionText) }] },
     ],
   };
 }
@@ -52,7 +54,7 @@ export function lookupModal(): types.ModalView {
   return {
     type: 'modal',
     callback_id: VIEWS.lookup,
-    title: { type: 'plain_text', text: 'Look up a role' },
+    title: { type: 'plain_text', text: 'Look up a job' },
     submit: { type: 'plain_text', text: 'Look up' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [

@@ -11,7 +11,8 @@ import { bootEngine } from '../boot.js';
 import { DATA_USAGE, dataCommand } from './data.js';
 
 const USAGE = `Usage:
-  airisk ask [--json] "<job title, code or question>"
+  airisk ask [--json] [--details] "<job title, code or question>"
+                                     (--details: the card's "How we scored this" after its first screen)
   airisk path [--json] "<job title>"
   airisk compare [--json] "<role> vs <role>"
   airisk <command> [--json]          (no text: one query per line from standard input)
@@ -48,7 +49,11 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        details: { type: 'boolean', short: 'd', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (err) {
     fail(`${(err as Error).message}\n\n${USAGE}`);
@@ -73,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const print = (a: Answer) => (parsed.values.json ? console.log(jsonForTerminal(a)) : out(renderText(a)));
+  const print = (a: Answer) =>
+    parsed.values.json ? console.log(jsonForTerminal(a)) : out(renderText(a, { details: parsed.values.details }));
   if (rest.length > 0) {
     print(answer(engine, command as Command, rest.join(' ')));
     return 0;

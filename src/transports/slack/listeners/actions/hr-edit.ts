@@ -9,6 +9,8 @@ import { HR_NOT_ENABLED } from './hr-button.js';
 
 export interface HrEditMetadata {
   outboxId: string;
+  /** A role announcement must keep a note (a digest may have none). */
+  noteRequired?: boolean;
   responseUrl?: string;
   channel?: string;
 }
@@ -29,6 +31,7 @@ export function hrEdit(deps: SlackDeps) {
     }
     const metadata: HrEditMetadata = {
       outboxId,
+      ...(found.entry.kind === 'digest' ? {} : { noteRequired: true }),
       ...(args.body.response_url ? { responseUrl: args.body.response_url } : {}),
       ...(click.channel ? { channel: click.channel } : {}),
     };

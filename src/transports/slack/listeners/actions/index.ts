@@ -7,6 +7,7 @@ import { hrEdit } from './hr-edit.js';
 import { hrPost } from './hr-post.js';
 import { hrRetry } from './hr-retry.js';
 import { openCompare } from './open-compare.js';
+import { openDetails } from './open-details.js';
 import { openLookup } from './open-lookup.js';
 import { pickRole } from './pick-role.js';
 import { shareCard } from './share-card.js';
@@ -14,6 +15,7 @@ import { showPath } from './show-path.js';
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.path, showPath(deps));
+  app.action(ACTIONS.details, openDetails(deps));
   app.action(anyNthAction(ACTIONS.pickRole), pickRole(deps));
   app.action(ACTIONS.share, shareCard(deps));
   app.action(ACTIONS.helpful, feedback(deps, true));

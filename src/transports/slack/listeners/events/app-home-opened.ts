@@ -6,6 +6,6 @@ import { homeView } from '../../../../renderers/blockkit/views.js';
 export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: homeView(deps.engine.help(), deps.engine.stats()) });
+    await client.views.publish({ user_id: event.user, view: homeView(deps.engine.help()) });
   };
 }

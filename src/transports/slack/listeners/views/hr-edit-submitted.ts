@@ -15,10 +15,18 @@ export function hrEditSubmitted(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: { [INPUTS.hrChannelBlock]: 'Pick the channel to post in.' } });
       return;
     }
-    await ack();
     const meta = JSON.parse(view.private_metadata || '{}') as Partial<HrEditMetadata>;
-    if (!deps.hr || !meta.outboxId) return;
     const note = values[INPUTS.hrNoteBlock]?.[INPUTS.hrNoteText]?.value ?? null;
+    // Slack refuses an empty required field, but not one of spaces.
+    if (meta.noteRequired && !note?.trim()) {
+      await ack({
+        response_action: 'errors',
+        errors: { [INPUTS.hrNoteBlock]: 'Write a note above the card, or keep the default.' },
+      });
+      return;
+    }
+    await ack();
+    if (!deps.hr || !meta.outboxId) return;
     const message = hrReplyMessage(await deps.hr.saveEdit(body.user.id, meta.outboxId, { note, channel }));
     const replaced = await responded(meta.responseUrl, {
       response_type: 'ephemeral',
