@@ -1,6 +1,6 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import type { Answer, Measure, RoleCard, TaskLine, Transition } from '../answers/types.js';
-import { headlineWords, ordinal, transitionFacts } from '../answers/format.js';
+import { formatAsOf, headlineWords, ordinal, transitionDetails, transitionFacts } from '../answers/format.js';
 
 const WIDTH = 88;
 
@@ -102,7 +102,7 @@ function roleCard(card: RoleCard): string[] {
     out.push('', 'Pay, employment and outlook:');
     for (const f of money)
       out.push(
-        `  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${f.asOf}]${f.note ? ` ${f.note}` : ''}`,
+        `  - ${f.label}: ${f.display}${f.period ? ` (${f.period})` : ''} [${f.sourceName}, ${formatAsOf(f.asOf, f.asOfApproximate)}]${f.note ? ` ${f.note}` : ''}`,
       );
   }
   if (card.timeline.length) out.push('', 'Timeline:', ...card.timeline.map((t) => bullet(`${t.horizon}: ${t.text}`)));
@@ -115,7 +115,12 @@ function roleCard(card: RoleCard): string[] {
 function pathLines(path: RoleCard['path']): string[] {
   const out = ['Reskilling path:'];
   if (path.transitions.length === 0) out.push('  (no transitions known)');
-  for (const t of path.transitions) out.push(`  → ${transitionText(t)}`);
+  for (const t of path.transitions) out.push(`  → ${transitionText(t)}`, ...transitionDetailLines(t));
+  if (path.longRange.length) {
+    out.push('  Long-range options (each needs a degree or licence first):');
+    for (const t of path.longRange) out.push(`  → ${transitionText(t)}`, ...transitionDetailLines(t));
+  }
+  if (path.proxy) out.push(`  Profile: ${path.proxy.note}`);
   const toBuild = path.skills.filter((s) => s.kind === 'future' || s.kind === 'gap');
   if (toBuild.length) out.push(`  Skills to build: ${toBuild.map((s) => s.name).join(', ')}`);
   const resilient = path.skills.filter((s) => s.kind === 'resilient');
@@ -126,6 +131,11 @@ function pathLines(path: RoleCard['path']): string[] {
   return out;
 }
 
+/** A move's details (fit, what to learn, technologies, steps, pay source), each on its own indented line. */
+function transitionDetailLines(t: Transition): string[] {
+  return transitionDetails(t).map((d) => `      ${d.label}: ${oneLine(d.text)}`);
+}
+
 function transitionText(t: Transition): string {
   const facts = transitionFacts(t);
   return `${t.title}${facts.length ? ` [${facts.join(', ')}]` : ''}: ${t.why}${t.requires ? ` Requires: ${t.requires}` : ''}`;
@@ -133,17 +143,34 @@ function transitionText(t: Transition): string {
 
 function compareLines(a: RoleCard, b: RoleCard): string[] {
   const row = (label: string, f: (c: RoleCard) => string) => `${label.padEnd(22)}${f(a).padEnd(33)}${f(b)}`;
-  const first = (c: RoleCard, key: 'pay' | 'outlook' | 'employment') => c[key][0]?.display ?? '—';
+  const first = (c: RoleCard, key: 'pay' | 'outlook' | 'employment') => c[key][0];
+  // Each figure with its source and date on the line below, as the Slack version shows them.
+  const figureRows = (label: string, key: 'pay' | 'outlook' | 'employment') => [
+    row(label, (c) => first(c, key)?.display ?? '—'),
+    row('', (c) => {
+      const f = first(c, key);
+      return f ? figureSource(f) : '';
+    }),
+  ];
   return [
     row('', (c) => c.role.title.slice(0, 31)),
     row('Headline', (c) => (c.headline ? `${c.headline.value} ${headlineWords(c.headline).zone}` : '—')),
     row('Consensus', (c) =>
       c.consensus ? `${c.consensus.band.replace('-', ' ')} (${c.consensus.confidence} confidence)` : '—',
     ),
-    row('Pay', (c) => first(c, 'pay')),
-    row('Outlook', (c) => first(c, 'outlook')),
-    row('Employment', (c) => first(c, 'employment')),
-  ];
+    ...figureRows('Pay', 'pay'),
+    ...figureRows('Outlook', 'outlook'),
+    ...figureRows('Employment', 'employment'),
+  ].map((line) => line.trimEnd());
+}
+
+/** "BLS OOH, 2024" style: a figure's source and the year it describes (its period, else the source's date). */
+function figureSource(f: RoleCard['pay'][number]): string {
+  const short = f.sourceName
+    .replace(/^BLS Occupational Outlook Handbook.*/, 'BLS OOH')
+    .replace(/^BLS Occupational Employment and Wage Statistics.*/, 'BLS OEWS');
+  const name = short.length > 18 ? `${short.slice(0, 17)}…` : short;
+  return `[${name}, ${f.period ?? formatAsOf(f.asOf, f.asOfApproximate)}]`;
 }
 
 function headlineText(h: NonNullable<RoleCard['headline']>): string {
@@ -153,7 +180,7 @@ function headlineText(h: NonNullable<RoleCard['headline']>): string {
 
 function measureText(m: Measure): string {
   const rank = m.percentile !== null ? `, ${ordinal(m.percentile)} percentile of occupations` : '';
-  return `${m.sourceName}: ${m.measure} ${m.value}${m.label ? ` "${m.label}"` : ''} on ${m.scale}${rank} (as of ${m.asOf})`;
+  return `${m.sourceName}: ${m.measure} ${m.value}${m.label ? ` "${m.label}"` : ''} on ${m.scale}${rank} (as of ${formatAsOf(m.asOf, m.asOfApproximate)})`;
 }
 
 function taskText(t: TaskLine): string {
@@ -169,9 +196,9 @@ function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
-const sourceLines = (sources: { name: string; asOf: string }[]) => [
+const sourceLines = (sources: { name: string; asOf: string; approximate?: boolean }[]) => [
   'Sources:',
-  ...sources.map((s) => bullet(`${s.name} (${s.asOf})`)),
+  ...sources.map((s) => bullet(`${s.name} (${formatAsOf(s.asOf, s.approximate)})`)),
 ];
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;

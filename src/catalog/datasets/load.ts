@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import type { FigureLine, Measure, TaskLine } from '../../answers/types.js';
 import { formatFigure } from '../../answers/format.js';
 import { titleKey } from './ids.js';
-import { mean, readEloundouExposure, readEloundouTasks, type EloundouExposure } from './eloundou.js';
+import { readEloundouExposure, readEloundouTasks, type EloundouExposure } from './eloundou.js';
 import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft.js';
 import { OEWS_TOP_CODE, oewsFor, readOews, type OewsEntry } from './oews.js';
 import { indexOoh, readOoh, type OohEntry } from './ooh.js';

@@ -11,10 +11,18 @@ import type {
   PathAnswer,
   RoleCard,
   RoleRef,
+  SourceRef,
   TaskLine,
   Transition,
 } from '../../answers/types.js';
-import { formatGap, headlineWords, ordinal, transitionFacts } from '../../answers/format.js';
+import {
+  formatAsOf,
+  formatGap,
+  headlineWords,
+  ordinal,
+  transitionDetails,
+  transitionFacts,
+} from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
@@ -72,7 +80,7 @@ function headlineLine(h: NonNullable<RoleCard['headline']>): string {
 
 function measureLine(m: Measure): string {
   const rank = m.percentile !== null ? ` · ${ordinal(m.percentile)} pct.` : '';
-  return `*${e(m.measure)}*: ${m.value}${m.label ? ` (${e(m.label)})` : ''}\n${e(m.sourceName)} · ${e(m.scale)}${rank} · ${e(m.asOf)}`;
+  return `*${e(m.measure)}*: ${m.value}${m.label ? ` (${e(m.label)})` : ''}\n${e(m.sourceName)} · ${e(m.scale)}${rank} · ${e(formatAsOf(m.asOf, m.asOfApproximate))}`;
 }
 
 function taskLine(t: TaskLine): string {
@@ -86,7 +94,19 @@ function taskLine(t: TaskLine): string {
 
 function transitionLine(t: Transition): string {
   const facts = transitionFacts(t);
-  return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${t.skillsToBuild?.length ? `\n_Skills to build: ${t.skillsToBuild.map((s) => e(s.name)).join(', ')}_` : ''}`;
+  return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${transitionDetailText(t)}`;
+}
+
+/** A move's details (fit, what to learn, technologies, steps, pay source), one short line each. */
+function transitionDetailText(t: Transition): string {
+  return transitionDetails(t)
+    .map((d) => `\n_${e(d.label)}:_ ${e(d.text)}`)
+    .join('');
+}
+
+/** A source with its date, "about 2026" where no source states it. */
+function sourceWithDate(s: SourceRef): string {
+  return `${link(s.url, s.name)} (${e(formatAsOf(s.asOf, s.approximate))})`;
 }
 
 function cardActions(roleId: string): Block {
@@ -154,7 +174,7 @@ export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = 
       fields(
         money.map(
           (f) =>
-            `*${e(f.label)}*\n${e(f.display)}${f.period ? ` (${e(f.period)})` : ''}\n_${e(f.sourceName)}, ${e(f.asOf)}_`,
+            `*${e(f.label)}*\n${e(f.display)}${f.period ? ` (${e(f.period)})` : ''}\n_${e(f.sourceName)}, ${e(formatAsOf(f.asOf, f.asOfApproximate))}_`,
         ),
       ),
     );
@@ -175,7 +195,7 @@ export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = 
     );
   }
   if (card.lacks.length) blocks.push(context(`*What this card lacks:* ${card.lacks.map(e).join(' ')}`));
-  blocks.push(context(`Sources: ${card.sources.map((s) => link(s.url, s.name) + ` (${e(s.asOf)})`).join(' · ')}`));
+  blocks.push(context(`Sources: ${card.sources.map(sourceWithDate).join(' · ')}`));
   if (!options.shared) blocks.push(cardActions(card.role.id));
   const headline = card.headline
     ? `${card.headline.value} ${card.headline.zone ? card.headline.zone.toUpperCase() : (card.headline.band ?? '')}`
@@ -192,6 +212,11 @@ export function pathMessage(answer: PathAnswer): SlackMessage {
   if (answer.headline) blocks.push(section(`Now: ${headlineLine(answer.headline)}`));
   if (p.transitions.length === 0) blocks.push(section('_No transitions known for this role yet._'));
   for (const t of p.transitions.slice(0, 8)) blocks.push(section(transitionLine(t)));
+  if (p.longRange.length) {
+    blocks.push(section('*Long-range options* (each needs a degree or licence first)'));
+    for (const t of p.longRange) blocks.push(section(transitionLine(t)));
+  }
+  if (p.proxy) blocks.push(context(e(p.proxy.note)));
   const build = p.skills.filter((s) => s.kind === 'future' || s.kind === 'gap');
   const keep = p.skills.filter((s) => s.kind === 'resilient');
   if (build.length || keep.length) {
@@ -231,7 +256,9 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
     fields([`*${label}*\n${cell(a, f)}`, `*${label}*\n${cell(b, f)}`]);
   const headline = (c: RoleCard) => (c.headline ? headlineLine(c.headline) : '_no headline score_');
   const first = (c: RoleCard, key: 'pay' | 'outlook' | 'employment') =>
-    c[key][0] ? `${e(c[key][0].display)}\n_${e(c[key][0].sourceName)}, ${e(c[key][0].asOf)}_` : '—';
+    c[key][0]
+      ? `${e(c[key][0].display)}\n_${e(c[key][0].sourceName)}, ${e(formatAsOf(c[key][0].asOf, c[key][0].asOfApproximate))}_`
+      : '—';
   const blocks: Block[] = [
     header(`${a.role.title} vs ${b.role.title}`),
     fields([`*${e(a.role.title)}*`, `*${e(b.role.title)}*`]),
@@ -254,7 +281,7 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
 
 export function faqMessage(answer: FaqAnswer): SlackMessage {
   const blocks: Block[] = [header(answer.faq.question), section(markdownToMrkdwn(answer.faq.answer))];
-  blocks.push(context(`Sources: ${answer.sources.map((s) => link(s.url, s.name) + ` (${e(s.asOf)})`).join(' · ')}`));
+  blocks.push(context(`Sources: ${answer.sources.map(sourceWithDate).join(' · ')}`));
   if (answer.roles.length)
     blocks.push(
       actions(
