@@ -23,7 +23,13 @@ import { formatFigure } from '../answers/format.js';
 import type { Catalog, CatalogRole } from '../catalog/catalog.js';
 import type { Figure } from '../catalog/knowledge/schema.js';
 import { consensusOf } from './consensus.js';
-import { TRANSITION_RULES, reskillingModel, type ComputedPath, type ReskillingModel } from './reskilling.js';
+import {
+  TRANSITION_RULES,
+  reskillingModel,
+  reskillingModelSteps,
+  type ComputedPath,
+  type ReskillingModel,
+} from './reskilling.js';
 import type { Proxy } from './task-proxy.js';
 import { Resolver, type Resolution } from './resolve.js';
 import { computeAijri, zoneOf } from './scoring.js';
@@ -172,7 +178,7 @@ export function createEngine(catalog: Catalog): Engine {
     return [...curated, ...(role.data?.tasks ?? [])];
   };
 
-  // The reskilling model is built on first use (about 30 ms), not at start-up.
+  // The reskilling model is built on first use or during the warm-up, not at start-up.
   let model: ReskillingModel | null | undefined;
   const modelOf = (): ReskillingModel | null => {
     if (model === undefined) model = catalog.datasets.onet ? reskillingModel(occupations, catalog.datasets.onet) : null;
@@ -538,9 +544,10 @@ export function createEngine(catalog: Catalog): Engine {
     return { kind: 'not_found', query, reason: query.trim() ? 'no_match' : 'empty', suggestions: popular() };
   };
 
-  /** The task index, then every role's card, in steps of a millisecond or two (one card, a few roles' tasks). */
+  /** The task index, the reskilling model, then every role's card, in steps of a millisecond or two. */
   function* warmUpSteps(): Generator<void> {
     yield* resolver.warmUpSteps();
+    if (catalog.datasets.onet) yield* reskillingModelSteps(occupations, catalog.datasets.onet);
     for (const role of catalog.roles.values()) {
       if (cards.has(role.id)) continue;
       cardOf(role);

@@ -9,8 +9,15 @@ import type { Gate, PayComparison, SkillGap, Transition } from '../answers/types
 import { occupationId } from '../catalog/datasets/ids.js';
 import type { AnnualPay, OccupationData, OnetProfile, OnetReference } from '../catalog/datasets/types.js';
 import { consensusOf } from './consensus.js';
-import { similarityModel, type Similarity, type SimilarityModel, type Thresholds } from './similarity.js';
-import { taskProxy, type Proxy } from './task-proxy.js';
+import {
+  drain,
+  similarityModel,
+  similarityModelSteps,
+  type Similarity,
+  type SimilarityModel,
+  type Thresholds,
+} from './similarity.js';
+import { taskIndexSteps, taskProxy, type Proxy } from './task-proxy.js';
 
 /** The rules, in one place for tests and docs. */
 export const TRANSITION_RULES = {
@@ -91,13 +98,23 @@ export interface ReskillingModel {
 
 const models = new WeakMap<readonly OccupationData[], ReskillingModel>();
 
-/** The model for a pool of occupations, built on first use (about 30 ms) and kept for that pool. */
+/** The model for a pool of occupations, built on first use and kept for that pool. */
 export function reskillingModel(pool: readonly OccupationData[], reference: OnetReference): ReskillingModel {
+  return drain(reskillingModelSteps(pool, reference));
+}
+
+/** The same in steps of a few milliseconds, for a server's warm-up: the similarity model, then the task index
+ *  the proxies use. */
+export function* reskillingModelSteps(
+  pool: readonly OccupationData[],
+  reference: OnetReference,
+): Generator<void, ReskillingModel> {
   let model = models.get(pool);
-  if (!model) {
-    model = buildModel(pool, reference);
-    models.set(pool, model);
-  }
+  if (model) return model;
+  yield* similarityModelSteps(pool, reference);
+  yield* taskIndexSteps(pool);
+  model = models.get(pool) ?? buildModel(pool, reference);
+  models.set(pool, model);
   return model;
 }
 

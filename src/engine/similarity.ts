@@ -67,18 +67,45 @@ export interface SimilarityModel {
 }
 
 const models = new WeakMap<readonly OccupationData[], SimilarityModel>();
+const building = new WeakMap<readonly OccupationData[], Generator<void, SimilarityModel>>();
 
 /** The model for a pool of occupations, built on first use and kept for that pool. */
 export function similarityModel(pool: readonly OccupationData[], reference: OnetReference): SimilarityModel {
-  let model = models.get(pool);
-  if (!model) {
-    model = buildModel(pool, reference);
-    models.set(pool, model);
-  }
-  return model;
+  return drain(similarityModelSteps(pool, reference));
 }
 
-function buildModel(pool: readonly OccupationData[], reference: OnetReference): SimilarityModel {
+/**
+ * The same, built in steps of a few milliseconds (a server's warm-up runs them between requests). A build left
+ * half-way is taken up by whoever needs the model next, never started twice.
+ */
+export function* similarityModelSteps(
+  pool: readonly OccupationData[],
+  reference: OnetReference,
+): Generator<void, SimilarityModel> {
+  let steps = building.get(pool);
+  for (;;) {
+    const ready = models.get(pool);
+    if (ready) return ready;
+    if (!steps) building.set(pool, (steps = buildModel(pool, reference)));
+    const next = steps.next();
+    if (next.done) {
+      models.set(pool, next.value);
+      building.delete(pool);
+      return next.value;
+    }
+    yield;
+  }
+}
+
+/** Runs steps to the end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+function* buildModel(pool: readonly OccupationData[], reference: OnetReference): Generator<void, SimilarityModel> {
   const rated = pool.filter((o) => isRated(o.profile));
   const knowledgeStats = elementStats(rated, 'knowledge', reference.knowledge.length);
   const skillStats = elementStats(rated, 'skills', reference.skills.length);
@@ -131,13 +158,18 @@ function buildModel(pool: readonly OccupationData[], reference: OnetReference): 
   };
 
   // Each facet's mean and spread over (a sample of) all pairs, so facets on different scales combine fairly.
-  const vectors = rated.map((o) => vectorsOf(o.profile as OnetProfile));
+  const vectors: Vectors[] = [];
+  for (const o of rated) {
+    vectors.push(vectorsOf(o.profile as OnetProfile));
+    if (vectors.length % 100 === 0) yield;
+  }
   const sums = Object.fromEntries(Object.keys(FACET_WEIGHTS).map((f) => [f, { n: 0, sum: 0, squares: 0 }])) as Record<
     Facet,
     { n: number; sum: number; squares: number }
   >;
   const sampled: Partial<Record<Facet, number>>[] = [];
-  for (let i = 0; i < vectors.length; i++)
+  for (let i = 0; i < vectors.length; i++) {
+    if (i % 25 === 24) yield;
     for (let j = i + 1 + ((i * 7) % SAMPLE_STRIDE); j < vectors.length; j += SAMPLE_STRIDE) {
       const f = facetsOf(vectors[i] as Vectors, vectors[j] as Vectors);
       sampled.push(f);
@@ -148,6 +180,7 @@ function buildModel(pool: readonly OccupationData[], reference: OnetReference): 
         s.squares += value * value;
       }
     }
+  }
   const stats = Object.fromEntries(
     (Object.entries(sums) as [Facet, { n: number; sum: number; squares: number }][]).map(([facet, s]) => {
       const mean = s.n ? s.sum / s.n : 0;
@@ -216,7 +249,7 @@ function buildModel(pool: readonly OccupationData[], reference: OnetReference): 
     );
   };
 
-  const groupStats = (prefixLength: number) => {
+  const groupStats = function* (prefixLength: number): Generator<void, { groups: number; mean: number; sd: number }> {
     const groups = new Map<string, number[]>();
     rated.forEach((o, i) => {
       const key = o.soc.slice(0, prefixLength);
@@ -235,14 +268,15 @@ function buildModel(pool: readonly OccupationData[], reference: OnetReference): 
           n++;
         }
       means.push(sum / n);
+      if (means.length % 20 === 0) yield;
     }
     const mean = means.reduce((s, v) => s + v, 0) / (means.length || 1);
     const sd = Math.sqrt(means.reduce((s, v) => s + (v - mean) ** 2, 0) / (means.length || 1));
     return { groups: means.length, mean, sd };
   };
   // SOC minor group: the first three digits (13-2…); broad group: the first five (13-201…).
-  const minorGroups = groupStats(4);
-  const broadGroups = groupStats(6);
+  const minorGroups = yield* groupStats(4);
+  const broadGroups = yield* groupStats(6);
 
   return {
     rated,

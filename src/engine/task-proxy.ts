@@ -7,6 +7,7 @@
 // benchmark prints the current figure). Below MIN_TASK_SIMILARITY the wording shares little beyond common words,
 // and no proxy is used.
 import type { OccupationData } from '../catalog/datasets/types.js';
+import { drain } from './similarity.js';
 
 /** Least tf-idf cosine of task statements for a proxy. */
 export const MIN_TASK_SIMILARITY = 0.15;
@@ -29,6 +30,11 @@ interface TaskIndex {
 const indexes = new WeakMap<readonly OccupationData[], TaskIndex>();
 
 function taskIndex(pool: readonly OccupationData[]): TaskIndex {
+  return drain(taskIndexSteps(pool));
+}
+
+/** The task index of a pool, built in steps of a few milliseconds and kept (see similarityModelSteps). */
+export function* taskIndexSteps(pool: readonly OccupationData[]): Generator<void, TaskIndex> {
   let index = indexes.get(pool);
   if (index) return index;
   const counts = new Map<OccupationData, Map<string, number>>();
@@ -40,6 +46,7 @@ function taskIndex(pool: readonly OccupationData[]): TaskIndex {
         if (!STOP_WORDS.has(w)) words.set(w, (words.get(w) ?? 0) + 1);
     counts.set(o, words);
     for (const w of words.keys()) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
+    if (counts.size % 100 === 0) yield;
   }
   const vectors = new Map<OccupationData, Map<string, number>>();
   for (const [o, words] of counts) {
@@ -53,8 +60,10 @@ function taskIndex(pool: readonly OccupationData[]): TaskIndex {
     norm = Math.sqrt(norm) || 1;
     for (const [w, x] of v) v.set(w, x / norm);
     vectors.set(o, v);
+    if (vectors.size % 200 === 0) yield;
   }
-  index = { vectors };
+  // Another caller may have finished it meanwhile.
+  index = indexes.get(pool) ?? { vectors };
   indexes.set(pool, index);
   return index;
 }

@@ -268,7 +268,8 @@ describe('O*NET 30.1 profiles', () => {
     expect(widget.onTheJob).toEqual([20, 80]);
     expect(widget.onSite).toEqual([50, 50]);
     expect(reference?.categories.education[2]).toMatch(/^First Professional Degree/);
-    // Gadget testers: RL category 2 (30 %) is suppressed, so 20 and 50 are scaled to 100; RW has only 30 % left.
+    // Gadget testers: RL category 2 (30 %) is suppressed, so 20 and 50 are scaled to 100; RW has only 30 % left,
+    // and the detailed 98-1012.01 does not stand in for it.
     const gadget = profile('98-1012');
     expect(gadget.education).toEqual([28.57, 0, 71.43]);
     expect(gadget.experience).toBeUndefined();

@@ -12,7 +12,8 @@
 // - Education, Training, and Experience: the share (0–100) of workers in each category of required education
 //   (RL), related work experience (RW), on-site training (PT) and on-the-job training (OJ). Suppressed category
 //   shares are left out; the rest are scaled back to 100 when they still cover at least half the workers, and
-//   the scale is left out for that occupation otherwise. Also the importance (1–5) of a job-related professional
+//   the scale is left out for that occupation otherwise (its SOC then has none: detailed occupations do not
+//   stand in for an unusable one). Also the importance (1–5) of a job-related professional
 //   certification (element 2.D.4.a), where O*NET rates it: a licence or certificate the work calls for.
 // - Job Zone (1–5) and the technologies with their Hot Technology and In Demand flags as published.
 //
@@ -23,7 +24,7 @@
 // (a code ending in 0, which some sources score as one occupation) folds every O*NET occupation in the group.
 import type { OnetProfile, OnetRatings, OnetReference } from './types.js';
 import { ONET_DIR } from './onet.js';
-import { DatasetError, NUMBER, gotValue as got, scanTsv } from './table.js';
+import { DatasetError, NUMBER, detach, gotValue as got, scanTsv } from './table.js';
 
 export const ONET_FILES = {
   skills: `${ONET_DIR}/Skills.txt`,
@@ -88,10 +89,12 @@ export function readOnetProfiles(dir: string): OnetProfiles {
       profile.knowledge = meanRatings(ratedCodes.map((c) => knowledge.byCode.get(c) as OnetRatings));
     }
     for (const facet of Object.values(ETE_SCALES)) {
+      // The SOC's own occupation decides, even when its scale is unusable (null): the detailed occupations do
+      // not stand in for it (advanced-practice nurses would make registered nurses need a master's degree).
       const from = foldCodes(
         soc,
-        codes.filter((c) => ete.get(c)?.[facet]),
-      );
+        codes.filter((c) => ete.get(c)?.[facet] !== undefined),
+      ).filter((c) => ete.get(c)?.[facet]);
       if (from.length) profile[facet] = meanShares(from.map((c) => ete.get(c)?.[facet] as number[]));
     }
     const certified = foldCodes(
@@ -188,7 +191,7 @@ function readRatings(dir: string, file: string): RatingsFile {
       if (!name) throw new DatasetError(file, line, 'column "Element Name" must not be empty');
       index = elements.length;
       elementIndex.set(id, index);
-      elements.push({ id, name, line });
+      elements.push({ id: detach(id), name: detach(name), line });
     } else if (name !== elements[index]?.name)
       throw new DatasetError(
         file,
@@ -254,7 +257,7 @@ function readEteCategories(dir: string): EteCategories {
         `category ${category} of scale ${scale} appears twice (first on line ${first})`,
       );
     lines[facet][category - 1] = line;
-    labels[facet][category - 1] = description as string;
+    labels[facet][category - 1] = detach(description as string);
   });
   for (const [scale, facet] of Object.entries(ETE_SCALES)) {
     const list = labels[facet];
@@ -265,7 +268,7 @@ function readEteCategories(dir: string): EteCategories {
   return { labels };
 }
 
-type EteShares = Partial<Record<EteFacet, number[]>> & { certification?: number };
+type EteShares = Partial<Record<EteFacet, number[] | null>> & { certification?: number };
 
 /** ETE element "Job-Related Professional Certification": how important a certification or licence is (IM). */
 const CERTIFICATION_ELEMENT = '2.D.4.a';
@@ -318,8 +321,11 @@ function readEte(dir: string, categories: EteCategories): Map<string, EteShares>
     const kept: EteShares = {};
     for (const [facet, s] of Object.entries(entry) as [EteFacet, { shares: number[]; suppressed: boolean[] }][]) {
       const reported = s.shares.reduce((sum, v, i) => (s.suppressed[i] ? sum : sum + v), 0);
-      if (reported < MIN_REPORTED_SHARE) continue;
-      kept[facet] = s.shares.map((v, i) => (s.suppressed[i] ? 0 : round2((v / reported) * 100)));
+      // null: O*NET has the scale for this occupation but too little of it is reliable to use.
+      kept[facet] =
+        reported < MIN_REPORTED_SHARE
+          ? null
+          : s.shares.map((v, i) => (s.suppressed[i] ? 0 : round2((v / reported) * 100)));
     }
     out.set(code, { ...out.get(code), ...kept });
   }
@@ -354,7 +360,7 @@ function readJobZoneNames(dir: string): string[] {
   scanTsv(dir, file, ['Job Zone', 'Name'], ([zone, name], line) => {
     const z = wholeNumber(file, line, 'Job Zone', zone as string, 1, 5);
     if (!name) throw new DatasetError(file, line, 'column "Name" must not be empty');
-    names[z - 1] = name as string;
+    names[z - 1] = detach(name as string);
   });
   const hole = [0, 1, 2, 3, 4].find((i) => names[i] === undefined);
   if (hole !== undefined) throw new DatasetError(file, null, `Job Zone ${hole + 1} is missing`);
@@ -384,7 +390,7 @@ function readTechnology(dir: string): TechnologyFile {
     if (i === undefined) {
       i = list.length;
       index.set(example, i);
-      list.push({ name: example, commodity: commodity as string, hot: false });
+      list.push({ name: detach(example), commodity: detach(commodity as string), hot: false });
     }
     const tech = list[i] as OnetReference['technologies'][number];
     // Hot Technology describes the technology, wherever it is listed.

@@ -89,6 +89,14 @@ export function gotValue(value: string): string {
   return value.trim() === '' ? 'it is empty' : `got "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
 }
 
+/**
+ * A copy of a value scanned out of a file, to keep: V8 makes a slice of a long string point into it, so one kept
+ * element name would keep all 8 MB of Skills.txt alive.
+ */
+export function detach(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8');
+}
+
 /** Where each wanted column sits in the header; a missing one is an error naming what the header has. */
 function columnIndexes(file: string, header: string[], wanted: readonly string[]): number[] {
   return wanted.map((name) => {
@@ -117,7 +125,7 @@ function fieldCountError(file: string, line: number, got: number, want: number, 
  * Reads a tab-separated file without quoting, such as O*NET's text files (a field never holds a tab or a line
  * break), several times faster than `readTable`: no record parser, no schema per row, and only the wanted
  * columns are sliced out. Calls `onRow` with those columns' raw text, untrimmed (in `columns` order; the array is reused,
- * so copy what you keep) and the row's line; the caller checks the values and throws a DatasetError naming the
+ * and each value points into the file text, so detach() what you keep) and the row's line; the caller checks the values and throws a DatasetError naming the
  * line. The file, the header, the field count of every row and a cut-off last row are checked as in readTable.
  * Returns the number of rows.
  */
