@@ -2,6 +2,7 @@
 // Causeways" (Kanders, Djumalieva, Sleeman, Orlik, Nesta 2020): several profile facets are compared one by one
 // and combined with weights, and the thresholds for a viable and a highly viable move are set from the data, as
 // the typical similarity inside occupation groups. Pure: built once from the loaded occupations.
+import { percentileRanks } from '../catalog/datasets/ranks.js';
 import type { OccupationData, OnetProfile, OnetRatings, OnetReference } from '../catalog/datasets/types.js';
 
 /** The facets compared and their weights in the combined similarity. Knowledge carries what a person knows
@@ -219,17 +220,9 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     }
     return weight ? sum / weight : 0;
   };
-  const sampledCombined = Float64Array.from(sampled, combine).sort();
-  const shareBelow = (combined: number) => {
-    let lo = 0;
-    let hi = sampledCombined.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sampledCombined[mid] as number) < combined) lo = mid + 1;
-      else hi = mid;
-    }
-    return sampledCombined.length ? lo / sampledCombined.length : 0;
-  };
+  // The same ranking the datasets use for measures: the share of sampled pairs strictly less alike.
+  const rankAmongPairs = percentileRanks(sampled.map(combine));
+  const shareBelow = (combined: number) => rankAmongPairs(combined) / 100;
 
   const between = (a: OnetProfile, b: OnetProfile): Similarity | null => {
     if (!isRated(a) || !isRated(b)) return null;

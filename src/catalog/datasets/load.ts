@@ -13,12 +13,14 @@ import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft
 import { OEWS_TOP_CODE, oewsFor, readOews, type OewsEntry } from './oews.js';
 import { indexOoh, readOoh, type OohEntry } from './ooh.js';
 import { readOnetProfiles, type OnetProfiles } from './onet-profiles.js';
+import { percentileRanks } from './ranks.js';
 import { readProjections, type Projection } from './projections.js';
 import { DATASET_SOURCES, HEALTH_RECORD_WORK, MICROSOFT_CAVEAT, MICROSOFT_HEALTH_RECORDS_CAVEAT } from './sources.js';
 import { DatasetError } from './table.js';
 import type { AnnualPay, Datasets, DatasetSource, OccupationData } from './types.js';
 
 export { DatasetError } from './table.js';
+export { percentileRanks } from './ranks.js';
 
 export const NO_DATA_NOTE = 'No AIRISK_DATA_DIR set: answering from curated knowledge only.';
 
@@ -393,24 +395,6 @@ function measureOf(
   };
 }
 
-/**
- * Percentile rank among all occupations a source covers: the share (0–100, one decimal) with a strictly
- * lower value. Tied occupations share a rank; the lowest value ranks 0.
- */
-export function percentileRanks(values: number[]): (value: number) => number {
-  const sorted = Float64Array.from(values).sort();
-  return (value) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return round1((lo / sorted.length) * 100);
-  };
-}
-
 function noteOf(dir: string, occupations: Map<string, OccupationData>, input: Inputs, unjoined: Unjoined): string {
   const all = [...occupations.values()];
   const count = (pred: (o: OccupationData) => boolean) => all.filter(pred).length.toLocaleString('en-US');
@@ -424,5 +408,4 @@ function noteOf(dir: string, occupations: Map<string, OccupationData>, input: In
   return parts.join('');
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
