@@ -235,7 +235,7 @@ export function createEngine(catalog: Catalog): Engine {
     soc: proxy.occupation.soc,
     title: proxy.occupation.title,
     taskSimilarity: proxy.taskSimilarity,
-    note: `O*NET 30.1 has no skill or knowledge ratings for ${role.data?.title ?? role.title} (SOC ${role.soc}), so the computed moves and gaps use the profile of ${proxy.occupation.title} (SOC ${proxy.occupation.soc}): the rated occupation in the same Job Zone whose task statements are most alike (task similarity ${proxy.taskSimilarity}).`,
+    note: `O*NET 30.1 has no skill or knowledge ratings for ${role.data?.title ?? role.title} (SOC ${role.soc}), so the computed moves and gaps use the profile of ${proxy.occupation.title} (SOC ${proxy.occupation.soc}): the rated occupation in the same Job Zone whose task statements are most alike (task similarity ${proxy.taskSimilarity.toFixed(2)}).`,
   });
 
   const pathOf = (role: CatalogRole): RoleCard['path'] => {
