@@ -21,6 +21,7 @@ import type {
 } from '../answers/types.js';
 import { formatFigure } from '../answers/format.js';
 import type { Catalog, CatalogRole } from '../catalog/catalog.js';
+import { DATASET_SOURCES } from '../catalog/datasets/sources.js';
 import type { Figure } from '../catalog/knowledge/schema.js';
 import { consensusOf } from './consensus.js';
 import {
@@ -303,7 +304,11 @@ export function createEngine(catalog: Catalog): Engine {
   /** What the path cannot show, and why a role has few computed moves. */
   const pathLacks = (role: CatalogRole, path: RoleCard['path']): string[] => {
     const out: string[] = [];
-    if (!role.data || !catalog.datasets.onet) return out;
+    const none = path.transitions.length === 0 && path.longRange.length === 0;
+    if (!role.data || !catalog.datasets.onet) {
+      if (none) out.push('No reskilling moves: no curated ones, and no O*NET profile to compute them from.');
+      return out;
+    }
     const computed = computedPathOf(role);
     const rules = TRANSITION_RULES;
     if (!computed?.counts) {
@@ -316,7 +321,7 @@ export function createEngine(catalog: Catalog): Engine {
         `Few computed moves: ${c.viable} occupations are close enough to move to, ${c.safer} of them rank at least ${rules.minExposureDrop} percentile points lower for AI exposure, and ${c.desirable} of those pay at least ${Math.round(rules.minPayRatio * 100)} % as much (one source, one year)${c.desirable > computed.moves.length ? '; the rest need a degree or licence (long-range options)' : ''}.`,
       );
     }
-    if (path.transitions.length === 0 && path.longRange.length === 0) out.push('No reskilling moves to show.');
+    if (none) out.push('No reskilling moves to show.');
     return out;
   };
 
@@ -420,7 +425,12 @@ export function createEngine(catalog: Catalog): Engine {
         ...partial.whoShouldWorry,
       ].map((c) => c.source),
       ...partial.ratings.map((r) => r.source),
-      ...partial.path.transitions.flatMap((t) => (t.source ? [t.source] : [])),
+      ...[...partial.path.transitions, ...partial.path.longRange].flatMap((t) => [
+        ...(t.source ? [t.source] : []),
+        // Computed fit, gaps, steps and technologies come from the O*NET 30.1 profiles; pay gaps from one BLS table.
+        ...(t.fit || t.skillsToBuild || t.technologies || t.steps ? [DATASET_SOURCES.onet.id] : []),
+        ...(t.pay ? [t.pay.source] : []),
+      ]),
     ]);
     used.delete('');
     return { ...partial, lacks: lacksOf(role, partial), sources: [...used].sort().map(sourceRef) };

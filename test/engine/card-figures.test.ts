@@ -90,3 +90,17 @@ describe('the terminal compare', () => {
     expect(lines[outlook + 1]).toMatch(/\[BLS OOH, 2024–2034\]/);
   });
 });
+
+describe('the sources of a path', () => {
+  it('include O*NET 30.1 (CC BY) where a move shows computed facts, and the BLS table a pay gap comes from', () => {
+    const accountant = card('accountants-and-auditors');
+    const ids = accountant.sources.map((s) => s.id);
+    expect(ids).toContain('onet-30.1');
+    for (const t of accountant.path.transitions) if (t.pay) expect(ids).toContain(t.pay.source);
+    expect(accountant.sources.find((s) => s.id === 'onet-30.1')).toMatchObject({
+      name: 'O*NET 30.1 Database',
+      asOf: '2025-12',
+      url: 'https://www.onetcenter.org/database.html',
+    });
+  });
+});
