@@ -15,6 +15,8 @@ export interface SourceRef {
   asOf: string;
   /** For a public dataset, the pinned version read ("commit 0471612", "O*NET 30.1"), so answers never change silently. */
   version?: string;
+  /** No source states this date: it is an estimate, shown as "about 2026" (format.ts formatAsOf). */
+  approximate?: boolean;
 }
 
 export interface RoleRef {
@@ -58,6 +60,8 @@ export interface Measure {
   percentile: number | null;
   higherMeansMoreRisk: boolean;
   asOf: string;
+  /** The source's date is an estimate (see SourceRef.approximate). */
+  asOfApproximate?: boolean;
   label?: string;
   /** Where it came from: a curated knowledge entry or a public dataset. */
   origin: 'curated' | 'dataset';
@@ -106,10 +110,43 @@ export interface FigureLine {
   source: string;
   sourceName: string;
   asOf: string;
+  /** The source's date is an estimate (see SourceRef.approximate). */
+  asOfApproximate?: boolean;
   period?: string;
   note?: string;
   /** Other sources that give this same figure (their ids); the note names them. */
   confirmedBy?: string[];
+}
+
+/** What a long-range option needs that the origin lacks; such a move is never a plain one. */
+export interface Gate {
+  kind: 'professional-degree' | 'licence' | 'graduate-degree';
+  /** One sentence: the requirement, with the O*NET share behind it. */
+  requirement: string;
+}
+
+/** A knowledge area or skill the target needs more of, on O*NET's 0–7 level scale. */
+export interface SkillGap {
+  name: string;
+  kind: 'knowledge' | 'skill';
+  /** Level points the target needs beyond the origin's, weighted by the target's importance ((IM − 1) / 4). */
+  gap: number;
+  /** The target's level and the origin's (0–7). */
+  level: number;
+  have: number;
+}
+
+/** Both annual medians of a pay gap: one source, one year. */
+export interface PayComparison {
+  source: string;
+  sourceName: string;
+  period: string;
+  origin: number;
+  target: number;
+  /** target / origin. */
+  ratio: number;
+  /** At least one figure is for a group that includes the occupation. */
+  group: boolean;
 }
 
 export interface Transition extends RoleRef {
@@ -119,14 +156,27 @@ export interface Transition extends RoleRef {
   scoreGap?: number;
   exposurePercentile?: number;
   exposureGap?: number;
-  /** Median pay difference in USD a year, where both are known. */
+  /** Median pay difference in USD a year (target − origin), both from one source and year (`pay`). */
   payGap?: number;
+  /** The target's median pay, from the same source and year as `payGap`. */
   medianPay?: number;
-  /** 0–1 cosine similarity of basic-skills profiles, for computed transitions. */
+  pay?: PayComparison;
+  /** How alike the two O*NET profiles are: the share of occupation pairs less alike (0–1). */
   similarity?: number;
+  /** Viability after Mapping Career Causeways: above the thresholds set from SOC broad and minor groups. */
+  fit?: 'highly viable' | 'viable' | 'below the viable threshold';
   requires?: string;
-  /** Basic skills the target needs at a higher level than the origin has, biggest gap first. */
-  skillsToBuild?: { name: string; gap: number }[];
+  /** For a long-range option: the degree or licence it needs that the origin lacks. */
+  gate?: Gate;
+  /** Knowledge areas and skills to build, largest importance-weighted gap first (3 to 5). */
+  skillsToBuild?: SkillGap[];
+  /** Hot or in-demand technologies the target uses and the origin does not (O*NET Technology Skills). */
+  technologies?: { name: string; hot: boolean; inDemand: boolean }[];
+  /** The education or related experience the target usually needs beyond the origin's (O*NET's typical level:
+   *  the category the median worker reports; `share` = % of the target's workers at that level or above). */
+  steps?: { kind: 'education' | 'experience'; to: string; from?: string; share: number }[];
+  /** The target's O*NET Job Zone (1–5). */
+  jobZone?: number;
   origin: 'curated' | 'computed';
   source?: string;
 }
@@ -142,6 +192,10 @@ export interface SkillLine {
 
 export interface ReskillingPath {
   transitions: Transition[];
+  /** Computed options that need a degree or licence the origin lacks (each with `gate`); never plain moves. */
+  longRange: Transition[];
+  /** When the role has no O*NET ratings of its own, the rated occupation whose profile stands in for it. */
+  proxy?: { soc: string; title: string; taskSimilarity: number; note: string };
   skills: SkillLine[];
   certifications: { id: string; acronym: string; name: string; issuer: string; why: string }[];
   specializations: { name: string; why: string; source: string }[];

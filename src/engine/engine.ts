@@ -21,14 +21,21 @@ import type {
 } from '../answers/types.js';
 import { formatFigure } from '../answers/format.js';
 import type { Catalog, CatalogRole } from '../catalog/catalog.js';
+import { DATASET_SOURCES } from '../catalog/datasets/sources.js';
 import type { Figure } from '../catalog/knowledge/schema.js';
-import type { OccupationData } from '../catalog/datasets/types.js';
 import { consensusOf, exposureRanks } from './consensus.js';
 import { experienceLevelOf, experienceOf, withAsked } from './experience.js';
 import { glanceOf, keyFiguresOf } from './glance.js';
 import { nextStepsOf } from './next-steps.js';
 import { namesNoJob } from './question.js';
-import { computedTransitions, skillGaps } from './reskilling.js';
+import {
+  TRANSITION_RULES,
+  reskillingModel,
+  reskillingModelSteps,
+  type ComputedPath,
+  type ReskillingModel,
+} from './reskilling.js';
+import type { Proxy } from './task-proxy.js';
 import { Resolver, type Resolution } from './resolve.js';
 import { computeAijri, zoneOf } from './scoring.js';
 import type { Engine } from './types.js';
@@ -99,6 +106,7 @@ export function createEngine(catalog: Catalog): Engine {
       name: s.name,
       asOf: s.asOf,
       ...('version' in s && s.version ? { version: s.version } : {}),
+      ...('asOfApproximate' in s && s.asOfApproximate ? { approximate: true } : {}),
       ...(s.publisher ? { publisher: s.publisher } : {}),
       ...(s.url ? { url: s.url } : {}),
     };
@@ -115,6 +123,7 @@ export function createEngine(catalog: Catalog): Engine {
       source: f.source,
       sourceName: src.name,
       asOf: src.asOf,
+      ...(src.approximate ? { asOfApproximate: true } : {}),
       ...(f.period ? { period: f.period } : {}),
       ...(f.note ? { note: f.note } : {}),
     };
@@ -159,6 +168,7 @@ export function createEngine(catalog: Catalog): Engine {
         percentile: null,
         higherMeansMoreRisk: false,
         asOf: aijri.source.asOf,
+        ...(aijri.source.approximate ? { asOfApproximate: true } : {}),
         label: aijri.subLabel,
         origin: 'curated',
       });
@@ -173,8 +183,10 @@ export function createEngine(catalog: Catalog): Engine {
         value: f.value,
         scale: src.measure.scale,
         percentile: null,
-        higherMeansMoreRisk: src.measure.higherMeansMoreRisk,
+        // A sub-score may run the other way from its index (AI Complementarity): the figure says so.
+        higherMeansMoreRisk: f.higherMeansMoreRisk ?? src.measure.higherMeansMoreRisk,
         asOf: src.asOf,
+        ...(src.asOfApproximate ? { asOfApproximate: true } : {}),
         origin: 'curated',
         ...(f.note ? { note: f.note } : {}),
       });
@@ -196,64 +208,93 @@ export function createEngine(catalog: Catalog): Engine {
     return [...curated, ...(role.data?.tasks ?? [])];
   };
 
+  // The reskilling model is built on first use or during the warm-up, not at start-up.
+  let model: ReskillingModel | null | undefined;
+  const modelOf = (): ReskillingModel | null => {
+    if (model === undefined) model = catalog.datasets.onet ? reskillingModel(occupations, catalog.datasets.onet) : null;
+    return model;
+  };
+
+  /** A move to `target` with the numbers both ends allow: AIJRI gap where both have one, exposure and pay from
+   *  the datasets, and the computed facts (fit, what to learn) only where both have an O*NET profile. */
   const toTransition = (
     target: CatalogRole,
     origin: CatalogRole,
     extra: Partial<Transition> & Pick<Transition, 'why' | 'origin'>,
-  ): Transition => {
+  ): { transition: Transition; proxy?: Proxy } => {
     const originScore = aijriScore(origin);
     const targetScore = aijriScore(target);
-    const originExposure = origin.data ? consensusOf(origin.data.measures)?.percentile : undefined;
-    const targetExposure = target.data ? consensusOf(target.data.measures)?.percentile : undefined;
-    const gaps = origin.data && target.data ? skillGaps(origin.data, target.data, 3) : [];
-    return {
+    const facts = origin.data && target.data ? (modelOf()?.factsOf(origin.data, target.data) ?? {}) : {};
+    const { proxy, ...computed } = facts;
+    const transition: Transition = {
       ...ref(target),
       ...(targetScore !== undefined ? { score: targetScore } : {}),
       ...(targetScore !== undefined && originScore !== undefined
         ? { scoreGap: round1(targetScore - originScore) }
         : {}),
-      ...(targetExposure !== undefined ? { exposurePercentile: targetExposure } : {}),
-      ...(targetExposure !== undefined && originExposure !== undefined
-        ? { exposureGap: round1(targetExposure - originExposure) }
-        : {}),
-      ...(target.data?.medianPay !== undefined ? { medianPay: target.data.medianPay } : {}),
-      ...(target.data?.medianPay !== undefined && origin.data?.medianPay !== undefined
-        ? { payGap: target.data.medianPay - origin.data.medianPay }
-        : {}),
-      ...(gaps.length ? { skillsToBuild: gaps.map((g) => ({ name: g.name, gap: g.gap ?? 0 })) } : {}),
+      ...computed,
       ...extra,
+    };
+    return proxy ? { transition, proxy } : { transition };
+  };
+
+  /** A computed move, under the catalog role that answers for its SOC (a curated role keeps its title and AIJRI). */
+  const asRoleMove = (t: Transition, origin: CatalogRole): Transition | undefined => {
+    const target = t.soc ? catalog.bySoc.get(t.soc) : undefined;
+    if (!target || target.id === origin.id) return undefined;
+    const originScore = aijriScore(origin);
+    const targetScore = aijriScore(target);
+    return {
+      ...t,
+      ...ref(target),
+      ...(targetScore !== undefined ? { score: targetScore } : {}),
+      ...(targetScore !== undefined && originScore !== undefined
+        ? { scoreGap: round1(targetScore - originScore) }
+        : {}),
     };
   };
 
-  const roleOfOccupation = (data: OccupationData): CatalogRole | undefined => catalog.bySoc.get(data.soc);
+  const computedPaths = new Map<string, ComputedPath | undefined>();
+  const computedPathOf = (role: CatalogRole): ComputedPath | undefined => {
+    if (!computedPaths.has(role.id))
+      computedPaths.set(role.id, role.data ? modelOf()?.pathFrom(role.data, MAX_TRANSITIONS) : undefined);
+    return computedPaths.get(role.id);
+  };
+
+  const proxyLine = (role: CatalogRole, proxy: Proxy): NonNullable<RoleCard['path']['proxy']> => ({
+    soc: proxy.occupation.soc,
+    title: proxy.occupation.title,
+    taskSimilarity: proxy.taskSimilarity,
+    note: `O*NET 30.1 has no skill or knowledge ratings for ${role.data?.title ?? role.title} (SOC ${role.soc}), so the computed moves and gaps use the profile of ${proxy.occupation.title} (SOC ${proxy.occupation.soc}): the rated occupation in the same Job Zone whose task statements are most alike (task similarity ${proxy.taskSimilarity.toFixed(2)}).`,
+  });
 
   const pathOf = (role: CatalogRole): RoleCard['path'] => {
     const curated = role.curated;
     const transitions: Transition[] = [];
+    let proxy: Proxy | undefined;
     for (const t of curated?.transitions ?? []) {
       const target = catalog.roles.get(t.role);
-      if (target)
-        transitions.push(
-          toTransition(target, role, {
-            why: t.why,
-            origin: 'curated',
-            source: t.source,
-            ...(t.requires ? { requires: t.requires } : {}),
-          }),
-        );
+      if (!target) continue;
+      const made = toTransition(target, role, {
+        why: t.why,
+        origin: 'curated',
+        source: t.source,
+        ...(t.requires ? { requires: t.requires } : {}),
+      });
+      transitions.push(made.transition);
+      proxy ??= made.proxy;
     }
-    if (role.data) {
-      for (const t of computedTransitions(role.data, occupations, MAX_TRANSITIONS)) {
-        const data = t.soc ? catalog.datasets.occupations.get(t.soc) : undefined;
-        const target = data ? roleOfOccupation(data) : undefined;
-        if (!target || target.id === role.id || transitions.some((x) => x.id === target.id)) continue;
-        if (transitions.length >= MAX_TRANSITIONS + (curated?.transitions.length ?? 0)) break;
-        transitions.push({
-          ...toTransition(target, role, { why: t.why, origin: 'computed' }),
-          ...pick(t, ['similarity', 'exposurePercentile', 'exposureGap', 'medianPay', 'payGap']),
-        });
-      }
+    const computed = computedPathOf(role);
+    proxy ??= computed?.proxy;
+    for (const t of computed?.moves ?? []) {
+      if (transitions.length >= MAX_TRANSITIONS + (curated?.transitions.length ?? 0)) break;
+      const move = asRoleMove(t, role);
+      if (move && !transitions.some((x) => x.id === move.id)) transitions.push(move);
     }
+    const longRange = (computed?.longRange ?? []).flatMap((t) => {
+      const move = asRoleMove(t, role);
+      return move && !transitions.some((x) => x.id === move.id) ? [move] : [];
+    });
     const skills: SkillLine[] = [];
     const kb = catalog.knowledge;
     const addSkills = (ids: string[], kind: SkillLine['kind']) => {
@@ -265,18 +306,19 @@ export function createEngine(catalog: Catalog): Engine {
     addSkills(curated?.skills.toBuild ?? [], 'future');
     addSkills(curated?.skills.resilient ?? [], 'resilient');
     addSkills(curated?.skills.exposed ?? [], 'exposed');
-    const firstComputed = transitions.find((t) => t.skillsToBuild?.length);
-    for (const g of firstComputed?.skillsToBuild ?? []) {
+    const first = transitions.find((t) => t.skillsToBuild?.length);
+    for (const g of first?.skillsToBuild ?? []) {
       skills.push({
         id: `gap-${g.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
         name: g.name,
         kind: 'gap',
         gap: g.gap,
-        description: `Needed at a higher level for a move to ${firstComputed?.title}.`,
+        description: `${first?.title} needs ${g.kind === 'knowledge' ? 'this knowledge' : 'this skill'} at level ${g.level}, ${proxy ? `${proxy.occupation.title} (the stand-in profile)` : (role.data?.title ?? role.title)} at ${g.have} (O*NET 30.1, 0–7).`,
       });
     }
-    return {
+    const path: RoleCard['path'] = {
       transitions,
+      longRange,
       skills,
       certifications: (curated?.certifications ?? []).flatMap((id) => {
         const c = kb.certifications.get(id);
@@ -284,6 +326,32 @@ export function createEngine(catalog: Catalog): Engine {
       }),
       specializations: curated?.specializations ?? [],
     };
+    if (proxy) path.proxy = proxyLine(role, proxy);
+    return path;
+  };
+
+  /** What the path cannot show, and why a role has few computed moves. */
+  const pathLacks = (role: CatalogRole, path: RoleCard['path']): string[] => {
+    const out: string[] = [];
+    const none = path.transitions.length === 0 && path.longRange.length === 0;
+    if (!role.data || !catalog.datasets.onet) {
+      if (none) out.push('No reskilling moves: no curated ones, and no O*NET profile to compute them from.');
+      return out;
+    }
+    const computed = computedPathOf(role);
+    const rules = TRANSITION_RULES;
+    if (!computed?.counts) {
+      out.push(
+        `O*NET 30.1 has no skill or knowledge ratings for SOC ${role.data.soc}, and no rated occupation shares enough of its tasks to stand in, so there are no computed moves or skill gaps.`,
+      );
+    } else if (computed.moves.length < 3) {
+      const c = computed.counts;
+      out.push(
+        `Few computed moves: ${c.viable} occupations are close enough to move to, ${c.safer} of them rank at least ${rules.minExposureDrop} percentile points lower for AI exposure, and ${c.desirable} of those pay at least ${Math.round(rules.minPayRatio * 100)} % as much (one source, one year)${c.desirable > computed.moves.length ? '; the rest need a degree or licence (long-range options)' : ''}.`,
+      );
+    }
+    if (none) out.push('No reskilling moves to show.');
+    return out;
   };
 
   const lacksOf = (role: CatalogRole, card: Omit<RoleCard, 'lacks' | 'sources'>): string[] => {
@@ -304,8 +372,7 @@ export function createEngine(catalog: Catalog): Engine {
     if (card.pay.length === 0) add('No pay figures.');
     if (card.outlook.length === 0) add('No employment outlook.');
     if (!card.consensus) add('Too few ranked sources for a consensus exposure band.');
-    if (card.path.transitions.length === 0)
-      add('No reskilling transitions yet (no curated moves and no basic-skills profile to compute them from).');
+    for (const line of pathLacks(role, card.path)) add(line);
     return lacks;
   };
 
@@ -408,7 +475,12 @@ export function createEngine(catalog: Catalog): Engine {
         ...partial.whoShouldWorry,
       ].map((c) => c.source),
       ...partial.ratings.map((r) => r.source),
-      ...partial.path.transitions.flatMap((t) => (t.source ? [t.source] : [])),
+      ...[...partial.path.transitions, ...partial.path.longRange].flatMap((t) => [
+        ...(t.source ? [t.source] : []),
+        // Computed fit, gaps, steps and technologies come from the O*NET 30.1 profiles; pay gaps from one BLS table.
+        ...(t.fit || t.skillsToBuild || t.technologies || t.steps ? [DATASET_SOURCES.onet.id] : []),
+        ...(t.pay ? [t.pay.source] : []),
+      ]),
     ]);
     used.delete('');
     return { ...partial, lacks: lacksOf(role, partial), sources: [...used].sort().map(sourceRef) };
@@ -544,9 +616,10 @@ export function createEngine(catalog: Catalog): Engine {
     return { kind: 'not_found', query, reason: query.trim() ? 'no_match' : 'empty', suggestions: popular() };
   };
 
-  /** The task index, then every role's card, in steps of a millisecond or two (one card, a few roles' tasks). */
+  /** The task index, the reskilling model, then every role's card, in steps of a millisecond or two. */
   function* warmUpSteps(): Generator<void> {
     yield* resolver.warmUpSteps();
+    if (catalog.datasets.onet) yield* reskillingModelSteps(occupations, catalog.datasets.onet);
     for (const role of catalog.roles.values()) {
       if (cards.has(role.id)) continue;
       cardOf(role);
@@ -628,12 +701,6 @@ function splitEverywhere(text: string, separator: RegExp): [string, string][] {
     if (left && right) cuts.push([left, right]);
   }
   return cuts;
-}
-
-function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
-  return out;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

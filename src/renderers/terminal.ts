@@ -1,7 +1,15 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import { detailsOf } from '../answers/details.js';
 import type { Answer, RoleAnswer, RoleCard, Transition, Verdict } from '../answers/types.js';
-import { exposureBar, keyFigureText, nextStepText, transitionFacts, verdictStep } from '../answers/format.js';
+import {
+  exposureBar,
+  formatAsOf,
+  keyFigureText,
+  nextStepText,
+  transitionDetails,
+  transitionFacts,
+  verdictStep,
+} from '../answers/format.js';
 
 const WIDTH = 88;
 
@@ -132,7 +140,12 @@ function detailLines(card: RoleCard): string[] {
 function pathLines(path: RoleCard['path']): string[] {
   const out = ['Reskilling path:'];
   if (path.transitions.length === 0) out.push('  (no transitions known)');
-  for (const t of path.transitions) out.push(`  → ${transitionText(t)}`);
+  for (const t of path.transitions) out.push(`  → ${transitionText(t)}`, ...transitionDetailLines(t));
+  if (path.longRange.length) {
+    out.push('  Long-range options (each needs a degree or licence first):');
+    for (const t of path.longRange) out.push(`  → ${transitionText(t)}`, ...transitionDetailLines(t));
+  }
+  if (path.proxy) out.push(`  Profile: ${path.proxy.note}`);
   const toBuild = path.skills.filter((s) => s.kind === 'future' || s.kind === 'gap');
   if (toBuild.length) out.push(`  Skills to build: ${toBuild.map((s) => s.name).join(', ')}`);
   const resilient = path.skills.filter((s) => s.kind === 'resilient');
@@ -143,6 +156,11 @@ function pathLines(path: RoleCard['path']): string[] {
   return out;
 }
 
+/** A move's details (fit, what to learn, technologies, steps, pay source), each on its own indented line. */
+function transitionDetailLines(t: Transition): string[] {
+  return transitionDetails(t).map((d) => `      ${d.label}: ${oneLine(d.text)}`);
+}
+
 function transitionText(t: Transition): string {
   const facts = transitionFacts(t);
   return `${t.title}${facts.length ? ` [${facts.join(', ')}]` : ''}: ${t.why}${t.requires ? ` Requires: ${t.requires}` : ''}`;
@@ -150,15 +168,23 @@ function transitionText(t: Transition): string {
 
 function compareLines(a: RoleCard, b: RoleCard): string[] {
   const row = (label: string, f: (c: RoleCard) => string) => `${label.padEnd(12)}${f(a).padEnd(38)}${f(b)}`;
-  const figure = (kind: 'pay' | 'employment' | 'outlook') => (c: RoleCard) => c.keyFigures[kind]?.display ?? '—';
+  // Each figure with its source and year on the line below, as the Slack version shows them.
+  const figureRows = (label: string, kind: 'pay' | 'employment' | 'outlook') => [
+    row(label, (c) => c.keyFigures[kind]?.display ?? '—'),
+    row('', (c) => {
+      const f = c.keyFigures[kind];
+      if (!f) return '';
+      return kind === 'outlook' ? `[${f.period ? `${f.period}, ` : ''}forecast by ${f.by}]` : `[${f.by}, ${f.when}]`;
+    }),
+  ];
   return [
     row('', (c) => c.role.title.slice(0, 36)),
     row('Verdict', (c) => (c.verdict ? `${verdictStep(c.verdict.level).words} AI exposure` : 'no verdict yet')),
     row('', (c) => (c.verdict ? `${exposureBar(c.verdict.exposure)} ${c.verdict.confidence} confidence` : '')),
-    row('Pay', figure('pay')),
-    row('Jobs', figure('employment')),
-    row('Outlook', figure('outlook')),
-  ];
+    ...figureRows('Pay', 'pay'),
+    ...figureRows('Jobs', 'employment'),
+    ...figureRows('Outlook', 'outlook'),
+  ].map((line) => line.trimEnd());
 }
 
 function verdictText(v: Verdict): string {
@@ -169,9 +195,9 @@ function lacksLines(lacks: string[]): string[] {
   return lacks.length ? ['', 'What this card lacks:', ...lacks.map(bullet)] : [];
 }
 
-const sourceLines = (sources: { name: string; asOf: string; version?: string }[]) => [
+const sourceLines = (sources: { name: string; asOf: string; version?: string; approximate?: boolean }[]) => [
   'Sources:',
-  ...sources.map((s) => bullet(`${s.name}${s.version ? `, ${s.version}` : ''} (${s.asOf})`)),
+  ...sources.map((s) => bullet(`${s.name}${s.version ? `, ${s.version}` : ''} (${formatAsOf(s.asOf, s.approximate)})`)),
 ];
 const heading = (text: string) => `${text}\n${'='.repeat(Math.min(WIDTH, text.length))}`;
 const bullet = (text: string) => `  - ${oneLine(text)}`;

@@ -12,7 +12,12 @@ const OCC = 'eloundou-gpts-are-gpts/occ_level.csv';
 const TASKS = 'eloundou-gpts-are-gpts/full_labelset.tsv';
 const OOH = 'bls-ooh/occupations.csv';
 const OEWS = 'bls-oews-2021/national_May2021_dl.csv';
-const SKILLS = 'eloundou-gpts-are-gpts/occupations_onet_basic_skills.csv';
+const SKILLS = 'onet-30.1/Skills.txt';
+const KNOWLEDGE = 'onet-30.1/Knowledge.txt';
+const ETE = 'onet-30.1/Education, Training, and Experience.txt';
+const ETE_CATEGORIES = 'onet-30.1/Education, Training, and Experience Categories.txt';
+const JOB_ZONES = 'onet-30.1/Job Zones.txt';
+const TECHNOLOGY = 'onet-30.1/Technology Skills.txt';
 const PROJECTIONS = 'eloundou-gpts-are-gpts/occupations_projections_processed.csv';
 
 const dirs: string[] = [];
@@ -151,20 +156,152 @@ describe('dataset errors name the file, the line and the problem', () => {
     );
   });
 
-  it('a skill level that is neither a number nor an O*NET mark', () => {
-    const dir = copyFixture();
-    edit(dir, SKILLS, (t) => t.replace('Not available', 'n/a'));
-    expect(errorOf(dir).message).toBe(
-      `Dataset file ${SKILLS}, line 3: column "Programming_Level" must be a number from 0 to 100, "Not relevant" or "Not available", got "n/a"`,
-    );
-  });
-
   it('the same O*NET-SOC code twice', () => {
     const dir = copyFixture();
     edit(dir, OCC, (t) => t.replace('98-1012.00,Gadget Testers', '98-1011.00,Gadget Testers'));
     expect(errorOf(dir).message).toBe(
       `Dataset file ${OCC}, line 4: O*NET-SOC code 98-1011.00 appears twice (first on line 2)`,
     );
+  });
+});
+
+describe('O*NET 30.1 errors name the file, the line and the problem', () => {
+  it('a missing file', () => {
+    const dir = copyFixture();
+    unlinkSync(join(dir, ETE_CATEGORIES));
+    expect(errorOf(dir).message).toMatch(
+      /^Dataset file onet-30\.1\/Education, Training, and Experience Categories\.txt: file not found in /,
+    );
+  });
+
+  it('a missing column, read by header name', () => {
+    const dir = copyFixture();
+    edit(dir, KNOWLEDGE, (t) => t.replace('\tScale ID\t', '\tScale\t'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${KNOWLEDGE}, line 1: missing column "Scale ID" (the header has: O*NET-SOC Code, Element ID, Element Name, Scale, Data Value, N, Standard Error, Lower CI Bound, Upper CI Bound, Recommend Suppress, Not Relevant, Date, Domain Source)`,
+    );
+  });
+
+  it('a level out of range', () => {
+    const dir = copyFixture();
+    edit(dir, SKILLS, (t) => t.replace('Reading Comprehension\tLV\tLevel\t4.5', 'Reading Comprehension\tLV\tLevel\t8'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${SKILLS}, line 3: column "Data Value" must be a number from 0 to 7, got "8"`,
+    );
+  });
+
+  it('an importance that is not a number', () => {
+    const dir = copyFixture();
+    edit(dir, KNOWLEDGE, (t) => t.replace('Clerical\tIM\t4.2', 'Clerical\tIM\thigh'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${KNOWLEDGE}, line 2: column "Data Value" must be a number from 1 to 5, got "high"`,
+    );
+  });
+
+  it('an unknown Recommend Suppress mark', () => {
+    const dir = copyFixture();
+    edit(dir, SKILLS, (t) => t.replace('\t0.2\t\t\tN\t\t08/2023', '\t0.2\t\t\tmaybe\t\t08/2023'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${SKILLS}, line 2: column "Recommend Suppress" must be Y, N or empty, got "maybe"`,
+    );
+  });
+
+  it('a malformed O*NET-SOC code', () => {
+    const dir = copyFixture();
+    edit(dir, JOB_ZONES, (t) => t.replace('98-1012.00\t', '98-1012\t'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${JOB_ZONES}, line 4: column "O*NET-SOC Code" must be an 8-digit O*NET-SOC code such as 29-2072.00, got "98-1012"`,
+    );
+  });
+
+  it('a Job Zone outside 1–5', () => {
+    const dir = copyFixture();
+    edit(dir, JOB_ZONES, (t) => t.replace('Gadget Testers\t2', 'Gadget Testers\t6'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${JOB_ZONES}, line 4: column "Job Zone" must be a whole number from 1 to 5, got "6"`,
+    );
+  });
+
+  it('a rating given twice', () => {
+    const dir = copyFixture();
+    edit(dir, KNOWLEDGE, (t) => {
+      const lines = t.split('\n');
+      lines.splice(3, 0, lines[1] as string);
+      return lines.join('\n');
+    });
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${KNOWLEDGE}, line 4: 98-1011.00 has a second IM value for Clerical (first on line 2)`,
+    );
+  });
+
+  it('an element renamed half-way', () => {
+    const dir = copyFixture();
+    edit(dir, SKILLS, (t) =>
+      t.replace(
+        '98-1011.01\tNight Widget Inspectors\t2.A.1.a\tReading Comprehension',
+        '98-1011.01\tNight Widget Inspectors\t2.A.1.a\tReading',
+      ),
+    );
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${SKILLS}, line 8: element 2.A.1.a is named "Reading" here but "Reading Comprehension" on line 2`,
+    );
+  });
+
+  it('an education category the categories file does not have', () => {
+    const dir = copyFixture();
+    edit(dir, ETE, (t) =>
+      t.replace(
+        'Required Level Of Education (Categories 1-3)\t3\t10',
+        'Required Level Of Education (Categories 1-3)\t4\t10',
+      ),
+    );
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${ETE}, line 4: column "Category" must be a whole number from 1 to 3, got "4"`,
+    );
+  });
+
+  it('an unknown ETE scale', () => {
+    const dir = copyFixture();
+    edit(dir, ETE, (t) => t.replace('\tRW\t', '\tRX\t'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${ETE}, line 5: column "Scale ID" must be RL, RW, PT, OJ or IM, got "RX"`,
+    );
+  });
+
+  it('an In Demand flag that is neither Y nor N', () => {
+    const dir = copyFixture();
+    edit(dir, TECHNOLOGY, (t) => t.replace('Accounting software\tN\tY', 'Accounting software\tN\tyes'));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${TECHNOLOGY}, line 2: column "In Demand" must be Y or N, got "yes"`,
+    );
+  });
+
+  it('a row with too many fields', () => {
+    const dir = copyFixture();
+    edit(dir, TECHNOLOGY, (t) => t.replace('Gadget simulator\t', 'Gadget simulator\textra\t'));
+    expect(errorOf(dir).message).toBe(`Dataset file ${TECHNOLOGY}, line 5: the row has 8 fields but the header has 7`);
+  });
+
+  it('a file cut off in its last row', () => {
+    const dir = copyFixture();
+    edit(dir, SKILLS, (t) => t.slice(0, t.lastIndexOf('\tLevel\t')));
+    expect(errorOf(dir).message).toBe(
+      `Dataset file ${SKILLS}, line 31: the last row has 5 of 15 fields: the file looks truncated`,
+    );
+  });
+
+  it('an empty file and a header without rows', () => {
+    const dir = copyFixture();
+    edit(dir, JOB_ZONES, () => '');
+    expect(errorOf(dir).message).toBe(`Dataset file ${JOB_ZONES}: the file is empty`);
+    edit(dir, JOB_ZONES, () => 'O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n');
+    expect(errorOf(dir).message).toBe(`Dataset file ${JOB_ZONES}: the file has a header but no rows`);
+  });
+
+  it('CRLF line endings load as LF ones do', () => {
+    const dir = copyFixture();
+    edit(dir, SKILLS, (t) => t.replace(/\n/g, '\r\n'));
+    expect(loadDatasets(dir).occupations.get('98-1011')?.profile?.skills?.level).toEqual([4.5, 3, 1]);
   });
 });
 

@@ -2,7 +2,7 @@
 // by hand from test/fixtures/datasets/small.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_DATA_NOTE, loadDatasets, percentileRanks } from '../../src/catalog/datasets/load.js';
+import { NO_DATA_NOTE, loadDatasets, microsoftCaveat, percentileRanks } from '../../src/catalog/datasets/load.js';
 import type { OccupationData } from '../../src/catalog/datasets/types.js';
 
 const data = loadDatasets(resolve(import.meta.dirname, '../fixtures/datasets/small'));
@@ -78,10 +78,31 @@ describe('measures', () => {
     );
   });
 
-  it('carry the Microsoft caveat: usage, not replacement; health records under-counted', () => {
-    const note = measure('98-1011', 'microsoft-ai-applicability')?.note ?? '';
-    expect(note).toMatch(/not whether the job is replaced/);
-    expect(note).toMatch(/Health-record work scores low/);
+  it('carry the Microsoft caveat: usage, not replacement', () => {
+    const note = measure('98-1011', 'microsoft-ai-applicability')?.note;
+    expect(note).toBe('Measures where people applied AI in Bing Copilot chats, not whether the job is replaced.');
+  });
+
+  it('add the health-record sentence only where health records are a fifth of the tasks and the score ranks low', () => {
+    const task = (text: string) => ({ task: text, exposure: 0, source: 'test' });
+    const records = [
+      task('Review medical records for completeness.'),
+      task('File patient charts.'),
+      task('Greet visitors.'),
+    ];
+    const other = [
+      task('Greet visitors.'),
+      task('Answer the phone.'),
+      task('File invoices.'),
+      task('Order supplies.'),
+      task('Review health records.'),
+    ];
+    expect(microsoftCaveat(records, 30)).toMatch(/Health-record work may score low here/);
+    // Ranked high, the sentence would mislead: it explains a low score.
+    expect(microsoftCaveat(records, 81.1)).not.toMatch(/Health-record/);
+    // One task in five is a fifth: it applies; below that it does not.
+    expect(microsoftCaveat(other, 10)).toMatch(/Health-record/);
+    expect(microsoftCaveat([...other, task('Sort mail.')], 10)).not.toMatch(/Health-record/);
   });
 
   it('percentileRanks rounds to one decimal', () => {
@@ -198,21 +219,129 @@ describe('pay, employment and outlook', () => {
   });
 });
 
-describe('basic skills', () => {
-  it('join by O*NET title and fold by mean; "Not relevant"/"Not available" levels are null', () => {
-    const widget = occupation('98-1011');
+describe('O*NET 30.1 profiles', () => {
+  const profile = (soc: string) => {
+    const p = occupation(soc).profile;
+    if (!p) throw new Error(`no O*NET profile for ${soc}`);
+    return p;
+  };
+  const reference = data.onet;
+
+  it('read both layouts by header name: the Excel-derived Skills.txt and the text-edition Knowledge.txt', () => {
+    expect(reference?.skills.map((e) => e.name)).toEqual([
+      'Reading Comprehension',
+      'Mathematics',
+      'Social Perceptiveness',
+    ]);
+    expect(reference?.knowledge.map((e) => e.name)).toEqual(['Clerical', 'Mathematics', 'Fine Arts']);
+    expect(reference?.jobZones[4]).toBe('Job Zone Five: Extensive Preparation Needed');
+  });
+
+  it("use the SOC's own O*NET occupation (.00) when O*NET rates it, not its detailed ones", () => {
+    const widget = profile('98-1011');
+    expect(widget.ratedCodes).toEqual(['98-1011.00']);
+    expect(widget.skills).toEqual({ importance: [4, 3.5, 2], level: [4.5, 3, 1] });
     expect(widget.jobZone).toBe(3);
-    expect(widget.skills?.find((s) => s.name === 'Critical Thinking')).toEqual({
-      name: 'Critical Thinking',
-      importance: 60,
-      level: 60,
+  });
+
+  it('average the detailed occupations of a SOC O*NET rates only through them', () => {
+    const wrangler = profile('98-2011');
+    expect(wrangler.ratedCodes).toEqual(['98-2011.01', '98-2011.02']);
+    expect(wrangler.knowledge).toEqual({ importance: [2, 1.75, 4], level: [1.5, 1.25, 4.5] });
+    // Job Zones 1 and 2: the nearest whole zone to their mean.
+    expect(wrangler.jobZone).toBe(2);
+    expect(wrangler.education).toEqual([75, 25, 0]);
+  });
+
+  it('leave out suppressed values (null, never 0) and read a level marked Not Relevant as 0', () => {
+    const gadget = profile('98-1012');
+    // Mathematics: its level is suppressed. Social Perceptiveness: Not Relevant.
+    expect(gadget.skills?.level).toEqual([3.5, null, 0]);
+    expect(gadget.skills?.importance).toEqual([3, 4.5, 1.2]);
+    // Fine Arts: the importance is suppressed.
+    expect(gadget.knowledge?.importance).toEqual([2.5, 4.6, null]);
+    const widget = profile('98-1011');
+    expect(widget.knowledge?.level[2]).toBe(0);
+  });
+
+  it('keep education and experience as category shares, rescaling what is left after suppressed shares', () => {
+    const widget = profile('98-1011');
+    expect(widget.education).toEqual([10, 80, 10]);
+    expect(widget.experience).toEqual([0, 60, 40]);
+    expect(widget.onTheJob).toEqual([20, 80]);
+    expect(widget.onSite).toEqual([50, 50]);
+    expect(reference?.categories.education[2]).toMatch(/^First Professional Degree/);
+    // Gadget testers: RL category 2 (30 %) is suppressed, so 20 and 50 are scaled to 100; RW has only 30 % left,
+    // and the detailed 98-1012.01 does not stand in for it.
+    const gadget = profile('98-1012');
+    expect(gadget.education).toEqual([28.57, 0, 71.43]);
+    expect(gadget.experience).toBeUndefined();
+  });
+
+  it('read the importance of a professional certification, and no other ETE importance', () => {
+    expect(profile('98-1011').certification).toBe(4.5);
+    expect(profile('98-1012').certification).toBeUndefined();
+  });
+
+  it('list the technologies each uses, with Hot Technology (of the technology) and In Demand (for the job)', () => {
+    const names = (soc: string, list: 'technologies' | 'inDemand') =>
+      profile(soc)[list].map((i) => reference?.technologies[i]?.name);
+    expect(names('98-1011', 'technologies')).toEqual(['Widget ledger software', 'Microsoft Excel']);
+    expect(names('98-1011', 'inDemand')).toEqual(['Widget ledger software']);
+    expect(names('98-1012', 'inDemand')).toEqual(['Microsoft Excel']);
+    expect(reference?.technologies.find((t) => t.name === 'Microsoft Excel')).toEqual({
+      name: 'Microsoft Excel',
+      commodity: 'Spreadsheet software',
+      hot: true,
     });
-    expect(widget.skills?.find((s) => s.name === 'Programming')).toEqual({
-      name: 'Programming',
-      importance: 10,
-      level: null,
-    });
-    expect(occupation('98-1021').skills).toBeUndefined();
+    // The union over the detailed occupations of a SOC without a rated .00.
+    expect(names('98-2011', 'technologies')).toEqual(['Puppet rigging suite']);
+  });
+
+  it('give an unrated occupation what O*NET has for it (Job Zone, technologies) but no ratings', () => {
+    const sprocket = profile('98-1021');
+    expect(sprocket.ratedCodes).toEqual([]);
+    expect(sprocket.skills).toBeUndefined();
+    expect(sprocket.jobZone).toBe(4);
+    expect(sprocket.technologies.length).toBe(1);
+  });
+
+  it('fold a SOC broad-group code that some sources score (98-1020) from the O*NET occupations in the group', () => {
+    expect(profile('98-1020')).toMatchObject({ ratedCodes: [], jobZone: 4 });
+  });
+
+  it('leave an occupation O*NET does not cover without a profile', () => {
+    expect(occupation('98-2012').profile).toBeUndefined();
+  });
+});
+
+describe('annual pay for comparisons', () => {
+  it('list each published annual median with its source, period and whether it is a group figure', () => {
+    expect(occupation('98-1011').annualPay).toEqual([
+      {
+        source: 'bls-ooh',
+        sourceName: 'BLS Occupational Outlook Handbook',
+        period: '2024',
+        value: 61000,
+        group: false,
+      },
+      {
+        source: 'bls-oews-2021',
+        sourceName: 'BLS Occupational Employment and Wage Statistics, May 2021',
+        period: 'May 2021',
+        value: 57200,
+        group: false,
+      },
+    ]);
+    expect(occupation('98-1021').annualPay.map((p) => [p.source, p.group])).toEqual([
+      ['bls-ooh', true],
+      ['bls-oews-2021', true],
+    ]);
+  });
+
+  it('leave out top-coded and hourly-only wages', () => {
+    expect(occupation('98-2012').annualPay).toEqual([]);
+    expect(occupation('98-2011').annualPay).toEqual([]);
   });
 });
 
@@ -221,7 +350,7 @@ describe('the note', () => {
     expect(data.note).toContain('6 occupations');
     expect(data.note).toContain('1 of 4 Handbook pages');
     expect(data.note).toContain('1 of 3 2020–30 projection titles');
-    expect(data.note).toContain('1 of 4 basic-skills titles');
+    expect(data.note).toContain('O*NET 30.1 skills and knowledge ratings for 3');
   });
 });
 

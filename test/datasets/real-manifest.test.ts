@@ -13,7 +13,7 @@ import { loadDatasets } from '../../src/catalog/datasets/load.js';
 import { DATA_MANIFEST, manifestFiles } from '../../src/catalog/datasets/manifest.js';
 import { MICROSOFT_FILE } from '../../src/catalog/datasets/microsoft.js';
 import { OEWS_FILE } from '../../src/catalog/datasets/oews.js';
-import { SKILLS_FILE } from '../../src/catalog/datasets/onet-skills.js';
+import { ONET_FILES } from '../../src/catalog/datasets/onet-profiles.js';
 import { OOH_FILE } from '../../src/catalog/datasets/ooh.js';
 import { PROJECTIONS_FILE } from '../../src/catalog/datasets/projections.js';
 import { dataStatus } from '../../src/catalog/fetch/status.js';
@@ -44,7 +44,15 @@ afterAll(async () => {
 describe('the real manifest', () => {
   it('pins every file the catalog loaders read', () => {
     const paths = manifestFiles().map((f) => f.path);
-    for (const file of [OCC_LEVEL_FILE, TASKS_FILE, SKILLS_FILE, PROJECTIONS_FILE, MICROSOFT_FILE, OOH_FILE, OEWS_FILE])
+    for (const file of [
+      OCC_LEVEL_FILE,
+      TASKS_FILE,
+      ...Object.values(ONET_FILES),
+      PROJECTIONS_FILE,
+      MICROSOFT_FILE,
+      OOH_FILE,
+      OEWS_FILE,
+    ])
       expect(paths).toContain(file);
   });
 

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { loadDatasets } from '../../src/catalog/datasets/load.js';
 import type { OccupationData } from '../../src/catalog/datasets/types.js';
 import { consensusOf } from '../../src/engine/consensus.js';
-import { TRANSITION_RULES, computedTransitions, skillGaps } from '../../src/engine/reskilling.js';
+import { TRANSITION_RULES, reskillingModel, skillGaps } from '../../src/engine/reskilling.js';
 
 const dir = process.env.AIRISK_DATA_DIR;
 if (!dir) throw new Error('AIRISK_DATA_DIR must be set (vitest.config.ts sets it to ../shared/datasets)');
 const data = loadDatasets(dir);
 const all = [...data.occupations.values()];
+const model = () => reskillingModel(all, data.onet as NonNullable<typeof data.onet>);
 const occupation = (soc: string): OccupationData => {
   const o = data.occupations.get(soc);
   if (!o) throw new Error(`SOC ${soc} is not in the datasets`);
@@ -41,36 +42,67 @@ describe('Accountants and Auditors (13-2011)', () => {
     expect(accountant.ooh?.url).toMatch(/^https:\/\/www\.bls\.gov\/ooh\//);
   });
 
-  it('gets at least three computed moves that are safer and pay comparably', () => {
+  it('gets at least three computed moves that are safer and pay comparably, in the same year', () => {
     const origin = consensusOf(accountant.measures);
-    const moves = computedTransitions(accountant, all);
+    const { moves } = model().pathFrom(accountant, 5);
     expect(moves.length).toBeGreaterThanOrEqual(3);
     for (const move of moves) {
       expect(move.origin).toBe('computed');
       expect(move.exposurePercentile).toBeLessThanOrEqual((origin?.percentile ?? 0) - TRANSITION_RULES.minExposureDrop);
       expect(move.exposureGap).toBeLessThan(0);
-      expect(move.medianPay).toBeGreaterThanOrEqual(TRANSITION_RULES.minPayRatio * (accountant.medianPay ?? Infinity));
-      expect(move.payGap).toBe((move.medianPay ?? 0) - (accountant.medianPay ?? 0));
+      expect(move.pay?.ratio).toBeGreaterThanOrEqual(TRANSITION_RULES.minPayRatio);
+      const own = accountant.annualPay.find((p) => p.source === move.pay?.source && p.period === move.pay?.period);
+      expect(move.pay?.origin).toBe(own?.value);
+      expect(move.payGap).toBe((move.medianPay ?? 0) - (own?.value ?? 0));
       expect(move.similarity).toBeGreaterThan(0);
       expect(move.similarity).toBeLessThanOrEqual(1);
-      expect(move.why).toMatch(/percentile points lower for AI exposure\.$/);
+      expect(move.why).toMatch(/^Both rely on .+ and it ranks [\d.]+ percentile points lower for AI exposure\.$/);
       expect(move.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     }
     const similarities = moves.map((m) => m.similarity ?? 0);
     expect(similarities).toEqual([...similarities].sort((a, b) => b - a));
   });
 
-  it('has skill gaps toward a move that are real level differences, biggest first', () => {
-    const target = occupation(computedTransitions(accountant, all)[0]?.soc ?? '');
-    const gaps = skillGaps(accountant, target);
+  it('is no longer pointed at engineers, architects or dentists', () => {
+    const titles = model()
+      .pathFrom(accountant, 6)
+      .moves.map((t) => t.title);
+    for (const absurd of [
+      'Marine Engineers and Naval Architects',
+      'Agricultural Engineers',
+      'Architects, Except Landscape and Naval',
+    ])
+      expect(titles).not.toContain(absurd);
+    expect(titles).toContain('Financial Managers');
+  });
+
+  it('has gaps toward a move that are real, importance-weighted level differences, biggest first', () => {
+    const target = occupation(model().pathFrom(accountant, 1).moves[0]?.soc ?? '');
+    const reference = data.onet as NonNullable<typeof data.onet>;
+    const gaps = skillGaps(
+      accountant.profile as NonNullable<OccupationData['profile']>,
+      target.profile as NonNullable<OccupationData['profile']>,
+      reference,
+    );
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
     for (const g of gaps) {
-      const want = target.skills?.find((s) => s.name === g.name)?.level ?? 0;
-      const have = accountant.skills?.find((s) => s.name === g.name)?.level ?? 0;
-      expect(g.kind).toBe('gap');
-      expect(g.gap).toBeCloseTo(want - have, 5);
+      const kind = g.kind === 'knowledge' ? 'knowledge' : 'skills';
+      const i = reference[kind].findIndex((e) => e.name === g.name);
+      const importance = target.profile?.[kind]?.importance[i] ?? 0;
+      expect(g.level).toBe(target.profile?.[kind]?.level[i]);
+      expect(g.have).toBe(accountant.profile?.[kind]?.level[i]);
+      expect(g.gap).toBeCloseTo(((importance - 1) / 4) * (g.level - g.have), 1);
       expect(g.gap).toBeGreaterThan(0);
     }
-    expect(gaps.map((g) => g.gap)).toEqual(gaps.map((g) => g.gap).sort((a, b) => (b ?? 0) - (a ?? 0)));
+    expect(gaps.map((g) => g.gap)).toEqual(gaps.map((g) => g.gap).sort((a, b) => b - a));
+  });
+});
+
+describe('Loan Officers (13-2072) to Credit Analysts (13-2041)', () => {
+  it('compares pay within one year: May 2021 for both, +$14,060, never 2021 against 2024', () => {
+    const facts = model().factsOf(occupation('13-2072'), occupation('13-2041'));
+    expect(facts.pay).toMatchObject({ source: 'bls-oews-2021', period: 'May 2021', origin: 63380, target: 77440 });
+    expect(facts.payGap).toBe(14060);
   });
 });
 
@@ -88,6 +120,14 @@ describe('Medical Records Specialists (29-2072), where medical coders sit', () =
     });
   });
 
+  it('has no O*NET ratings, so its gaps come from a named proxy: the rated occupation whose tasks are most alike', () => {
+    expect(records.profile?.skills).toBeUndefined();
+    const proxy = model().proxyOf(records);
+    expect(proxy?.occupation.soc).toBe('31-9094');
+    expect(proxy?.occupation.profile?.jobZone).toBe(records.profile?.jobZone);
+    expect(proxy?.taskSimilarity).toBeGreaterThanOrEqual(0.15);
+  });
+
   it('lists tasks most exposed first and flags only real disagreements', () => {
     const exposures = records.tasks.map((t) => t.exposure);
     expect(exposures).toEqual([...exposures].sort((a, b) => b - a));
@@ -96,6 +136,13 @@ describe('Medical Records Specialists (29-2072), where medical coders sit', () =
 });
 
 describe('the whole load', () => {
+  it('has O*NET 30.1 skills and knowledge ratings for nearly every occupation', () => {
+    const rated = all.filter((o) => o.profile?.skills && o.profile.knowledge);
+    expect(rated.length).toBeGreaterThanOrEqual(775);
+    expect(data.onet?.skills).toHaveLength(35);
+    expect(data.onet?.knowledge).toHaveLength(33);
+  });
+
   it('covers the occupations the exposure sources rate and says what did not join', () => {
     expect(data.occupations.size).toBeGreaterThanOrEqual(785);
     expect(data.note).toMatch(/^Public datasets from .+: [\d,]+ occupations/);

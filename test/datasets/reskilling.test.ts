@@ -1,16 +1,107 @@
-// Computed reskilling moves and skill gaps on made-up occupations, so each rule can be seen in isolation.
+// Computed reskilling moves on made-up occupations, so each rule can be seen in isolation: viability (similar
+// profiles, Job Zone step), safer, desirable (pay within one source and year), the professional gates, what to
+// learn, and the proxy for an unrated occupation. The real datasets are checked move by move in
+// test/engine/every-occupation.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { Measure } from '../../src/answers/types.js';
-import type { OccupationData } from '../../src/catalog/datasets/types.js';
-import { TRANSITION_RULES, computedTransitions, cosine, skillGaps } from '../../src/engine/reskilling.js';
+import type { Measure, TaskLine } from '../../src/answers/types.js';
+import type { AnnualPay, OccupationData, OnetProfile, OnetReference } from '../../src/catalog/datasets/types.js';
+import {
+  TRANSITION_RULES,
+  comparePay,
+  gateOf,
+  reskillingModel,
+  skillGaps,
+  typicalCategory,
+} from '../../src/engine/reskilling.js';
 
-const SKILLS = ['Mathematics', 'Reading Comprehension', 'Speaking', 'Science'];
+const label = (n: number, text: string) => `${text} ${n}`;
+const reference: OnetReference = {
+  knowledge: [
+    'Economics and Accounting',
+    'Law and Government',
+    'Medicine and Dentistry',
+    'Fine Arts',
+    'Mechanical',
+  ].map((name, i) => ({ id: `2.C.${i}`, name })),
+  skills: ['Mathematics', 'Writing', 'Repairing', 'Speaking'].map((name, i) => ({ id: `2.A.${i}`, name })),
+  categories: {
+    education: [
+      'Less than a High School Diploma',
+      'High School Diploma - or the equivalent',
+      'Post-Secondary Certificate - awarded for training completed after high school',
+      'Some College Courses',
+      "Associate's Degree (or other 2-year degree)",
+      "Bachelor's Degree",
+      'Post-Baccalaureate Certificate - awarded for completion of an organized program of study',
+      "Master's Degree",
+      "Post-Master's Certificate - awarded for completion of an organized program of study",
+      'First Professional Degree - awarded for completion of a program that provides all remaining academic requirements',
+      'Doctoral Degree',
+      'Post-Doctoral Training',
+    ],
+    experience: Array.from({ length: 11 }, (_, i) => label(i + 1, 'Experience')),
+    onSite: Array.from({ length: 9 }, (_, i) => label(i + 1, 'On site')),
+    onTheJob: Array.from({ length: 9 }, (_, i) => label(i + 1, 'On the job')),
+  },
+  jobZones: [1, 2, 3, 4, 5].map((z) => `Job Zone ${z}`),
+  technologies: [
+    { name: 'Ledger Pro', commodity: 'Accounting software', hot: true },
+    { name: 'Spreadsheet', commodity: 'Spreadsheet software', hot: true },
+    { name: 'SQL', commodity: 'Database software', hot: true },
+    { name: 'Tableau', commodity: 'Business intelligence software', hot: false },
+    { name: 'Paintbox', commodity: 'Graphics software', hot: true },
+    { name: 'Wrench CAD', commodity: 'Design software', hot: false },
+  ],
+};
+
+/** Shares (0–100) with `share` % at category `at` and the rest one category lower. */
+const shares = (length: number, at: number, share = 100) =>
+  Array.from({ length }, (_, i) => (i + 1 === at ? share : i + 2 === at ? 100 - share : 0));
+
+interface Spec {
+  knowledge: number[];
+  skills: number[];
+  jobZone?: number;
+  education?: number;
+  certification?: number;
+  technologies?: number[];
+  inDemand?: number[];
+}
+
+/** A rated profile: importance 1–5 and level 0–7 from one "strength" number (0–1) per element. */
+function profile(spec: Spec): OnetProfile {
+  const ratings = (values: number[]) => ({
+    importance: values.map((v) => Math.round((1 + 4 * v) * 100) / 100),
+    level: values.map((v) => Math.round(7 * v * 100) / 100),
+  });
+  const p: OnetProfile = {
+    ratedCodes: ['xx-xxxx.00'],
+    knowledge: ratings(spec.knowledge),
+    skills: ratings(spec.skills),
+    education: shares(12, spec.education ?? 6),
+    experience: shares(11, 5),
+    onTheJob: shares(9, 4),
+    jobZone: spec.jobZone ?? 4,
+    technologies: spec.technologies ?? [0, 1],
+    inDemand: spec.inDemand ?? [],
+  };
+  if (spec.certification !== undefined) p.certification = spec.certification;
+  return p;
+}
+
+const pay = (value: number, source = 'bls-oews-2021', period = 'May 2021', group = false): AnnualPay => ({
+  source,
+  sourceName: source === 'bls-ooh' ? 'BLS Occupational Outlook Handbook' : 'BLS OEWS',
+  period,
+  value,
+  group,
+});
 
 function job(
   soc: string,
   title: string,
   exposure: number,
-  levels: (number | null)[],
+  spec: Spec | null,
   extra: Partial<OccupationData> = {},
 ): OccupationData {
   const measure: Measure = {
@@ -33,110 +124,331 @@ function job(
     pay: [],
     employment: [],
     outlook: [],
-    skills: SKILLS.map((name, i) => ({ name, importance: 50, level: levels[i] ?? null })),
+    annualPay: [pay(60000)],
+    ...(spec ? { profile: profile(spec) } : {}),
     ...extra,
   };
 }
 
-const origin = job('90-0001', 'Ledger Keepers', 80, [70, 60, 30, 10], { medianPay: 60000, jobZone: 3 });
-const twin = job('90-0002', 'Ledger Auditors', 50, [72, 62, 32, 12], { medianPay: 65000, jobZone: 3 });
-const cousin = job('90-0003', 'Number Planners', 40, [60, 60, 40, 30], { medianPay: 58000, jobZone: 4 });
-const opposite = job('90-0004', 'Stage Hosts', 10, [10, 40, 90, 10], { medianPay: 90000, jobZone: 2 });
-// Occupations each rule must leave out; their profile sits mid-pool so it does not dominate the standardization.
-const MID = [50, 50, 50, 50];
-const pool = [
+// The ledger family: one knowledge and skill mix (accounting, law, mathematics, writing).
+const LEDGER: Spec = {
+  knowledge: [0.9, 0.6, 0.1, 0.05, 0.1],
+  skills: [0.8, 0.7, 0.1, 0.5],
+  technologies: [0, 1],
+};
+const ledger = (extra: Partial<Spec> = {}): Spec => ({ ...LEDGER, ...extra });
+
+const origin = job('90-1011', 'Ledger Keepers', 80, ledger(), {
+  annualPay: [pay(61000, 'bls-ooh', '2024'), pay(57000)],
+});
+// Auditors also use SQL (in demand for them) and Tableau (neither hot nor in demand for them).
+const auditors = job('90-1012', 'Ledger Auditors', 50, ledger({ technologies: [0, 1, 2, 3], inDemand: [2] }), {
+  annualPay: [pay(65000)],
+});
+const pool: OccupationData[] = [
   origin,
-  twin,
-  cousin,
-  opposite,
-  job('90-0005', 'Riskier Clerks', 90, MID, { medianPay: 70000 }),
-  job('90-0006', 'Barely Safer Clerks', 80 - TRANSITION_RULES.minExposureDrop + 1, MID, { medianPay: 70000 }),
-  job('90-0007', 'Cheaper Keepers', 20, MID, { medianPay: 53000 }),
-  job('90-0008', 'Unpaid Keepers', 20, MID),
-  job('90-0009', 'Doctoral Keepers', 20, MID, { medianPay: 90000, jobZone: 5 }),
-  job('90-0010', 'Keepers, All Other', 20, MID, { medianPay: 90000 }),
-  job('90-0011', 'Unskilled Keepers', 20, [], { medianPay: 90000, skills: undefined }),
-  job('90-0012', 'Unranked Keepers', 20, MID, { medianPay: 90000, measures: [] }),
+  auditors,
+  job('90-1013', 'Barely Safer Clerks', 80 - TRANSITION_RULES.minExposureDrop + 1, ledger(), {
+    annualPay: [pay(90000)],
+  }),
+  job('90-1014', 'Cheaper Keepers', 40, ledger(), { annualPay: [pay(0.85 * 57000)] }),
+  job('90-1015', 'Unpaid Keepers', 40, ledger(), { annualPay: [] }),
+  job('90-1016', 'Keepers, All Other', 40, ledger(), { annualPay: [pay(90000)] }),
+  job('90-1021', 'Distant Keepers', 40, ledger({ jobZone: 2 }), { annualPay: [pay(90000)] }),
+  job('90-1022', 'Lower Keepers', 40, ledger({ jobZone: 3 }), { annualPay: [pay(0.95 * 57000)] }),
+  job('90-1023', 'Lower Well-Paid Keepers', 45, ledger({ jobZone: 3 }), { annualPay: [pay(60000)] }),
+  job('90-1031', 'Ledger Lawyers', 30, ledger({ education: 11, jobZone: 5 }), { annualPay: [pay(120000)] }),
+  job('90-1032', 'Certified Ledger Pilots', 35, ledger({ certification: 4.6 }), { annualPay: [pay(70000)] }),
+  job('29-1091', 'Ledger Nurses', 20, ledger(), { annualPay: [pay(80000)] }),
+  job('90-1033', 'Graduate Ledger Planners', 25, ledger({ education: 8, jobZone: 5 }), {
+    annualPay: [pay(90000)],
+  }),
+  job('90-1041', 'Unranked Keepers', 10, ledger(), { annualPay: [pay(90000)], measures: [] }),
+  // Other families, so that what is typical inside a group and across all pairs can be measured.
+  job('91-1011', 'Stage Painters', 20, {
+    knowledge: [0.05, 0.1, 0.05, 0.9, 0.3],
+    skills: [0.2, 0.3, 0.4, 0.6],
+    technologies: [4, 2],
+  }),
+  job('91-1012', 'Set Painters', 25, {
+    knowledge: [0.1, 0.05, 0.05, 0.8, 0.5],
+    skills: [0.3, 0.2, 0.6, 0.5],
+    technologies: [4, 5, 2],
+  }),
+  job('92-1011', 'Wrench Fitters', 30, {
+    knowledge: [0.1, 0.1, 0.05, 0.1, 0.9],
+    skills: [0.4, 0.1, 0.9, 0.2],
+    jobZone: 2,
+    technologies: [5, 2, 3],
+  }),
+  job('92-1012', 'Pipe Fitters', 35, {
+    knowledge: [0.2, 0.3, 0.05, 0.05, 0.8],
+    skills: [0.5, 0.2, 0.7, 0.4],
+    jobZone: 2,
+    technologies: [5, 2, 3],
+  }),
+  job('93-1011', 'Ward Clerks', 60, {
+    knowledge: [0.3, 0.2, 0.8, 0.05, 0.1],
+    skills: [0.3, 0.6, 0.1, 0.7],
+    jobZone: 3,
+    technologies: [0, 1],
+  }),
+  ...fillers(),
+  job('93-1012', 'Ward Scribes', 65, {
+    knowledge: [0.1, 0.5, 0.6, 0.2, 0.05],
+    skills: [0.2, 0.9, 0.05, 0.4],
+    jobZone: 3,
+  }),
 ];
+const model = reskillingModel(pool, reference);
 
-describe('computedTransitions', () => {
-  const moves = computedTransitions(origin, pool);
+/** Thirty more occupations of varied profiles, so that technologies and similarities are measured against a
+ *  realistic spread rather than against the ledger family alone. */
+function fillers(): OccupationData[] {
+  let seed = 7;
+  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 0.9 + 0.05;
+  return Array.from({ length: 30 }, (_, i) =>
+    job(`9${4 + (i % 3)}-1${String(10 + i).padStart(3, '0')}`, `Filler ${i}`, 20 + (i % 50), {
+      knowledge: [next(), next(), next(), next(), next()],
+      skills: [next(), next(), next(), next()],
+      jobZone: 1 + (i % 5),
+      technologies: i % 2 ? [4] : [5],
+    }),
+  );
+}
+const path = model.pathFrom(origin, 10);
+const titles = (list: { title: string }[]) => list.map((t) => t.title).sort();
 
-  it('keeps only safer, comparably paid, reachable, real occupations with a skills profile', () => {
-    expect(moves.map((m) => m.title).sort()).toEqual(['Ledger Auditors', 'Number Planners']);
+describe('computed moves', () => {
+  it('keep only viable, safer and desirable moves; gated ones become long-range options', () => {
+    expect(titles(path.moves)).toEqual(['Ledger Auditors', 'Lower Well-Paid Keepers']);
+    // Four are gated (nurses, pilots, planners, lawyers); the two most alike are listed.
+    expect(titles(path.longRange)).toEqual(['Certified Ledger Pilots', 'Ledger Nurses']);
   });
 
-  it('ranks by standardized skill similarity, most similar first', () => {
-    expect(moves.map((m) => m.soc)).toEqual(['90-0002', '90-0003']);
-    expect(moves[0]?.similarity).toBeGreaterThan(moves[1]?.similarity ?? 1);
+  it('leave out each kind of move a rule excludes', () => {
+    const all = [...path.moves, ...path.longRange].map((t) => t.title);
+    // not at least minExposureDrop points safer; below the pay floor; no pay to compare; a residual category;
+    // two Job Zones away; one Job Zone down at lower pay; no exposure rank; not similar at all.
+    for (const title of [
+      'Barely Safer Clerks',
+      'Cheaper Keepers',
+      'Unpaid Keepers',
+      'Keepers, All Other',
+      'Distant Keepers',
+      'Lower Keepers',
+      'Unranked Keepers',
+      'Stage Painters',
+      'Wrench Fitters',
+    ])
+      expect(all, title).not.toContain(title);
   });
 
-  it('reports exposure and pay gaps against the origin', () => {
-    expect(moves[0]).toMatchObject({
+  it('count what each rule left, to say why a path is short', () => {
+    expect(path.counts?.viable).toBeGreaterThanOrEqual(11);
+    expect(path.counts?.safer).toBeLessThan(path.counts?.viable ?? 0);
+    expect(path.counts?.desirable).toBe(path.moves.length + 4);
+  });
+
+  it('list at most TRANSITION_RULES.longRange long-range options, most alike first', () => {
+    expect(path.longRange.length).toBeLessThanOrEqual(TRANSITION_RULES.longRange);
+    for (const t of path.longRange) expect(t.gate?.requirement).toBe(t.requires);
+  });
+
+  it('report fit, exposure and a pay gap within one source and one year', () => {
+    const move = path.moves.find((t) => t.title === 'Ledger Auditors');
+    expect(move).toMatchObject({
       id: 'ledger-auditors',
-      title: 'Ledger Auditors',
-      soc: '90-0002',
+      soc: '90-1012',
+      fit: 'highly viable',
       exposurePercentile: 50,
       exposureGap: -30,
+      // Both May 2021: 65,000 − 57,000, never 65,000 (2021) − 61,000 (2024).
       medianPay: 65000,
-      payGap: 5000,
+      payGap: 8000,
+      pay: { source: 'bls-oews-2021', period: 'May 2021', origin: 57000, target: 65000, ratio: 1.14, group: false },
       origin: 'computed',
     });
-    expect(moves[0]?.skillsToBuild).toEqual([
-      { name: 'Mathematics', gap: 2 },
-      { name: 'Reading Comprehension', gap: 2 },
-      { name: 'Science', gap: 2 },
+    expect(move?.similarity).toBeGreaterThan(0.5);
+    expect(move?.similarity).toBeLessThanOrEqual(1);
+  });
+
+  it('name the new hot or in-demand technologies, in demand first', () => {
+    const move = path.moves.find((t) => t.title === 'Ledger Auditors');
+    expect(move?.technologies).toEqual([
+      { name: 'SQL', hot: true, inDemand: true },
+      // Tableau is neither hot nor in demand here: not named.
     ]);
   });
 
-  it('explains the move with the strengths both jobs share', () => {
-    expect(moves[0]?.why).toBe(
-      'Like Ledger Keepers, it needs more Reading Comprehension and Mathematics than most jobs, and it ranks 30 percentile points lower for AI exposure.',
+  it('explain the move with the knowledge areas both rely on, and the exposure drop', () => {
+    const move = path.moves.find((t) => t.title === 'Ledger Auditors');
+    expect(move?.why).toBe(
+      'Both rely on Economics and Accounting and Law and Government, more than most jobs do, and it ranks 30 percentile points lower for AI exposure.',
     );
   });
 
-  it('respects the limit', () => {
-    expect(computedTransitions(origin, pool, 1)).toHaveLength(1);
+  it('respect the limit', () => {
+    expect(model.pathFrom(origin, 1).moves).toHaveLength(1);
   });
 
-  it('has nothing to offer without a skills profile or a ranked exposure', () => {
-    expect(computedTransitions({ ...origin, skills: undefined }, pool)).toEqual([]);
-    expect(computedTransitions({ ...origin, measures: [] }, pool)).toEqual([]);
-  });
-
-  it('accepts any iterable, such as a Map of occupations', () => {
-    expect(computedTransitions(origin, new Map(pool.map((o) => [o.soc, o])).values())).toEqual(moves);
+  it('accept the model for a pool once, and the same model after', () => {
+    expect(reskillingModel(pool, reference)).toBe(model);
   });
 });
 
-describe('skillGaps', () => {
-  it('lists skills the target needs more of, biggest gap first, in level points', () => {
-    expect(skillGaps(origin, opposite)).toEqual([
-      {
-        id: 'gap-speaking',
-        name: 'Speaking',
-        kind: 'gap',
-        gap: 60,
-        description: 'Stage Hosts uses it at level 90, Ledger Keepers at 30 (O*NET, 0–100).',
-      },
-    ]);
-    expect(skillGaps(origin, cousin).map((g) => [g.name, g.gap])).toEqual([
-      ['Science', 20],
-      ['Speaking', 10],
-    ]);
-    expect(skillGaps(origin, cousin, 1)).toHaveLength(1);
+describe('professional gates', () => {
+  const gate = (title: string) => path.longRange.find((t) => t.title === title)?.gate;
+
+  it('a licence to practise healthcare (SOC 29-1000), or one O*NET rates very important', () => {
+    expect(gate('Certified Ledger Pilots')).toEqual({
+      kind: 'licence',
+      requirement:
+        'A licence or certificate for this work: O*NET rates a job-related professional certification 4.6 out of 5 in importance for Certified Ledger Pilots.',
+    });
+    expect(gate('Ledger Nurses')).toEqual({
+      kind: 'licence',
+      requirement:
+        "A licence to practise, after an accredited programme (typically a bachelor's degree): Ledger Nurses are licensed healthcare practitioners.",
+    });
   });
 
-  it('counts an origin skill O*NET marks "Not relevant" as level 0', () => {
-    const noScience = job('90-0020', 'Pure Readers', 50, [70, 60, 30, null]);
-    expect(skillGaps(noScience, cousin).find((g) => g.name === 'Science')?.gap).toBe(30);
+  it('a graduate degree for a Job Zone 5 destination the origin lacks', () => {
+    const planners = pool.find((o) => o.title === 'Graduate Ledger Planners') as OccupationData;
+    expect(gateOf(origin.soc, origin.profile as OnetProfile, planners, reference)).toEqual({
+      kind: 'graduate-degree',
+      requirement:
+        "Usually a master's degree: 100 % of Graduate Ledger Planners report needing a post-baccalaureate certificate or more (Job Zone 5, O*NET 30.1).",
+    });
+  });
+
+  it('a first professional or doctoral degree', () => {
+    const lawyers = pool.find((o) => o.title === 'Ledger Lawyers') as OccupationData;
+    expect(gateOf(origin.soc, origin.profile as OnetProfile, lawyers, reference)).toEqual({
+      kind: 'professional-degree',
+      requirement:
+        'Usually a doctoral degree: 100 % of Ledger Lawyers report needing a first professional degree or more (O*NET 30.1).',
+    });
+    expect(gateOf(origin.soc, origin.profile as OnetProfile, auditors, reference)).toBeUndefined();
+  });
+
+  it('open to an origin in the same SOC broad group that has the same level of degree', () => {
+    const lawyers = pool.find((o) => o.title === 'Ledger Lawyers') as OccupationData;
+    const fellow = profile(ledger({ education: 11, jobZone: 5 }));
+    expect(gateOf('90-1039', fellow, lawyers, reference)).toBeUndefined();
+    expect(gateOf('90-1049', fellow, lawyers, reference)?.kind).toBe('professional-degree');
+  });
+
+  it('never let a gated destination through as a plain move', () => {
+    for (const t of path.moves) expect(t.gate).toBeUndefined();
   });
 });
 
-describe('cosine', () => {
-  it('is 1 for proportional vectors, 0 for orthogonal or empty ones', () => {
-    expect(cosine([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 10);
-    expect(cosine([1, 0], [0, 1])).toBe(0);
-    expect(cosine([0, 0], [1, 1])).toBe(0);
+describe('what to learn', () => {
+  const have = profile(LEDGER);
+  const target = profile({ ...LEDGER, knowledge: [0.9, 0.9, 0.6, 0.05, 0.3], skills: [0.8, 0.9, 0.1, 0.5] });
+
+  it('lists knowledge areas and skills by importance-weighted level gap, largest first', () => {
+    const gaps = skillGaps(have, target, reference);
+    // Mechanical (gap 0.42) comes fourth, under the clear gap of 0.5 that a fourth or fifth entry needs.
+    expect(gaps.map((g) => [g.name, g.kind])).toEqual([
+      ['Medicine and Dentistry', 'knowledge'],
+      ['Law and Government', 'knowledge'],
+      ['Writing', 'skill'],
+    ]);
+    const medicine = gaps[0];
+    // Importance 1 + 4 × 0.6 = 3.4 → weight 0.6; levels 4.2 and 0.7.
+    expect(medicine).toEqual({ name: 'Medicine and Dentistry', kind: 'knowledge', gap: 2.1, level: 4.2, have: 0.7 });
+  });
+
+  it('skips a value O*NET suppresses instead of reading it as 0', () => {
+    const suppressed: OnetProfile = {
+      ...have,
+      knowledge: { importance: [...(have.knowledge?.importance ?? [])], level: [5, 4, null, 0.4, 0.7] },
+    };
+    expect(skillGaps(suppressed, target, reference).map((g) => g.name)).not.toContain('Medicine and Dentistry');
+  });
+
+  it('says which education or experience the target usually needs beyond the origin', () => {
+    const planners = model.factsOf(origin, pool.find((o) => o.title === 'Graduate Ledger Planners') as OccupationData);
+    expect(planners.steps).toEqual([
+      { kind: 'education', to: "Master's Degree", from: "Bachelor's Degree", share: 100 },
+    ]);
+    expect(path.moves.find((t) => t.title === 'Ledger Auditors')?.steps).toBeUndefined();
+  });
+
+  it('reads the typical level as the category the median worker reports', () => {
+    expect(typicalCategory([10, 30, 20, 40])).toBe(3);
+    expect(typicalCategory([50, 50])).toBe(1);
+    expect(typicalCategory(undefined)).toBeUndefined();
+  });
+});
+
+describe('pay gaps', () => {
+  it('compare one source and one year, the freshest where both have their own figures', () => {
+    const a = [pay(61000, 'bls-ooh', '2024'), pay(57000)];
+    expect(comparePay(a, [pay(70000, 'bls-ooh', '2024'), pay(66000)])).toMatchObject({ period: '2024', origin: 61000 });
+    expect(comparePay(a, [pay(66000)])).toMatchObject({ period: 'May 2021', origin: 57000, target: 66000 });
+  });
+
+  it('prefer own figures to group figures, and say when a group figure is used', () => {
+    const a = [pay(61000, 'bls-ooh', '2024', true), pay(57000)];
+    expect(comparePay(a, [pay(70000, 'bls-ooh', '2024'), pay(66000)])).toMatchObject({
+      period: 'May 2021',
+      group: false,
+    });
+    expect(comparePay(a, [pay(70000, 'bls-ooh', '2024')])).toMatchObject({ period: '2024', group: true });
+  });
+
+  it('give no gap when no source and year covers both', () => {
+    expect(comparePay([pay(61000, 'bls-ooh', '2024')], [pay(66000)])).toBeUndefined();
+  });
+});
+
+describe('an occupation O*NET does not rate', () => {
+  const task = (text: string): TaskLine => ({ task: text, exposure: 0, source: 'test' });
+  const ledgerTasks = ['Post entries to the ledger.', 'Reconcile ledger balances monthly.', 'Audit ledger accounts.'];
+  const withTasks = (o: OccupationData, tasks: string[]): OccupationData => ({ ...o, tasks: tasks.map(task) });
+  const unrated = (tasks: string[], jobZone = 4): OccupationData =>
+    withTasks(
+      job('90-1099', 'Ledger Scribes', 85, null, {
+        profile: { ratedCodes: [], jobZone, technologies: [], inDemand: [] },
+        annualPay: [pay(50000)],
+      }),
+      tasks,
+    );
+  const rated = pool.map((o) =>
+    o.title === 'Ledger Auditors' ? withTasks(o, ledgerTasks) : withTasks(o, [`Paint ${o.title}.`]),
+  );
+
+  it('borrows the profile of the rated occupation in its Job Zone whose tasks read most alike, and names it', () => {
+    const scribes = unrated(['Post entries to the ledger.', 'Reconcile ledger balances.']);
+    const m = reskillingModel([...rated, scribes], reference);
+    expect(m.proxyOf(scribes)?.occupation.title).toBe('Ledger Auditors');
+    const p = m.pathFrom(scribes, 5);
+    expect(p.proxy?.occupation.title).toBe('Ledger Auditors');
+    expect(p.moves.length).toBeGreaterThan(0);
+    // The stand-in is not offered as a move: its similarity would be 1 by construction.
+    expect(p.moves.map((t) => t.title)).not.toContain('Ledger Auditors');
+  });
+
+  it('gets no computed moves or gaps when no rated occupation shares its tasks or Job Zone', () => {
+    const strangers = unrated(['Herd clouds across the valley.']);
+    const m = reskillingModel([...rated, strangers], reference);
+    expect(m.proxyOf(strangers)).toBeUndefined();
+    expect(m.pathFrom(strangers, 5)).toEqual({ moves: [], longRange: [] });
+    expect(m.factsOf(strangers, auditors).skillsToBuild).toBeUndefined();
+    const elsewhere = unrated(ledgerTasks, 1);
+    expect(reskillingModel([...rated, elsewhere], reference).proxyOf(elsewhere)).toBeUndefined();
+  });
+});
+
+describe('thresholds', () => {
+  it('are the mean minus one standard deviation of within-group similarity (SOC minor and broad groups)', () => {
+    const { viable, highlyViable, minorGroups, broadGroups } = model.thresholds;
+    expect(viable).toBeCloseTo(minorGroups.mean - minorGroups.sd, 10);
+    expect(highlyViable).toBeCloseTo(broadGroups.mean - broadGroups.sd, 10);
+    // Minor groups with two or more rated occupations: 90-1, 91-1, 92-1, 93-1, the fillers' 94-1, 95-1, 96-1.
+    expect(minorGroups.groups).toBe(7);
   });
 });

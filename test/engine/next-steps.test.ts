@@ -14,6 +14,7 @@ const move = (over: Partial<Transition>): Transition => ({
 });
 const path = (over: Partial<ReskillingPath>): ReskillingPath => ({
   transitions: [],
+  longRange: [],
   skills: [],
   certifications: [],
   specializations: [],
@@ -62,7 +63,7 @@ describe('what to do now', () => {
             origin: 'computed',
             exposureGap: -7.6,
             payGap: 44090,
-            skillsToBuild: [{ name: 'Programming', gap: 12 }],
+            skillsToBuild: [{ name: 'Programming', kind: 'skill', gap: 1.2, level: 4, have: 2.5 }],
           }),
           move({ id: 'other', title: 'Civil Engineers', origin: 'computed', exposureGap: -7.8, payGap: -100 }),
         ],

@@ -186,7 +186,7 @@ export function testRoleAnswer(role: TestRole): RoleAnswer {
     otherFigures: [],
     notThisRole: [],
     whoShouldWorry: [],
-    path: { transitions: [], skills: [], certifications: [], specializations: [] },
+    path: { transitions: [], longRange: [], skills: [], certifications: [], specializations: [] },
     lacks: [],
     sources: [{ id: 'test-source', name: 'Test source', asOf: '2025' }],
   };

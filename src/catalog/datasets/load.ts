@@ -8,23 +8,25 @@ import { statSync } from 'node:fs';
 import type { FigureLine, Measure, TaskLine } from '../../answers/types.js';
 import { formatFigure } from '../../answers/format.js';
 import { titleKey } from './ids.js';
-import { mean, readEloundouExposure, readEloundouTasks, type EloundouExposure } from './eloundou.js';
+import { readEloundouExposure, readEloundouTasks, type EloundouExposure } from './eloundou.js';
 import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft.js';
 import { OEWS_TOP_CODE, oewsFor, readOews, type OewsEntry } from './oews.js';
 import { indexOoh, readOoh, type OohEntry } from './ooh.js';
-import { BASIC_SKILLS, readBasicSkills, type SkillProfile } from './onet-skills.js';
+import { readOnetProfiles, type OnetProfiles } from './onet-profiles.js';
+import { percentileRanks } from './ranks.js';
 import { readProjections, type Projection } from './projections.js';
-import { DATASET_SOURCES, MICROSOFT_CAVEAT } from './sources.js';
+import { DATASET_SOURCES, HEALTH_RECORD_WORK, MICROSOFT_CAVEAT, MICROSOFT_HEALTH_RECORDS_CAVEAT } from './sources.js';
 import { DatasetError } from './table.js';
-import type { Datasets, DatasetSource, OccupationData, SkillLevel } from './types.js';
+import type { AnnualPay, Datasets, DatasetSource, OccupationData } from './types.js';
 
 export { DatasetError } from './table.js';
+export { percentileRanks } from './ranks.js';
 
 export const NO_DATA_NOTE =
   'No public datasets loaded (none fetched, AIRISK_DATA_DIR unset): answering from curated knowledge only.';
 
 export function loadDatasets(dir: string | null): Datasets {
-  if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), note: NO_DATA_NOTE };
+  if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), onet: null, note: NO_DATA_NOTE };
   let isFolder = false;
   try {
     isFolder = statSync(dir).isDirectory();
@@ -36,7 +38,7 @@ export function loadDatasets(dir: string | null): Datasets {
   const input: Inputs = {
     exposure: readEloundouExposure(dir),
     tasks: readEloundouTasks(dir),
-    skills: readBasicSkills(dir),
+    onet: readOnetProfiles(dir),
     projections: readProjections(dir),
     microsoft: readMicrosoftApplicability(dir),
     ooh: readOoh(dir),
@@ -44,13 +46,13 @@ export function loadDatasets(dir: string | null): Datasets {
   };
   const { occupations, unjoined } = join(input);
   const sources = new Map<string, DatasetSource>(Object.values(DATASET_SOURCES).map((s) => [s.id, s]));
-  return { dir, occupations, sources, note: noteOf(dir, occupations, input, unjoined) };
+  return { dir, occupations, sources, onet: input.onet.reference, note: noteOf(dir, occupations, input, unjoined) };
 }
 
 interface Inputs {
   exposure: Map<string, EloundouExposure>;
   tasks: Map<string, TaskLine[]>;
-  skills: Map<string, SkillProfile>;
+  onet: OnetProfiles;
   projections: Map<string, Projection>;
   microsoft: Map<string, ApplicabilityScore>;
   ooh: OohEntry[];
@@ -59,7 +61,6 @@ interface Inputs {
 
 interface Unjoined {
   ooh: number;
-  skills: number;
   projections: number;
 }
 
@@ -80,7 +81,6 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     if (own?.group === 'detailed') addTitle(own.title, soc);
   }
 
-  const skillsBySoc = groupByTitle(input.skills.values(), (p) => p.title, socByTitle);
   const projectionBySoc = new Map<string, Projection>();
   let projectionsJoined = 0;
   for (const p of input.projections.values()) {
@@ -117,18 +117,19 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
       measures.push(measureOf(DATASET_SOURCES.eloundouGpt4, round3(exposure.gpt4), rank.gpt4, folded));
       measures.push(measureOf(DATASET_SOURCES.eloundouHuman, round3(exposure.human), rank.human, folded));
     } else lacks.push('Not rated in GPTs are GPTs (no O*NET-SOC occupation for this SOC there).');
+    const tasks = input.tasks.get(soc) ?? [];
     // Working with AI scores some SOCs only as their 2018 broad group (13-1020 for 13-1021…13-1023): use it, labelled.
     const groupScore = applicability ? undefined : input.microsoft.get(`${soc.slice(0, 6)}0`);
-    if (applicability)
-      measures.push(
-        measureOf(DATASET_SOURCES.microsoft, round3(applicability.score), rank.microsoft, MICROSOFT_CAVEAT),
-      );
-    else if (groupScore) {
-      const note = `Score for the group "${groupScore.title}" (${groupScore.soc}), which includes this occupation. ${MICROSOFT_CAVEAT}`;
-      measures.push(measureOf(DATASET_SOURCES.microsoft, round3(groupScore.score), rank.microsoft, note));
+    const scored = applicability ?? groupScore;
+    if (scored) {
+      const value = round3(scored.score);
+      const caveat = microsoftCaveat(tasks, rank.microsoft(value));
+      const note = groupScore
+        ? `Score for the group "${groupScore.title}" (${groupScore.soc}), which includes this occupation. ${caveat}`
+        : caveat;
+      measures.push(measureOf(DATASET_SOURCES.microsoft, value, rank.microsoft, note));
     } else lacks.push('Not rated in Working with AI (its data has no score for this SOC or its group).');
 
-    const tasks = input.tasks.get(soc) ?? [];
     if (exposure && tasks.length === 0) lacks.push('No task statements for this SOC in GPTs are GPTs.');
 
     const oohHit =
@@ -145,14 +146,11 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
       pay: figures.pay,
       employment: figures.employment,
       outlook: figures.outlook,
+      annualPay: figures.annualPay,
     };
     if (figures.medianPay !== undefined) data.medianPay = figures.medianPay;
-    const profiles = skillsBySoc.get(soc);
-    if (profiles) {
-      const folded = foldSkills(profiles);
-      data.skills = folded.skills;
-      data.jobZone = folded.jobZone;
-    }
+    const profile = input.onet.profileOf(soc);
+    if (profile) data.profile = profile;
     if (oohHit) {
       const e = oohHit.entry;
       data.ooh = {
@@ -166,12 +164,10 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     occupations.set(soc, data);
   }
 
-  const skillsJoined = [...skillsBySoc.values()].reduce((n, list) => n + list.length, 0);
   return {
     occupations,
     unjoined: {
       ooh: input.ooh.length - oohUsed.size,
-      skills: input.skills.size - skillsJoined,
       projections: input.projections.size - projectionsJoined,
     },
   };
@@ -206,28 +202,12 @@ function groupByTitle<T>(
   return out;
 }
 
-/** Several O*NET occupations in one SOC: the mean importance and level of each skill; a level stays null only if every profile has it "Not relevant". */
-function foldSkills(profiles: SkillProfile[]): { skills: SkillLevel[]; jobZone: number } {
-  if (profiles.length === 1) {
-    const only = profiles[0] as SkillProfile;
-    return { skills: only.skills, jobZone: only.jobZone };
-  }
-  const skills = BASIC_SKILLS.map((name, i) => {
-    const levels = profiles.map((p) => p.skills[i]?.level).filter((l): l is number => typeof l === 'number');
-    return {
-      name,
-      importance: round1(mean(profiles.map((p) => p.skills[i]?.importance ?? 0))),
-      level: levels.length ? round1(mean(levels)) : null,
-    };
-  });
-  return { skills, jobZone: Math.round(mean(profiles.map((p) => p.jobZone))) };
-}
-
 interface Figures {
   pay: FigureLine[];
   employment: FigureLine[];
   outlook: FigureLine[];
   medianPay?: number;
+  annualPay: AnnualPay[];
 }
 
 /**
@@ -243,7 +223,7 @@ function figuresOf(
   projection: Projection | undefined,
   lacks: string[],
 ): Figures {
-  const out: Figures = { pay: [], employment: [], outlook: [] };
+  const out: Figures = { pay: [], employment: [], outlook: [], annualPay: [] };
   const oohNote = ooh?.group
     ? `For the Handbook's "${ooh.entry.title}" page${ooh.entry.soc ? ` (SOC ${ooh.entry.soc})` : ''}, a group that includes this occupation.`
     : undefined;
@@ -292,7 +272,9 @@ function figuresOf(
   const oohPay = () => {
     if (!ooh || ooh.entry.medianPay === null) return;
     out.pay.push(oohLine('Median pay', ooh.entry.medianPay, 'usd-per-year', '2024'));
-    if (!payCapped) medianPay ??= ooh.entry.medianPay;
+    if (payCapped) return;
+    medianPay ??= ooh.entry.medianPay;
+    out.annualPay.push(annual(DATASET_SOURCES.blsOoh, '2024', ooh.entry.medianPay, ooh.group));
   };
   const oewsPay = () => {
     if (!oews) return;
@@ -300,6 +282,8 @@ function figuresOf(
     if (annualMedian.kind === 'value') {
       out.pay.push(oewsLine('Median annual wage', annualMedian.value, 'usd-per-year'));
       medianPay ??= annualMedian.value;
+      if (!payCapped)
+        out.annualPay.push(annual(DATASET_SOURCES.blsOews2021, 'May 2021', annualMedian.value, oews.group));
     } else if (annualMedian.kind === 'top-coded') {
       const top = formatFigure(OEWS_TOP_CODE.annual, 'usd');
       out.pay.push(
@@ -355,9 +339,9 @@ function figuresOf(
       oohLine(
         'Projected employment change, 2024–34',
         pct,
-        'percent',
+        'percent-change',
         '2024–2034',
-        `${formatFigure(pct, 'percent')}${desc ? ` (${desc.toLowerCase()})` : ''}`,
+        `${formatFigure(pct, 'percent-change')}${desc ? ` (${desc.toLowerCase()})` : ''}`,
       ),
     );
   }
@@ -369,11 +353,26 @@ function figuresOf(
         DATASET_SOURCES.blsProjections2020,
         'Projected employment change, 2020–30',
         projection.pctChange,
-        'percent',
+        'percent-change',
         '2020–2030',
       ),
     );
   return out;
+}
+
+/** The Microsoft caveat, with the health-record sentence only where health-record work is a large part of the job
+ *  and the score ranks it low: on a card where the score ranks the occupation high, that sentence would mislead. */
+export function microsoftCaveat(tasks: TaskLine[], percentile: number): string {
+  const about = tasks.filter((t) => HEALTH_RECORD_WORK.task.test(t.task)).length;
+  const applies =
+    tasks.length > 0 &&
+    about / tasks.length >= HEALTH_RECORD_WORK.minShare &&
+    percentile < HEALTH_RECORD_WORK.belowPercentile;
+  return applies ? `${MICROSOFT_CAVEAT} ${MICROSOFT_HEALTH_RECORDS_CAVEAT}` : MICROSOFT_CAVEAT;
+}
+
+function annual(source: DatasetSource, period: string, value: number, group: boolean): AnnualPay {
+  return { source: source.id, sourceName: source.name, period, value, group };
 }
 
 function measureOf(
@@ -397,37 +396,17 @@ function measureOf(
   };
 }
 
-/**
- * Percentile rank among all occupations a source covers: the share (0–100, one decimal) with a strictly
- * lower value. Tied occupations share a rank; the lowest value ranks 0.
- */
-export function percentileRanks(values: number[]): (value: number) => number {
-  const sorted = Float64Array.from(values).sort();
-  return (value) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return round1((lo / sorted.length) * 100);
-  };
-}
-
 function noteOf(dir: string, occupations: Map<string, OccupationData>, input: Inputs, unjoined: Unjoined): string {
   const all = [...occupations.values()];
   const count = (pred: (o: OccupationData) => boolean) => all.filter(pred).length.toLocaleString('en-US');
   const parts = [
     `Public datasets from ${dir}: ${occupations.size.toLocaleString('en-US')} occupations`,
     ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI;`,
-    ` pay for ${count((o) => o.pay.length > 0)}, basic skills for ${count((o) => Boolean(o.skills))}).`,
+    ` pay for ${count((o) => o.pay.length > 0)}, O*NET 30.1 skills and knowledge ratings for ${count((o) => Boolean(o.profile?.skills))}).`,
     ` Not joined: ${unjoined.ooh} of ${input.ooh.length} Handbook pages (no SOC code, or none matching a rated occupation),`,
-    ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly occupation groups),`,
-    ` ${unjoined.skills} of ${input.skills.size} basic-skills titles.`,
+    ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly occupation groups).`,
   ];
   return parts.join('');
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

@@ -122,13 +122,6 @@ export const DATA_MANIFEST: DataManifest = {
         pinned(
           'eloundou-gpts-are-gpts',
           gptsAreGpts,
-          'data/occupations_onet_basic_skills.csv',
-          'a17fa416c923bf16754769e2677e8e83ec1b130abd7c81298c146640e4cbc13a',
-          95_075,
-        ),
-        pinned(
-          'eloundou-gpts-are-gpts',
-          gptsAreGpts,
           'data/occupations_projections_processed.csv',
           'd1f2a237e8ee0016e1ef656f9e453efdfffc48fcc0a8d4b15697fdd57995f730',
           45_300,

@@ -2,6 +2,7 @@
 // TaskLine and FigureLine the loaders build names one of these ids. Versions come from the data manifest, which
 // pins them, so a card's sources name exactly the data it was built from.
 import { manifestDataset } from './manifest.js';
+import { ONET_DIR } from './onet.js';
 import type { DatasetSource } from './types.js';
 
 const ELOUNDOU = manifestDataset('eloundou-gpts-are-gpts');
@@ -60,15 +61,16 @@ export const DATASET_SOURCES = {
     license: 'MIT',
     attribution: `${ELOUNDOU_CITATION}; task statements from O*NET`,
   },
-  onetSkills: {
-    id: 'onet-basic-skills',
-    name: 'O*NET basic skills (as tabulated in GPTs are GPTs)',
-    publisher: 'O*NET (USDOL/ETA), via Eloundou et al.',
-    url: ELOUNDOU_URL,
-    asOf: ELOUNDOU_AS_OF,
-    version: ELOUNDOU.version,
-    license: 'MIT (repository)',
-    attribution: `O*NET basic-skills importance and level and Job Zone, as tabulated in ${ELOUNDOU_CITATION}`,
+  onet: {
+    id: 'onet-30.1',
+    name: 'O*NET 30.1 Database',
+    publisher: 'U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)',
+    url: 'https://www.onetcenter.org/database.html',
+    asOf: '2025-12',
+    version: manifestDataset(ONET_DIR).version,
+    license: 'CC BY 4.0',
+    attribution:
+      'This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.',
   },
   blsProjections2020: {
     id: 'bls-projections-2020',
@@ -121,4 +123,18 @@ export const DATASET_SOURCES = {
 
 /** Said wherever the Microsoft score is shown, so nobody reads it as a replacement forecast. */
 export const MICROSOFT_CAVEAT =
-  'Measures where people applied AI in Bing Copilot chats, not whether the job is replaced. Health-record work scores low partly because compliant tools do not route through Copilot.';
+  'Measures where people applied AI in Bing Copilot chats, not whether the job is replaced.';
+
+/** Added only where it applies: health-record work is a large part of the job (HEALTH_RECORD_WORK) and the score
+ *  ranks the occupation low (below the median), which is what the sentence explains. */
+export const MICROSOFT_HEALTH_RECORDS_CAVEAT =
+  'Health-record work may score low here partly because compliant tools do not route through Copilot.';
+
+export const HEALTH_RECORD_WORK = {
+  /** A task statement about health records. */
+  task: /\b(?:medical|health|patient|clinical|dental)[- ](?:records?|charts?|information|histor(?:y|ies)|documentation)\b|\belectronic health records?\b|\bEHRs?\b/i,
+  /** Share of the occupation's task statements that must be about them. */
+  minShare: 0.2,
+  /** The score's percentile below which it "scores low". */
+  belowPercentile: 50,
+} as const;

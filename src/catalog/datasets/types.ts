@@ -9,12 +9,57 @@ export interface DatasetSource extends SourceRef {
   measure?: { name: string; scale: string; meaning: string; higherMeansMoreRisk: boolean };
 }
 
-export interface SkillLevel {
-  /** O*NET basic skill name, e.g. "Critical Thinking". */
-  name: string;
-  importance: number;
-  /** 0–100; null where O*NET marks the skill "Not relevant" (or its level "Not available"). */
-  level: number | null;
+/** Importance (1–5) and level (0–7) of each O*NET element, in the order of `OnetReference`; null where O*NET
+ *  suppresses the value (Recommend Suppress) or gives none. A level O*NET marks "Not Relevant" is 0. */
+export interface OnetRatings {
+  importance: (number | null)[];
+  level: (number | null)[];
+}
+
+/** One SOC's O*NET 30.1 profile, folded from its O*NET-SOC occupations (see onet-profiles.ts). Plain numbers
+ *  and arrays, so the whole Datasets object serializes compactly. */
+export interface OnetProfile {
+  /** The O*NET-SOC occupations whose ratings make `skills` and `knowledge`; empty when O*NET rates none. */
+  ratedCodes: string[];
+  skills?: OnetRatings;
+  knowledge?: OnetRatings;
+  /** Share of workers (0–100) in each category of required education (RL, 12 categories), related work
+   *  experience (RW, 11), on-site or in-plant training (PT, 9) and on-the-job training (OJ, 9); index 0 is
+   *  category 1. Labels are in `OnetReference.categories`. */
+  education?: number[];
+  experience?: number[];
+  onSite?: number[];
+  onTheJob?: number[];
+  /** Importance (1–5) of a job-related professional certification or licence, where O*NET rates it. */
+  certification?: number;
+  /** 1–5: how much preparation the occupation needs. */
+  jobZone?: number;
+  /** Technologies it uses (indices into `OnetReference.technologies`, ascending), and those O*NET marks In
+   *  Demand for it (frequent in its job postings). */
+  technologies: number[];
+  inDemand: number[];
+}
+
+/** What O*NET profiles index into: element names, category labels, Job Zone names, technologies. */
+export interface OnetReference {
+  skills: { id: string; name: string }[];
+  knowledge: { id: string; name: string }[];
+  categories: { education: string[]; experience: string[]; onSite: string[]; onTheJob: string[] };
+  /** "Job Zone One: Little or No Preparation Needed", … (index 0 is zone 1). */
+  jobZones: string[];
+  /** Hot: O*NET's Hot Technology flag (frequent in job postings across occupations). */
+  technologies: { name: string; commodity: string; hot: boolean }[];
+}
+
+/** One published annual median wage, so two occupations are compared within one source and one year. */
+export interface AnnualPay {
+  source: string;
+  sourceName: string;
+  /** The year or month the wage describes, e.g. "2024" or "May 2021". */
+  period: string;
+  value: number;
+  /** The figure is for a group that includes the occupation (a Handbook page or an OEWS broad group). */
+  group: boolean;
 }
 
 export interface OccupationData {
@@ -30,10 +75,12 @@ export interface OccupationData {
   pay: FigureLine[];
   employment: FigureLine[];
   outlook: FigureLine[];
-  /** Median annual pay in USD from the freshest source, for path pay gaps. */
+  /** Median annual pay in USD from the freshest source, as the card shows it first. */
   medianPay?: number;
-  skills?: SkillLevel[];
-  jobZone?: number;
+  /** Every annual median published for it, own figures first, for pay gaps within one source and year. */
+  annualPay: AnnualPay[];
+  /** Its O*NET 30.1 profile, where O*NET covers the SOC (skills and knowledge only where O*NET rates it). */
+  profile?: OnetProfile;
   /** Entry education and the BLS OOH page, where the Handbook covers it. */
   ooh?: {
     url: string;
@@ -50,6 +97,8 @@ export interface Datasets {
   dir: string | null;
   occupations: Map<string, OccupationData>;
   sources: Map<string, DatasetSource>;
+  /** O*NET 30.1 names and labels the profiles index into; null without datasets. */
+  onet: OnetReference | null;
   /** One line for the start-up log and the help answer, e.g. which datasets were read. */
   note: string;
 }

@@ -25,6 +25,8 @@ export const sourceSchema = z.strictObject({
   /** The seed document this was taken from, when it came from ../shared/seeds. */
   seed: text.optional(),
   asOf: isoDate,
+  /** true when no source states this date and it is an estimate: it is then shown as "about 2026". */
+  asOfApproximate: z.boolean({ error: 'must be true or false' }).optional(),
   /** What the source measures, when it publishes a score or index. */
   measure: z
     .strictObject({
@@ -42,13 +44,17 @@ export const sourceSchema = z.strictObject({
 export const figureSchema = z.strictObject({
   label: text,
   value: z.number({ error: 'must be a number (no units, commas or % sign)' }),
-  unit: z.enum(['usd-per-year', 'usd-per-hour', 'usd', 'percent', 'workers', 'jobs', 'score', 'count', 'usd-billions']),
+  /** percent is a level (48 % of organisations); percent-change a change (+7 % growth), shown with its sign. */
+  unit: z.enum(['usd-per-year', 'usd-per-hour', 'usd', 'percent', 'percent-change', 'workers', 'jobs', 'score', 'count', 'usd-billions']),
   source: sourceRef,
   /** Where the card shows it; when left out it follows from the unit (pay for usd-per-year, …). */
   topic: z.enum(['pay', 'employment', 'outlook', 'exposure', 'adoption', 'market', 'accuracy', 'other'], { error: 'must be one of pay, employment, outlook, exposure, adoption, market, accuracy, other' }).optional(),
   /** When the figure is about a period other than the source's as-of date (e.g. a projection window). */
   period: text.optional(),
   note: text.optional(),
+  /** For a score: whether higher means more risk, when it differs from the source's measure (a sub-score such
+   *  as AI Complementarity runs the other way from the index that contains it). */
+  higherMeansMoreRisk: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 /** A sourced statement: a task AI can do, a risk, a timeline step… */

@@ -11,10 +11,19 @@ import type {
   PathAnswer,
   RoleCard,
   RoleRef,
+  SourceRef,
   Transition,
   Verdict,
 } from '../../answers/types.js';
-import { exposureBar, keyFigureText, nextStepText, transitionFacts, verdictStep } from '../../answers/format.js';
+import {
+  exposureBar,
+  formatAsOf,
+  keyFigureText,
+  nextStepText,
+  transitionDetails,
+  transitionFacts,
+  verdictStep,
+} from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
@@ -174,7 +183,19 @@ export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = 
 
 function transitionLine(t: Transition): string {
   const facts = transitionFacts(t);
-  return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${t.skillsToBuild?.length ? `\n_Skills to build: ${t.skillsToBuild.map((s) => e(s.name)).join(', ')}_` : ''}`;
+  return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${transitionDetailText(t)}`;
+}
+
+/** A move's details (fit, what to learn, technologies, steps, pay source), one short line each. */
+function transitionDetailText(t: Transition): string {
+  return transitionDetails(t)
+    .map((d) => `\n_${e(d.label)}:_ ${e(d.text)}`)
+    .join('');
+}
+
+/** A source with its date, "about 2026" where no source states it. */
+function sourceWithDate(s: SourceRef): string {
+  return `${link(s.url, s.name)}${s.version ? `, ${e(s.version)}` : ''} (${e(formatAsOf(s.asOf, s.approximate))})`;
 }
 
 export function pathMessage(answer: PathAnswer): SlackMessage {
@@ -183,6 +204,11 @@ export function pathMessage(answer: PathAnswer): SlackMessage {
   if (answer.verdict) blocks.push(section(`Now: ${verdictLine(answer.verdict)}`));
   if (p.transitions.length === 0) blocks.push(section('_No transitions known for this role yet._'));
   for (const t of p.transitions.slice(0, 8)) blocks.push(section(transitionLine(t)));
+  if (p.longRange.length) {
+    blocks.push(section('*Long-range options* (each needs a degree or licence first)'));
+    for (const t of p.longRange) blocks.push(section(transitionLine(t)));
+  }
+  if (p.proxy) blocks.push(context(e(p.proxy.note)));
   const build = p.skills.filter((s) => s.kind === 'future' || s.kind === 'gap');
   const keep = p.skills.filter((s) => s.kind === 'resilient');
   if (build.length || keep.length) {
@@ -246,11 +272,7 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
 
 export function faqMessage(answer: FaqAnswer): SlackMessage {
   const blocks: Block[] = [header(answer.faq.question), section(markdownToMrkdwn(answer.faq.answer))];
-  blocks.push(
-    context(
-      `Sources: ${answer.sources.map((s) => link(s.url, s.name) + `${s.version ? `, ${e(s.version)}` : ''} (${e(s.asOf)})`).join(' · ')}`,
-    ),
-  );
+  blocks.push(context(`Sources: ${answer.sources.map(sourceWithDate).join(' · ')}`));
   if (answer.roles.length)
     blocks.push(
       actions(
