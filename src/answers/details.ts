@@ -1,7 +1,7 @@
 // "How we scored this": everything behind a card's first screen, as an outline every renderer draws the same
 // way (Slack modal, terminal). Measures with their scales and dates, the formula, experience levels, task
 // tables, every pay, employment and outlook figure, forecasts with their sources, what the card lacks, sources.
-import { exposureBar, ordinal, readableDate, transitionFacts, verdictStep } from './format.js';
+import { exposureBar, formatAsOf, ordinal, transitionFacts, verdictStep } from './format.js';
 import type { Claim, FigureLine, Measure, RoleCard, TaskLine } from './types.js';
 
 export interface DetailLine {
@@ -80,6 +80,8 @@ export function detailsOf(card: RoleCard): DetailSection[] {
           ]
         : []),
       ...(card.role.summary ? [{ text: card.role.summary }] : []),
+      // O*NET rates no skills for this occupation: the path's gaps come from a stand-in, named here.
+      ...(card.path.proxy ? [{ lead: 'Skills profile', text: card.path.proxy.note }] : []),
     ],
   });
 
@@ -194,13 +196,18 @@ export function detailsOf(card: RoleCard): DetailSection[] {
       return { lead: t.title, text: `${facts.length ? `${facts.join(' · ')}. ` : ''}${t.why}` };
     }),
   });
+  add({
+    title: 'Long-range options',
+    intro: 'Safer, but they need a degree or licence first.',
+    lines: card.path.longRange.slice(0, MOVES).map((t) => ({ lead: t.title, text: t.gate?.requirement ?? t.why })),
+  });
   add({ title: 'What this card lacks', lines: card.lacks.map((text) => ({ text })) });
   add({
     title: 'Sources',
     lines: card.sources.map((s) => ({
       lead: s.name,
       // The dataset version pinned (a commit, a release), so an answer never changes silently.
-      text: s.version ? `${s.version}, ${s.asOf}` : s.asOf,
+      text: `${s.version ? `${s.version}, ` : ''}${formatAsOf(s.asOf, s.approximate)}`,
       ...(s.url ? { url: s.url } : {}),
     })),
   });
@@ -218,7 +225,7 @@ function measureLine(m: Measure): DetailLine {
   return {
     lead: m.measure,
     text: `${m.value}${m.label ? ` (${m.label})` : ''} on ${m.scale}${direction}${rank}`,
-    note: `${m.sourceName}, ${m.asOf}${m.note ? `. ${m.note}` : ''}`,
+    note: `${m.sourceName}, ${formatAsOf(m.asOf, m.asOfApproximate)}${m.note ? `. ${m.note}` : ''}`,
   };
 }
 
@@ -226,7 +233,7 @@ function figureLine(f: FigureLine): DetailLine {
   return {
     lead: f.label,
     text: `${f.display}${f.period ? ` (${f.period})` : ''}`,
-    note: `${withDate(f.sourceName, f.asOf)}${f.note ? `. ${f.note}` : ''}`,
+    note: `${withDate(f.sourceName, formatAsOf(f.asOf, f.asOfApproximate))}${f.note ? `. ${f.note}` : ''}`,
   };
 }
 
@@ -244,8 +251,8 @@ function claimLine(c: Claim, sourceName: (id: string) => string): DetailLine {
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** "BLS Occupational Employment and Wage Statistics, May 2021" already says its date; others get theirs. */
-const withDate = (name: string, asOf: string) =>
-  name.includes(readableDate(asOf)) || name.includes(asOf) ? name : `${name}, ${readableDate(asOf)}`;
+/** "BLS OEWS, May 2021", unless the name already says its date. */
+const withDate = (name: string, date: string) => (name.includes(date) ? name : `${name}, ${date}`);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const range = (r: { from: number; to: number }) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`);
 const zones = (z: { from: string; to: string }) =>

@@ -41,7 +41,7 @@ export function formatFigure(value: number, unit: FigureUnit | string): string {
 
 /** A source's date as the card shows it: "2024-05", or "about 2026" when no source states it. */
 export function formatAsOf(asOf: string, approximate?: boolean): string {
-  return approximate ? `about ${asOf}` : asOf;
+  return `${approximate ? 'about ' : ''}${readableDate(asOf)}`;
 }
 
 /** "$3,200 more" / "$1,500 less" for pay gaps. */

@@ -1,6 +1,6 @@
 // What the first screen picks from a card: two things AI can and two it cannot do, and one pay, one employment
 // and one outlook figure. Everything else stays in the details. Pure.
-import { readableDate } from '../answers/format.js';
+import { formatAsOf } from '../answers/format.js';
 import type { Claim, FigureLine, Glance, KeyFigure, KeyFigures, TaskLine } from '../answers/types.js';
 
 export const GLANCE_ITEMS = 2;
@@ -78,7 +78,7 @@ export function keyFiguresOf(
     return {
       ...f,
       by: official(f) ? 'BLS' : (publisherOf(f.source) ?? f.sourceName),
-      when: f.period ?? readableDate(f.asOf),
+      when: f.period ?? formatAsOf(f.asOf, f.asOfApproximate),
     };
   };
   const rank = (units: string[]) => (unit: string) => units.indexOf(unit);
@@ -87,7 +87,7 @@ export function keyFiguresOf(
   return {
     pay,
     employment,
-    outlook: best(figures.outlook, rank(['percent', 'jobs', 'workers'])),
+    outlook: best(figures.outlook, rank(['percent-change', 'percent', 'jobs', 'workers'])),
     payDiffers: whyFiguresDiffer(
       figures.pay.filter((f) => f.unit.startsWith('usd')),
       pay,

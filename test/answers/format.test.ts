@@ -96,7 +96,7 @@ describe('formatFigure', () => {
 describe('formatAsOf', () => {
   it('shows a date no source states as approximate', () => {
     expect(formatAsOf('2026', true)).toBe('about 2026');
-    expect(formatAsOf('2024-05')).toBe('2024-05');
+    expect(formatAsOf('2024-05')).toBe('May 2024');
   });
 });
 

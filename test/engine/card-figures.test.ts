@@ -3,7 +3,7 @@
 // approximate, and the terminal compare names each figure's source and year.
 import { describe, expect, it } from 'vitest';
 import type { RoleAnswer } from '../../src/answers/types.js';
-import { roleCardMessage } from '../../src/renderers/blockkit/messages.js';
+import { detailsBlocks } from '../../src/renderers/blockkit/details.js';
 import { renderText } from '../../src/renderers/terminal.js';
 import { bootEngine } from '../../src/transports/boot.js';
 
@@ -44,7 +44,7 @@ describe('the Microsoft caveat', () => {
     const m = microsoft('medical-coder');
     expect(m?.percentile).toBeGreaterThan(50);
     expect(m?.note).toBe('Measures where people applied AI in Bing Copilot chats, not whether the job is replaced.');
-    expect(renderText(coder)).not.toMatch(/compliant tools/);
+    expect(renderText(coder, { details: true })).not.toMatch(/compliant tools/);
   });
 
   it('appears where health-record work is a large part of the job and the score ranks it low', () => {
@@ -68,14 +68,17 @@ describe('dates no source states', () => {
     const page = coder.sources.find((s) => s.id === 'ai-task-coverage-page');
     expect(page).toMatchObject({ asOf: '2026', approximate: true });
     expect(coder.sources.find((s) => s.id === 'nejm-ai-llm-coding-study')?.approximate).toBeUndefined();
-    const terminal = text(renderText(coder));
-    expect(terminal).toContain('Will AI Replace Medical Coders? (AI task coverage page) (about 2026)');
-    expect(terminal).toContain('NEJM AI study benchmarking large language models on medical code lookup (2024-04)');
-    const slack = JSON.stringify(roleCardMessage(coder).blocks);
-    expect(slack).toContain('(about 2026)');
+    // Sources and measures are in the card's details ("How we scored this"); the first screen's figures too.
+    const terminal = text(renderText(coder, { details: true }));
+    expect(terminal).toMatch(/Will AI Replace Medical Coders\? \(AI task coverage page\):? about 2026/);
+    expect(terminal).toMatch(/NEJM AI study benchmarking large language models on medical code lookup:? April 2024/);
+    const slack = JSON.stringify(detailsBlocks(coder));
+    expect(slack).toContain('about 2026');
     const score = coder.measures.find((m) => m.source === 'ai-task-coverage-page');
     expect(score?.asOfApproximate).toBe(true);
-    expect(terminal).toMatch(/AI exposure score 85 .*\(as of about 2026\)/);
+    expect(terminal).toMatch(/AI exposure score[^\n]*85[^\n]*\n?[^\n]*about 2026/);
+    // A key figure on the first screen from such a source says "about" too.
+    expect(text(renderText(coder))).not.toMatch(/· [A-Z][^·]*, 2026\b/);
   });
 });
 
@@ -85,9 +88,11 @@ describe('the terminal compare', () => {
     expect(answer.kind).toBe('compare');
     const lines = renderText(answer).split('\n');
     const pay = lines.findIndex((l) => l.startsWith('Pay'));
-    expect(lines[pay + 1]).toMatch(/\[Will AI Replace M…, about 2026\]\s+\[BLS OOH, 2024\]/);
+    expect(lines[pay + 1]).toMatch(/\[BLS, May 2024\]\s+\[BLS, 2024\]/);
+    const jobs = lines.findIndex((l) => l.startsWith('Jobs'));
+    expect(lines[jobs + 1]).toMatch(/\[BLS, about 2026\]\s+\[BLS, 2024\]/);
     const outlook = lines.findIndex((l) => l.startsWith('Outlook'));
-    expect(lines[outlook + 1]).toMatch(/\[BLS OOH, 2024–2034\]/);
+    expect(lines[outlook + 1]).toMatch(/\[2024–2034, forecast by BLS\]\s+\[2024–2034, forecast by BLS\]/);
   });
 });
 

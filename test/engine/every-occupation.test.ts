@@ -106,7 +106,9 @@ describe('an answer for every occupation', () => {
       if (card.path.proxy) {
         expect(rated, role.id).toBe(false);
         expect(card.path.proxy.note).toContain(card.path.proxy.title);
-        expect(renderText(card).replace(/\s+/g, ' ')).toContain(`profile of ${card.path.proxy.title}`);
+        expect(renderText(card, { details: true }).replace(/\s+/g, ' ')).toContain(
+          `profile of ${card.path.proxy.title}`,
+        );
       }
       for (const t of all) {
         const target = t.soc ? catalog.datasets.occupations.get(t.soc) : undefined;
