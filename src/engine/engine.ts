@@ -25,7 +25,7 @@ import type { Figure } from '../catalog/knowledge/schema.js';
 import type { OccupationData } from '../catalog/datasets/types.js';
 import { consensusOf } from './consensus.js';
 import { computedTransitions, skillGaps } from './reskilling.js';
-import { Resolver, type Resolution } from './resolve.js';
+import { Resolver, type Resolution, type ResolverOptions } from './resolve.js';
 import { computeAijri, zoneOf } from './scoring.js';
 import type { Engine } from './types.js';
 
@@ -58,10 +58,13 @@ function withoutTwins(curated: FigureLine[], data: FigureLine[]): FigureLine[] {
   return [...merged, ...rest];
 }
 
-export function createEngine(catalog: Catalog): Engine {
-  const resolver = new Resolver(catalog);
+/** Builds the engine over a catalog. `options.names` is the datasets' name index from a start-up cache. */
+export function createEngine(catalog: Catalog, options: ResolverOptions = {}): Engine {
+  const resolver = new Resolver(catalog, options);
   const cards = new Map<string, RoleCard>();
-  const occupations = [...catalog.datasets.occupations.values()];
+  // Computed moves go to occupations some source rates, and skills are standardized over those alone.
+  const occupations = [...catalog.datasets.occupations.values()].filter((o) => o.measures.length > 0);
+  const onetSocs = new Set(catalog.datasets.titles.map((t) => t.soc));
 
   const sourceRef = (id: string): SourceRef => {
     const s = catalog.knowledge.sources.get(id) ?? catalog.datasets.sources.get(id);
@@ -359,6 +362,8 @@ export function createEngine(catalog: Catalog): Engine {
       ].map((c) => c.source),
       ...partial.ratings.map((r) => r.source),
       ...partial.path.transitions.flatMap((t) => (t.source ? [t.source] : [])),
+      // The occupation's title and the names it is found by come from O*NET.
+      ...(role.soc && onetSocs.has(role.soc) ? ['onet-30.1'] : []),
     ]);
     used.delete('');
     return { ...partial, lacks: lacksOf(role, partial), sources: [...used].sort().map(sourceRef) };
@@ -394,7 +399,14 @@ export function createEngine(catalog: Catalog): Engine {
         return help();
       case 'role': {
         const role = catalog.roles.get(r.roleId);
-        if (role) return { kind: 'role', query, match: r.match, ...cardOf(role) };
+        if (role)
+          return {
+            kind: 'role',
+            query,
+            match: r.match,
+            alternatives: r.alternatives.flatMap((id) => roleRefById(id) ?? []),
+            ...cardOf(role),
+          };
         return { kind: 'not_found', query, reason: 'no_match', suggestions: popular() };
       }
       case 'faq': {
@@ -413,10 +425,12 @@ export function createEngine(catalog: Catalog): Engine {
         return {
           kind: 'ambiguous',
           query,
+          reason: r.reason,
           candidates: r.candidates.flatMap((c) => {
             const rr = roleRefById(c.roleId);
             return rr ? [{ ...rr, confidence: c.confidence }] : [];
           }),
+          qualifiers: r.qualifiers,
         };
       case 'not_found': {
         const suggestions = r.suggestions.flatMap((id) => roleRefById(id) ?? []);
@@ -424,7 +438,8 @@ export function createEngine(catalog: Catalog): Engine {
           kind: 'not_found',
           query,
           reason: r.reason,
-          suggestions: suggestions.length ? suggestions : popular(),
+          // A question that names no job gets no guessed roles: the reply asks for the job title.
+          suggestions: suggestions.length || r.reason === 'no_job' ? suggestions : popular(),
         };
       }
     }
@@ -473,7 +488,15 @@ export function createEngine(catalog: Catalog): Engine {
           match: {
             kind: 'role',
             roleId: role.id,
-            match: { how: 'sentence', confidence: r.confidence, matched: role.title },
+            match: {
+              how: 'sentence',
+              confidence: r.confidence,
+              matched: role.title,
+              title: role.title,
+              source: 'catalog',
+              qualifiers: [],
+            },
+            alternatives: [],
           },
         };
     }
@@ -535,7 +558,13 @@ export function createEngine(catalog: Catalog): Engine {
     roleById(id: string): RoleAnswer | null {
       const role = catalog.roles.get(id);
       return role
-        ? { kind: 'role', query: id, match: { how: 'id', confidence: 1, matched: id }, ...cardOf(role) }
+        ? {
+            kind: 'role',
+            query: id,
+            match: { how: 'id', confidence: 1, matched: id, title: role.title, source: 'catalog', qualifiers: [] },
+            alternatives: [],
+            ...cardOf(role),
+          }
         : null;
     },
 
@@ -546,6 +575,7 @@ export function createEngine(catalog: Catalog): Engine {
       return cards.size;
     },
     warmUpSteps,
+    nameIndexData: () => resolver.nameIndexData(),
     stats: () => ({
       roles: catalog.roles.size,
       curatedRoles: [...catalog.roles.values()].filter((r) => r.curated).length,

@@ -2,8 +2,11 @@
 // that is missing, lacks a column, has a malformed row or is cut off stops the load with a DatasetError
 // naming the file and line: a partial join would answer with numbers silently missing.
 //
-// Which occupations: every SOC that at least one exposure source rates (GPTs are GPTs, Working with AI).
-// Pay, outlook, skills and projections only enrich those; what they could not join is counted in `note`.
+// Which occupations: every SOC that at least one exposure source rates (GPTs are GPTs, Working with AI), and
+// every SOC of O*NET 30.1, so that a title O*NET gives for an occupation no source rates ("Surgeons, All
+// Other", the military) answers for that occupation with a card that says it is not rated, rather than for
+// a rated neighbour. Pay, outlook, skills and projections only enrich those; what they could not join is
+// counted in `note`.
 import { statSync } from 'node:fs';
 import type { FigureLine, Measure, TaskLine } from '../../answers/types.js';
 import { formatFigure } from '../../answers/format.js';
@@ -13,17 +16,18 @@ import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft
 import { OEWS_TOP_CODE, oewsFor, readOews, type OewsEntry } from './oews.js';
 import { indexOoh, readOoh, type OohEntry } from './ooh.js';
 import { BASIC_SKILLS, readBasicSkills, type SkillProfile } from './onet-skills.js';
+import { readOnetTitles, type OnetTitles } from './onet-titles.js';
 import { readProjections, type Projection } from './projections.js';
 import { DATASET_SOURCES, MICROSOFT_CAVEAT } from './sources.js';
 import { DatasetError } from './table.js';
-import type { Datasets, DatasetSource, OccupationData, SkillLevel } from './types.js';
+import type { Datasets, DatasetSource, OccupationData, OccupationTitle, SkillLevel } from './types.js';
 
 export { DatasetError } from './table.js';
 
 export const NO_DATA_NOTE = 'No AIRISK_DATA_DIR set: answering from curated knowledge only.';
 
 export function loadDatasets(dir: string | null): Datasets {
-  if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), note: NO_DATA_NOTE };
+  if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), titles: [], note: NO_DATA_NOTE };
   let isFolder = false;
   try {
     isFolder = statSync(dir).isDirectory();
@@ -40,10 +44,27 @@ export function loadDatasets(dir: string | null): Datasets {
     microsoft: readMicrosoftApplicability(dir),
     ooh: readOoh(dir),
     oews: readOews(dir),
+    onet: readOnetTitles(dir),
   };
   const { occupations, unjoined } = join(input);
   const sources = new Map<string, DatasetSource>(Object.values(DATASET_SOURCES).map((s) => [s.id, s]));
-  return { dir, occupations, sources, note: noteOf(dir, occupations, input, unjoined) };
+  const titles = titlesOf(input.onet);
+  return { dir, occupations, sources, titles, note: noteOf(dir, occupations, input, unjoined, titles) };
+}
+
+/** Every O*NET title as a name of its 6-digit SOC: occupation titles, alternate titles, their short forms, reported titles. */
+function titlesOf(onet: OnetTitles): OccupationTitle[] {
+  const out: OccupationTitle[] = [];
+  for (const [code, title] of onet.occupations)
+    out.push({ soc: code.slice(0, 7), title, source: 'onet-occupation', sources: 1 });
+  for (const a of onet.alternate) {
+    const soc = a.code.slice(0, 7);
+    out.push({ soc, title: a.title, source: 'onet-alternate', sources: a.sources });
+    if (a.short) out.push({ soc, title: a.short, source: 'onet-short', of: a.title, sources: a.sources });
+  }
+  for (const r of onet.reported)
+    out.push({ soc: r.code.slice(0, 7), title: r.title, source: 'onet-reported', sources: 1 });
+  return out;
 }
 
 interface Inputs {
@@ -54,6 +75,7 @@ interface Inputs {
   microsoft: Map<string, ApplicabilityScore>;
   ooh: OohEntry[];
   oews: Map<string, OewsEntry>;
+  onet: OnetTitles;
 }
 
 interface Unjoined {
@@ -63,8 +85,14 @@ interface Unjoined {
 }
 
 function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoined: Unjoined } {
-  const socs = [...new Set([...input.exposure.keys(), ...input.microsoft.keys()])].sort();
-  const titles = new Map(socs.map((soc) => [soc, socTitle(soc, input)]));
+  const onetBySoc = new Map<string, { code: string; title: string }[]>();
+  for (const [code, title] of input.onet.occupations) {
+    const list = onetBySoc.get(code.slice(0, 7));
+    if (list) list.push({ code, title });
+    else onetBySoc.set(code.slice(0, 7), [{ code, title }]);
+  }
+  const socs = [...new Set([...input.exposure.keys(), ...input.microsoft.keys(), ...onetBySoc.keys()])].sort();
+  const titles = new Map(socs.map((soc) => [soc, socTitle(soc, input, onetBySoc.get(soc) ?? [])]));
 
   // Titles that name each SOC, for the files keyed by title: its own title, its O*NET titles, its OEWS title.
   const socByTitle = new Map<string, string>();
@@ -73,7 +101,8 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     if (!socByTitle.has(key)) socByTitle.set(key, soc);
   };
   for (const soc of socs) addTitle(titles.get(soc) as string, soc);
-  for (const soc of socs) for (const o of input.exposure.get(soc)?.onet ?? []) addTitle(o.title, soc);
+  for (const soc of socs)
+    for (const o of input.exposure.get(soc)?.onet ?? onetBySoc.get(soc) ?? []) addTitle(o.title, soc);
   for (const soc of socs) {
     const own = input.oews.get(soc);
     if (own?.group === 'detailed') addTitle(own.title, soc);
@@ -138,7 +167,7 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     const data: OccupationData = {
       soc,
       title: titles.get(soc) as string,
-      onet: exposure?.onet ?? [],
+      onet: exposure?.onet ?? onetBySoc.get(soc) ?? [],
       measures,
       tasks,
       pay: figures.pay,
@@ -162,6 +191,8 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
       };
     }
     if (lacks.length) data.lacks = lacks;
+    const prior = employmentPrior(soc, oohHit, input.oews, socs);
+    if (prior) data.employmentPrior = prior;
     occupations.set(soc, data);
   }
 
@@ -176,9 +207,30 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
   };
 }
 
+/**
+ * How many people hold the job, for ranking the occupations a title can mean: the Handbook's 2024 jobs when it
+ * has a page for this very occupation (it counts the self-employed, which OEWS leaves out: farmers, many
+ * trades), else the OEWS May 2021 employment of the occupation, else its broad group's shared evenly among the
+ * group's occupations here.
+ */
+function employmentPrior(
+  soc: string,
+  ooh: { entry: OohEntry; group: boolean } | null,
+  oews: Map<string, OewsEntry>,
+  socs: string[],
+): OccupationData['employmentPrior'] | undefined {
+  if (ooh && !ooh.group && ooh.entry.jobs2024 != null) return { workers: ooh.entry.jobs2024, basis: 'ooh-2024' };
+  const found = oewsFor(oews, soc);
+  if (found?.entry.employment.kind !== 'value') return undefined;
+  if (!found.group) return { workers: found.entry.employment.value, basis: 'oews-2021' };
+  const group = found.entry.soc.slice(0, 6);
+  const members = socs.filter((s) => s.startsWith(group) && !oews.has(s)).length || 1;
+  return { workers: Math.round(found.entry.employment.value / members), basis: 'oews-2021-group-share' };
+}
+
 /** The O*NET title of the SOC's base occupation (xx-xxxx.00), else the OEWS title, else Microsoft's, else the first O*NET title. */
-function socTitle(soc: string, input: Inputs): string {
-  const onet = input.exposure.get(soc)?.onet ?? [];
+function socTitle(soc: string, input: Inputs, onet30: { code: string; title: string }[]): string {
+  const onet = input.exposure.get(soc)?.onet ?? onet30;
   const own = input.oews.get(soc);
   return (
     onet.find((o) => o.code.endsWith('.00'))?.title ??
@@ -414,12 +466,19 @@ export function percentileRanks(values: number[]): (value: number) => number {
   };
 }
 
-function noteOf(dir: string, occupations: Map<string, OccupationData>, input: Inputs, unjoined: Unjoined): string {
+function noteOf(
+  dir: string,
+  occupations: Map<string, OccupationData>,
+  input: Inputs,
+  unjoined: Unjoined,
+  titles: OccupationTitle[],
+): string {
   const all = [...occupations.values()];
   const count = (pred: (o: OccupationData) => boolean) => all.filter(pred).length.toLocaleString('en-US');
   const parts = [
     `Public datasets from ${dir}: ${occupations.size.toLocaleString('en-US')} occupations`,
-    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI;`,
+    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI,`,
+    ` ${count((o) => o.measures.length === 0)} by neither; ${titles.length.toLocaleString('en-US')} O*NET job titles;`,
     ` pay for ${count((o) => o.pay.length > 0)}, basic skills for ${count((o) => Boolean(o.skills))}).`,
     ` Not joined: ${unjoined.ooh} of ${input.ooh.length} Handbook pages (no SOC code, or none matching a rated occupation),`,
     ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly occupation groups),`,

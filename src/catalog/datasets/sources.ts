@@ -106,6 +106,16 @@ export const DATASET_SOURCES = {
     attribution:
       'U.S. Bureau of Labor Statistics, OEWS national estimates May 2021, via github.com/openai/GPTs-are-GPTs',
   },
+  onet: {
+    id: 'onet-30.1',
+    name: 'O*NET 30.1 Database',
+    publisher: 'U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)',
+    url: 'https://www.onetcenter.org/database.html',
+    asOf: '2025-12',
+    license: 'CC BY 4.0',
+    attribution:
+      'This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.',
+  },
 } satisfies Record<string, DatasetSource>;
 
 /** Said wherever the Microsoft score is shown, so nobody reads it as a replacement forecast. */
