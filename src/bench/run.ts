@@ -7,10 +7,12 @@ import { runSlackBench } from './slack.js';
 
 const only = process.argv[2];
 const rows: BenchRow[] = [];
-if (!only || only === 'engine') rows.push(...(await runEngineBench()));
+const notes: string[] = [];
+if (!only || only === 'engine') rows.push(...(await runEngineBench(notes)));
 if (!only || only === 'slack') rows.push(...(await runSlackBench()));
 
 console.log(
   `airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
 );
 console.log(printTable(rows));
+if (notes.length) console.log(`\n${notes.join('\n')}`);

@@ -4,7 +4,18 @@
 // the caller and rewritten; a cache that cannot be written is only a slower start, never a failure.
 // Files are written to a temporary name and renamed into place, so concurrent starts never read half a file.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,9 +62,16 @@ export function codeHash(): string {
 /** SHA-256 of every file under the data folder (paths and contents, in path order). */
 export function dataHash(dataDir: string): string {
   const hash = createHash('sha256');
+  // Read in chunks through one buffer: reading 40 MB of files whole would leave that much behind in memory.
+  const chunk = Buffer.allocUnsafe(1 << 20);
   for (const file of filesUnder(dataDir)) {
     hash.update(`\0${relative(dataDir, file)}\0`);
-    hash.update(readFileSync(file));
+    const fd = openSync(file, 'r');
+    try {
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
   }
   return hash.digest('hex');
 }

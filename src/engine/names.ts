@@ -444,14 +444,10 @@ export class NameIndex {
     this.prepareFuzzy();
     const vocabulary = this.vocabulary as SearchableMap<number>;
     const word = q.word;
-    const maxDistance = word.length >= 8 ? 2 : 1;
-    const near = [...vocabulary.fuzzyGet(word, maxDistance)].sort((a, b) => a[1][1] - b[1][1]);
-    const best = near[0]?.[1][1];
-    for (const [, [id, distance]] of near) {
-      // Only the closest spellings: a distance-2 match does not join distance-1 ones.
-      if (distance !== best) continue;
-      add(id, distance === 1 ? MATCH_WEIGHTS.typo1 : MATCH_WEIGHTS.typo2, true);
-    }
+    // One edit first; two only for a long word that one edit does not place (two edits cost far more).
+    let near = vocabulary.fuzzyGet(word, 1);
+    if (near.size === 0 && word.length >= 8) near = vocabulary.fuzzyGet(word, 2);
+    for (const [, [id, distance]] of near) add(id, distance <= 1 ? MATCH_WEIGHTS.typo1 : MATCH_WEIGHTS.typo2, true);
     if (word.length >= 4) {
       let count = 0;
       for (const [, id] of vocabulary.atPrefix(word)) {

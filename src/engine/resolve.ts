@@ -66,6 +66,8 @@ export const RESOLVE = {
   maxSearchWords: 12,
   /** A word no name contains counts this share of the rarest word's weight (a company or a town, often). */
   unknownWordWeight: 0.5,
+  /** A generic title word ("worker", "manager") counts at least this share of the rarest word's weight. */
+  genericWordWeight: 0.4,
   /** Task statements: roles found only there are candidates, never answered without asking. */
   maxTaskHits: 50,
   taskOnlyConfidence: 0.6,
@@ -84,11 +86,14 @@ export const RESOLVE = {
  * Source(s)), plus `reported` when incumbents reported it too; `ownTitle` when it is the occupation's own SOC
  * or O*NET occupation title, a curated name or a synonym. At most `ownTitle`.
  * The heaviest candidate dominates when it weighs at least `ratio` times the next one and at least `share` of
- * all candidates together; then it answers, and the others are shown as "Also: …". Otherwise the person chooses.
+ * all candidates together, and either O*NET attests the title for it more often than for the next one or it
+ * weighs `employmentOnlyRatio` times as much (employment alone is weaker evidence than O*NET's sources); then
+ * it answers, and the others are shown as "Also: …". Otherwise the person chooses.
  */
 export const PRIOR = {
   ratio: 3,
   share: 0.5,
+  employmentOnlyRatio: 10,
   ownTitle: 10,
   reported: 1,
   minWorkers: 1000,
@@ -132,8 +137,9 @@ export function buildDatasetNameIndex(datasets: Datasets, exclude?: ReadonlySet<
 interface Found {
   role: CatalogRole;
   entry: NameEntry;
-  /** Prior weight (workers × attestation). */
+  /** Prior weight (workers × attestation), and the attestation alone. */
   weight: number;
+  attestation: number;
 }
 
 interface Scored {
@@ -325,13 +331,21 @@ export class Resolver {
     return this.search(content.slice(0, RESOLVE.maxSearchWords), qualifiers);
   }
 
-  /** A word no name has that is two words names have ("farmhand", "stockbroker") becomes those two. */
+  /** A word no name has that is a two-word name run together ("farmhand", "stockbroker") becomes those two. */
   private splitCompound(word: string): string[] {
-    if (word.length < 7 || this.datasetIndex.hasTerm(word) || this.knowledgeIndex.hasTerm(word)) return [word];
-    for (let at = 3; at <= word.length - 3; at++) {
+    if (
+      word.length < 8 ||
+      STOP_WORDS.has(word) ||
+      GENERIC_RISK_WORDS.has(word) ||
+      this.datasetIndex.hasTerm(word) ||
+      this.knowledgeIndex.hasTerm(word)
+    )
+      return [word];
+    for (let at = 4; at <= word.length - 4; at++) {
       const left = word.slice(0, at);
       const right = singular(word.slice(at));
-      if (this.datasetIndex.hasTerm(left) && this.datasetIndex.hasTerm(right)) return [left, right];
+      // Only a split that is itself a name ("farm hand"), not any two words ("soft wear").
+      if (this.datasetIndex.hasKey(`${left} ${right}`)) return [left, right];
     }
     return [word];
   }
@@ -341,19 +355,33 @@ export class Resolver {
     return { kind: 'faq', faqId, confidence, roleIds: faq?.roles ?? [] };
   }
 
-  /** The roles a whole normalized name means: curated names and synonyms first, then the datasets' names. */
-  private lookup(key: string): Found[] {
-    const curated = this.foundOf(this.knowledgeIndex.exact(key));
-    return curated.length ? curated : this.foundOf(this.datasetIndex.exact(key));
+  /** The names a whole normalized name is: curated names and synonyms first, else the datasets' names, with
+   *  the full title of any short one ("QA Tester" also means what "Quality Assurance Tester" means). */
+  private entriesOf(key: string): { curated: boolean; entries: NameEntry[] } {
+    const curated = this.knowledgeIndex.exact(key);
+    if (curated.length) return { curated: true, entries: curated };
+    const entries = this.datasetIndex.exact(key);
+    for (const e of entries.filter((x) => x.source === 'onet-short' && x.of)) {
+      const full = words(e.of ?? '').join(' ');
+      for (const more of full && full !== key ? this.datasetIndex.exact(full) : [])
+        if (!entries.some((x) => x.target === more.target && x.source === more.source)) entries.push(more);
+    }
+    return { curated: false, entries };
   }
 
-  /** The words as a known name, trying their short forms' expansions ("admin asst" -> "administrative assistant"). */
+  /** The words as a known name; short forms count with their expansions ("customer service rep" is also
+   *  "customer service representative"), and every occupation either names goes to the prior. */
   private exactName(all: string[]): { found: Found[]; words: string[] } | null {
+    let first: string[] | null = null;
+    const entries: NameEntry[] = [];
     for (const variant of expansions(all)) {
-      const found = this.lookup(variant.join(' '));
-      if (found.length) return { found, words: variant };
+      const hit = this.entriesOf(variant.join(' '));
+      if (hit.entries.length === 0) continue;
+      if (hit.curated) return { found: this.foundOf(hit.entries, variant.join(' ')), words: variant };
+      first ??= variant;
+      entries.push(...hit.entries);
     }
-    return null;
+    return first ? { found: this.foundOf(entries, first.join(' ')), words: first } : null;
   }
 
   private roleOf(target: string): CatalogRole | undefined {
@@ -363,7 +391,7 @@ export class Resolver {
   }
 
   /** Entries grouped by role, each role once with its most telling name and its prior weight (PRIOR). */
-  private foundOf(entries: NameEntry[]): Found[] {
+  private foundOf(entries: NameEntry[], key: string): Found[] {
     const byRole = new Map<string, { role: CatalogRole; entries: NameEntry[] }>();
     for (const entry of entries) {
       const role = this.roleOf(entry.target);
@@ -374,26 +402,33 @@ export class Resolver {
     }
     return [...byRole.values()]
       .map(({ role, entries: list }) => {
+        // Show the name as typed where one is ("CPA" rather than "Certified Public Accountant (CPA)").
+        const whole = (e: NameEntry) => (words(e.title).join(' ') === key ? 0 : 1);
         const entry = [...list].sort(
-          (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.sources - a.sources,
+          (a, b) => whole(a) - whole(b) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.sources - a.sources,
         )[0] as NameEntry;
-        return { role, entry, weight: this.priorWeight(role, list) };
+        return { role, entry, ...this.prior(role, list) };
       })
       .sort((a, b) => b.weight - a.weight || a.role.id.localeCompare(b.role.id));
   }
 
   /** workers × attestation, as PRIOR describes, for a role and the names of it that matched. */
-  private priorWeight(role: CatalogRole, entries: NameEntry[]): number {
+  private prior(role: CatalogRole, entries: NameEntry[]): { weight: number; attestation: number } {
     let attestation = 0;
     let ownTitle = false;
     for (const e of entries) {
       if (e.source === 'catalog' || e.source === 'onet-occupation' || e.source === 'synonym') ownTitle = true;
       attestation += e.source === 'onet-reported' ? PRIOR.reported : e.sources;
     }
+    attestation = ownTitle ? PRIOR.ownTitle : Math.min(PRIOR.ownTitle, attestation);
     let workers = Math.max(PRIOR.minWorkers, role.data?.employmentPrior?.workers ?? 0);
     const socTitle = entries.some((e) => e.source === 'catalog' || e.source === 'synonym');
     if (!socTitle && role.soc) workers /= this.onetOccupations.get(role.soc) ?? 1;
-    return workers * (ownTitle ? PRIOR.ownTitle : Math.min(PRIOR.ownTitle, attestation));
+    return { weight: workers * attestation, attestation };
+  }
+
+  private priorWeight(role: CatalogRole, entries: NameEntry[]): number {
+    return this.prior(role, entries).weight;
   }
 
   /** One name, one or more occupations: the dominant one answers, else the person chooses. */
@@ -406,8 +441,8 @@ export class Resolver {
       .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
     const generic = matched.length === 1 && GENERIC_TITLE_WORDS.has(matched[0] ?? '');
     if (generic) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
-    const dominant = !second || (first.weight >= PRIOR.ratio * second.weight && first.weight >= PRIOR.share * total);
-    if (!dominant) return { kind: 'ambiguous', reason: 'several', candidates, qualifiers };
+    if (second && !dominates(first, second, total))
+      return { kind: 'ambiguous', reason: 'several', candidates, qualifiers };
     return {
       kind: 'role',
       roleId: first.role.id,
@@ -432,10 +467,8 @@ export class Resolver {
       for (let start = 0; start + size <= limit; start++) {
         const slice = all.slice(start, start + size);
         if (size === 1 && !standsAlone(slice[0] ?? '', acronyms)) continue;
-        for (const variant of expansions(slice)) {
-          const found = this.lookup(variant.join(' '));
-          if (found.length) return { found, start, end: start + size, words: variant };
-        }
+        const named = this.exactName(slice);
+        if (named) return { ...named, start, end: start + size };
       }
     }
     return null;
@@ -528,7 +561,8 @@ export class Resolver {
     const matched = content.join(' ');
     if (!top || top.score < RESOLVE.confident) {
       const byTasks = this.searchTasks(content);
-      if (byTasks && (!top || byTasks.confidence > top.score)) {
+      // What the job involves decides only when no name comes close ("draw blood samples from patients").
+      if (byTasks && (!top || top.score < RESOLVE.taskOnlyConfidence * 0.75)) {
         return {
           kind: 'ambiguous',
           reason: 'unsure',
@@ -548,13 +582,10 @@ export class Resolver {
 
     // Near ties: the prior decides, as for a title that names several occupations.
     const near = ranked.filter((r) => r.total >= top.total * RESOLVE.nearTie);
-    const byPrior = near
-      .map((r) => ({ r, weight: this.priorWeight(r.role, [r.entry]) }))
-      .sort((a, b) => b.weight - a.weight);
+    const byPrior = near.map((r) => ({ r, ...this.prior(r.role, [r.entry]) })).sort((a, b) => b.weight - a.weight);
     const [p1, p2] = byPrior;
     const nearTotal = byPrior.reduce((sum, x) => sum + x.weight, 0);
-    const dominant =
-      p1 && (!p2 || (p1.weight >= PRIOR.ratio * p2.weight && p1.weight >= PRIOR.share * nearTotal)) ? p1.r : null;
+    const dominant = p1 && (!p2 || dominates(p1, p2, nearTotal)) ? p1.r : null;
     const best = dominant ?? top;
     // Candidates worth a button: near the best, not every word that brushed past the query.
     const candidates = [best, ...ranked.filter((r) => r !== best && r.total >= best.total * 0.6)]
@@ -588,12 +619,16 @@ export class Resolver {
       const idf = this.datasetIndex.idf(o.term) ?? this.knowledgeIndex.idf(o.term);
       if (idf !== undefined && (best === undefined || idf > best)) best = idf;
     }
-    return best ?? this.datasetIndex.unseenIdf * RESOLVE.unknownWordWeight;
+    const weight = best ?? this.datasetIndex.unseenIdf * RESOLVE.unknownWordWeight;
+    // Generic words are common, so their idf is low, but leaving one out still changes the job ("postal
+    // worker" is not "postal supervisor"): they count at least this much.
+    return q.generic ? Math.max(weight, this.datasetIndex.unseenIdf * RESOLVE.genericWordWeight) : weight;
   }
 
   /** The role whose O*NET task statements match the words best, with a confidence no higher than taskOnlyConfidence. */
   private searchTasks(content: string[]): { roleId: string; confidence: number } | null {
-    if (content.length < 2) return null;
+    // A title of one or two words that no name fits is not a description of the work.
+    if (content.length < 3) return null;
     const hits = this.taskSearch()
       .search(content.join(' '), { prefix: (t) => t.length >= 5 })
       .slice(0, RESOLVE.maxTaskHits);
@@ -650,6 +685,17 @@ function qualifiersOfName(nameWords: string[]): string[] {
 }
 
 const merge = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** The heaviest candidate clearly dominates the next (PRIOR): by `ratio` and `share`, and either O*NET attests
+ *  the title for it more often, or it employs `employmentOnlyRatio` times as many people. */
+function dominates(
+  first: { weight: number; attestation: number },
+  second: { weight: number; attestation: number },
+  total: number,
+): boolean {
+  if (first.weight < PRIOR.ratio * second.weight || first.weight < PRIOR.share * total) return false;
+  return first.attestation > second.attestation || first.weight >= PRIOR.employmentOnlyRatio * second.weight;
+}
 
 /** Which name of a role to show as the match, best first. */
 const SOURCE_RANK: Record<NameEntry['source'], number> = {

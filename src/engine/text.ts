@@ -17,7 +17,7 @@ export const STOP_WORDS = new Set(
 export const GENERIC_RISK_WORDS = new Set(
   (
     'ai artificial intelligence replace replaced replacing replacement take taken taking over automate automated automation ' +
-    'robot robots chatgpt gpt llm job jobs career careers work working worker role position occupation profession ' +
+    'robot robots chatgpt gpt llm job jobs career careers work working role position occupation profession ' +
     'risk risky safe danger threat threatened future still going gonna eventually soon become becoming obsolete ' +
     'tell know think question wonder wondering worried worry ask asking please hi hello hey thanks thank happen happening'
   ).split(' '),

@@ -1,13 +1,15 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
-import type { Answer, Measure, RoleCard, TaskLine, Transition } from '../answers/types.js';
-import { headlineWords, ordinal, transitionFacts } from '../answers/format.js';
+import type { AmbiguousAnswer, Answer, Measure, RoleAnswer, RoleCard, TaskLine, Transition } from '../answers/types.js';
+import { headlineWords, matchSentence, ordinal, qualifierNote, transitionFacts } from '../answers/format.js';
 
 const WIDTH = 88;
 
 export function renderText(answer: Answer): string {
   switch (answer.kind) {
-    case 'role':
-      return fitToWidth(roleCard(answer)).join('\n');
+    case 'role': {
+      const [title = '', ...rest] = roleCard(answer);
+      return fitToWidth([title, ...matchLines(answer), ...rest]).join('\n');
+    }
     case 'path':
       return fitToWidth([
         heading(`Reskilling path: ${answer.role.title}${answer.role.soc ? ` (SOC ${answer.role.soc})` : ''}`),
@@ -30,16 +32,19 @@ export function renderText(answer: Answer): string {
       ]).join('\n');
     case 'ambiguous':
       return [
-        `"${oneLine(answer.query)}" could mean several roles. Which one?`,
+        ambiguityLead(answer),
         ...answer.candidates.map(
           (c, i) => `  ${i + 1}. ${c.title}${c.soc ? ` (SOC ${c.soc})` : ''}   → airisk ask ${c.id}`,
         ),
+        ...(qualifierNote(answer.qualifiers) ? [qualifierNote(answer.qualifiers) as string] : []),
       ].join('\n');
     case 'not_found':
       return [
         answer.reason === 'empty'
           ? 'Type a job title, an occupation code or a question.'
-          : `No role matches "${oneLine(answer.query)}".`,
+          : answer.reason === 'no_job'
+            ? 'Which job do you mean? Ask with your job title, for example: airisk ask "truck driver".'
+            : `No role matches "${oneLine(answer.query)}".`,
         ...(answer.suggestions.length
           ? ['Try one of these:', ...answer.suggestions.map((s) => `  - ${s.title}   → airisk ask ${s.id}`)]
           : []),
@@ -57,6 +62,28 @@ export function renderText(answer: Answer): string {
         answer.dataNote,
       ].join('\n');
   }
+}
+
+/** What matched (and what was set aside), then the other occupations the words can mean, each with its command. */
+function matchLines(answer: RoleAnswer): string[] {
+  const said = [matchSentence(answer), qualifierNote(answer.match.qualifiers)].filter(Boolean).join(' ');
+  return [
+    ...(said ? [said] : []),
+    ...(answer.alternatives.length
+      ? [
+          'Also:',
+          ...answer.alternatives.map((a) => `  - ${a.title}${a.soc ? ` (SOC ${a.soc})` : ''}   → airisk ask ${a.id}`),
+        ]
+      : []),
+    ...(said || answer.alternatives.length ? [''] : []),
+  ];
+}
+
+function ambiguityLead(answer: AmbiguousAnswer): string {
+  const query = `"${oneLine(answer.query)}"`;
+  return answer.reason === 'several'
+    ? `${query} could mean several roles. Which one?`
+    : `Did you mean one of these for ${query}?`;
 }
 
 function roleCard(card: RoleCard): string[] {

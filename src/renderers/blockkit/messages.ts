@@ -6,6 +6,7 @@ import type {
   CompareAnswer,
   FaqAnswer,
   HelpAnswer,
+  MatchInfo,
   Measure,
   NotFoundAnswer,
   PathAnswer,
@@ -14,7 +15,14 @@ import type {
   TaskLine,
   Transition,
 } from '../../answers/types.js';
-import { formatGap, headlineWords, ordinal, transitionFacts } from '../../answers/format.js';
+import {
+  formatGap,
+  headlineWords,
+  matchSentence,
+  ordinal,
+  qualifierNote,
+  transitionFacts,
+} from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
 import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
 
@@ -99,8 +107,36 @@ function cardActions(roleId: string): Block {
   ]);
 }
 
-export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = {}): SlackMessage {
+/** Which name matched and what was set aside; the other occupations the words can mean as buttons ("Also"). */
+function matchBlocks(answer: { role: RoleCard['role']; match?: MatchInfo; alternatives?: RoleRef[] }): Block[] {
+  const blocks: Block[] = [];
+  const said = answer.match
+    ? [matchSentence({ match: answer.match, role: answer.role }), qualifierNote(answer.match.qualifiers)]
+        .filter(Boolean)
+        .join(' ')
+    : '';
+  if (said) blocks.push(context(e(said)));
+  const also = answer.alternatives ?? [];
+  if (also.length) {
+    blocks.push(
+      context('*Also:* the words can mean these too'),
+      actions(
+        `also:${answer.role.id}`,
+        also
+          .slice(0, 5)
+          .map((r, i) => button(`${r.title}${r.soc ? ` (${r.soc})` : ''}`, nthAction(ACTIONS.pickRole, i), r.id)),
+      ),
+    );
+  }
+  return blocks;
+}
+
+export function roleCardMessage(
+  card: RoleCard & { match?: MatchInfo; alternatives?: RoleRef[] },
+  options: { shared?: boolean } = {},
+): SlackMessage {
   const blocks: Block[] = [header(`${card.role.title}${card.role.soc ? ` · SOC ${card.role.soc}` : ''}`)];
+  if (!options.shared) blocks.push(...matchBlocks(card));
   if (card.headline) blocks.push(section(headlineLine(card.headline)));
   if (card.aijri) {
     const a = card.aijri;
@@ -266,13 +302,19 @@ export function faqMessage(answer: FaqAnswer): SlackMessage {
 }
 
 export function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
+  const several = answer.reason === 'several';
+  const quoted = `“${e(cut(answer.query, 200))}”`;
+  const note = qualifierNote(answer.qualifiers);
   return {
     text: fallback(
-      `"${cut(answer.query, 200)}" could mean several roles: ${answer.candidates.map((c) => c.title).join(', ')}`,
+      `${several ? `"${cut(answer.query, 200)}" could mean several roles` : 'Did you mean'}: ${answer.candidates.map((c) => c.title).join(', ')}`,
     ),
     blocks: [
-      section(`*“${e(cut(answer.query, 200))}”* could mean several roles. Which one?`),
+      section(
+        several ? `*${quoted}* could mean several roles. Which one?` : `Did you mean one of these for *${quoted}*?`,
+      ),
       ...roleButtons('candidates', answer.candidates),
+      ...(note ? [context(e(note))] : []),
     ],
   };
 }
@@ -281,7 +323,9 @@ export function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
   const lead =
     answer.reason === 'empty'
       ? 'Type a job title, an occupation code or a question.'
-      : `I found no role for *“${e(cut(answer.query, 200))}”*.`;
+      : answer.reason === 'no_job'
+        ? 'Which job do you mean? Ask with your job title, for example `/airisk truck driver`.'
+        : `I found no role for *“${e(cut(answer.query, 200))}”*.`;
   const blocks: Block[] = [section(`${lead}${answer.suggestions.length ? ' Did you mean one of these?' : ''}`)];
   blocks.push(...roleButtons('suggestions', answer.suggestions));
   blocks.push(context('Try a job title (`medical coder`), an acronym (`CPC`), a SOC code (`29-2072`) or a question.'));
