@@ -106,7 +106,9 @@ export function readCache<T>(file: string, key: string, check: (value: unknown) 
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { status: 'missing' } : { status: 'unreadable', detail: code ?? String(err) };
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? { status: 'missing' }
+      : { status: 'unreadable', detail: code ?? String(err) };
   }
   try {
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { status: 'unreadable', detail: 'not a cache file' };
@@ -138,7 +140,11 @@ export function writeCache(file: string, key: string, value: unknown): boolean {
     renameSync(temporary, file);
     return true;
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where nothing can be written.
+    }
     return false;
   }
 }

@@ -215,11 +215,10 @@ export class Resolver {
     return this.datasetIndex.data;
   }
 
+  /** The title with spellings used outside the US changed to O*NET's; as written when none changes. */
   private respell(title: string): string {
-    if (this.spellings.size === 0) return title;
-    return words(title)
-      .map((w) => this.spellings.get(w) ?? w)
-      .join(' ');
+    const list = words(title);
+    return list.some((w) => this.spellings.has(w)) ? list.map((w) => this.spellings.get(w) ?? w).join(' ') : title;
   }
 
   private taskSearch(): MiniSearch<{ id: string; tasks: string }> {
