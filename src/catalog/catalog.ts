@@ -88,7 +88,7 @@ export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog 
       unknown.map((s) => ({
         file: 'knowledge/synonyms.yaml',
         field: 'soc',
-        ...(s.line ? { line: s.line } : {}),
+        line: s.lineOf?.(),
         message: `"${s.title}" points at SOC ${s.soc}, which is not an occupation in the datasets in ${datasets.dir}`,
       })),
     );

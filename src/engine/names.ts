@@ -2,6 +2,7 @@
 // search that scores each title by how much of the query it covers and how much of itself the query covers,
 // with typo tolerance. Built from plain inputs, it exports plain data (typed arrays and string lists) that a
 // start-up cache can store, and reads that data back without rebuilding anything that is costly.
+import damerauLevenshtein from 'damerau-levenshtein';
 import SearchableMap from 'minisearch/SearchableMap';
 import { plainWords } from './text.js';
 
@@ -251,6 +252,8 @@ export class NameIndex {
   private readonly termIdf: Float64Array;
   private readonly keyNorm: Float64Array;
   private vocabulary: SearchableMap<number> | undefined;
+  private byFirstLetter: Map<string, number[]> | undefined;
+  private readonly letterCounts = new Int32Array(128);
   // Scratch space reused by every search (one search at a time: the engine is synchronous).
   private readonly queryScore: Float64Array;
   private readonly nameScore: Float64Array;
@@ -259,16 +262,16 @@ export class NameIndex {
   private readonly touched: Int32Array;
   private readonly targetCover: Float64Array;
   private readonly targetStamp: Int32Array;
-  private readonly targetTouched: Int32Array;
+  private readonly targetIds: Map<string, number>;
   private generation = 0;
-  /** After a search: how much of the query each target's names cover together (target index -> 0–1). */
-  lastTargetCoverage: { target: string; coverage: number }[] = [];
+  private lastTotal = 1;
 
   constructor(
     readonly data: NameIndexData,
     idfBase?: NameIndex,
   ) {
     this.keyIds = new Map(data.keys.map((k, i) => [k, i]));
+    this.targetIds = new Map(data.targets.map((t, i) => [t, i]));
     this.termIds = new Map(data.terms.map((t, i) => [t, i]));
     const n = idfBase ? idfBase.data.keys.length : data.keys.length;
     this.termIdf = new Float64Array(data.terms.length);
@@ -292,7 +295,13 @@ export class NameIndex {
     this.touched = new Int32Array(size);
     this.targetCover = new Float64Array(data.targets.length);
     this.targetStamp = new Int32Array(data.targets.length).fill(-1);
-    this.targetTouched = new Int32Array(data.targets.length);
+  }
+
+  /** After a search: how much of the query the target's names cover together (each word by any of them), 0–1. */
+  coverageOf(target: string): number {
+    const t = this.targetIds.get(target);
+    if (t === undefined || (this.targetStamp[t] ?? -1) >> 5 !== this.generation) return 0;
+    return Math.min(1, (this.targetCover[t] ?? 0) / this.lastTotal);
   }
 
   /** The inverse document frequency of a term, or undefined when no name has it. */
@@ -343,6 +352,15 @@ export class NameIndex {
   /** Builds the typo and prefix look-up over the vocabulary (the first fuzzy search does it if not done before). */
   prepareFuzzy(): void {
     this.vocabulary ??= SearchableMap.from(this.data.terms.map((t, i): [string, number] => [t, i]));
+    if (!this.byFirstLetter) {
+      const byFirstLetter = new Map<string, number[]>();
+      this.data.terms.forEach((term, id) => {
+        const list = byFirstLetter.get(term[0] ?? '');
+        if (list) list.push(id);
+        else byFirstLetter.set(term[0] ?? '', [id]);
+      });
+      this.byFirstLetter = byFirstLetter;
+    }
   }
 
   /**
@@ -360,7 +378,7 @@ export class NameIndex {
     }
     const gen = ++this.generation;
     let touchedCount = 0;
-    let targetsTouched = 0;
+    this.lastTotal = total;
     const { postingStart, postings, entryStart, entryTarget } = this.data;
     query.forEach((q, qi) => {
       const stampValue = gen * 32 + qi;
@@ -381,10 +399,7 @@ export class NameIndex {
           for (let e = entryStart[k] ?? 0; e < (entryStart[k + 1] ?? 0); e++) {
             const t = entryTarget[e] ?? 0;
             if (this.targetStamp[t] === stampValue) continue;
-            if ((this.targetStamp[t] ?? -1) >> 5 !== gen) {
-              this.targetCover[t] = 0;
-              this.targetTouched[targetsTouched++] = t;
-            }
+            if ((this.targetStamp[t] ?? -1) >> 5 !== gen) this.targetCover[t] = 0;
             this.targetStamp[t] = stampValue;
             this.targetCover[t] = (this.targetCover[t] ?? 0) + (weights[qi] ?? 0) * weight;
           }
@@ -395,14 +410,6 @@ export class NameIndex {
         }
       }
     });
-    this.lastTargetCoverage = [];
-    for (let i = 0; i < targetsTouched; i++) {
-      const t = this.targetTouched[i] ?? 0;
-      this.lastTargetCoverage.push({
-        target: this.data.targets[t] ?? '',
-        coverage: Math.min(1, (this.targetCover[t] ?? 0) / total),
-      });
-    }
     const hits: KeyHit[] = [];
     let floor = 0;
     for (let i = 0; i < touchedCount; i++) {
@@ -444,10 +451,33 @@ export class NameIndex {
     this.prepareFuzzy();
     const vocabulary = this.vocabulary as SearchableMap<number>;
     const word = q.word;
-    // One edit first; two only for a long word that one edit does not place (two edits cost far more).
-    let near = vocabulary.fuzzyGet(word, 1);
-    if (near.size === 0 && word.length >= 8) near = vocabulary.fuzzyGet(word, 2);
-    for (const [, [id, distance]] of near) add(id, distance <= 1 ? MATCH_WEIGHTS.typo1 : MATCH_WEIGHTS.typo2, true);
+    const near = vocabulary.fuzzyGet(word, 1);
+    for (const [, [id]] of near) add(id, MATCH_WEIGHTS.typo1, true);
+    // A long word one edit does not place: two edits, counting a swap of two letters as one ("informtaion").
+    // Terms with the same first letter and a similar length only: a search of the whole vocabulary at
+    // distance two costs milliseconds.
+    if (near.size === 0 && word.length >= 7) {
+      const counts = this.letterCounts;
+      for (const id of this.byFirstLetter?.get(word[0] ?? '') ?? []) {
+        const term = this.data.terms[id] ?? '';
+        if (Math.abs(term.length - word.length) > 2) continue;
+        // Two edits change the letters' counts by at most four in all: a cheap test before the distance.
+        counts.fill(0);
+        for (let i = 0; i < word.length; i++)
+          counts[word.charCodeAt(i) & 127] = (counts[word.charCodeAt(i) & 127] ?? 0) + 1;
+        let shared = 0;
+        for (let i = 0; i < term.length; i++) {
+          const c = term.charCodeAt(i) & 127;
+          if ((counts[c] ?? 0) > 0) {
+            counts[c] = (counts[c] ?? 0) - 1;
+            shared++;
+          }
+        }
+        if (word.length + term.length - 2 * shared > 4) continue;
+        const steps = damerauLevenshtein(word, term).steps;
+        if (steps <= 2) add(id, steps === 1 ? MATCH_WEIGHTS.typo1 : MATCH_WEIGHTS.typo2, true);
+      }
+    }
     if (word.length >= 4) {
       let count = 0;
       for (const [, id] of vocabulary.atPrefix(word)) {

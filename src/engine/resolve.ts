@@ -320,7 +320,7 @@ export class Resolver {
       // A name that leaves other words of the job aside ("doctor" in "family doctor") gives way to a search
       // over all of them when that finds one occupation with confidence.
       if (content.length > named.end - named.start && content.length <= RESOLVE.maxSearchWords) {
-        const searched = this.search(content, qualifiers);
+        const searched = this.search(content, qualifiers, false);
         if (searched.kind === 'role' && (byName.kind !== 'role' || searched.roleId !== byName.roleId)) return searched;
       }
       return byName;
@@ -534,32 +534,31 @@ export class Resolver {
           else seen.names++;
         }
     };
-    const cover = new Map<string, number>();
-    for (const index of [this.knowledgeIndex, this.datasetIndex]) {
-      addHits(index, index.search(query, weights));
-      for (const { target, coverage } of index.lastTargetCoverage) {
-        const role = this.roleOf(target);
-        if (role) cover.set(role.id, Math.max(cover.get(role.id) ?? 0, coverage));
-      }
-    }
+    addHits(this.knowledgeIndex, this.knowledgeIndex.search(query, weights));
+    addHits(this.datasetIndex, this.datasetIndex.search(query, weights));
+    // Together, an occupation's names may cover words no single one does ("butter" and "printer").
+    const together = (r: Scored) => {
+      const target = r.role.curated && !r.role.soc ? `${ROLE_TARGET}${r.role.id}` : (r.role.soc ?? '');
+      return Math.max(this.datasetIndex.coverageOf(target), this.knowledgeIndex.coverageOf(target));
+    };
     return [...byRole.values()]
       .map((r) => ({
         ...r,
         total:
           r.score * (1 + RESOLVE.extraNameCredit * Math.min(RESOLVE.maxExtraNames, r.names - 1)) +
-          RESOLVE.allNamesWeight * (cover.get(r.role.id) ?? 0),
+          RESOLVE.allNamesWeight * together(r),
       }))
       .sort((a, b) => b.total - a.total || this.priorWeight(b.role, [b.entry]) - this.priorWeight(a.role, [a.entry]));
   }
 
   /** Full-text search over every name; task statements join in when no name fits well. */
-  private search(content: string[], qualifiers: string[]): Resolution {
+  private search(content: string[], qualifiers: string[], tasks = true): Resolution {
     const query = this.queryTerms(content);
     const ranked = this.rank(content);
     const top = ranked[0];
     const matched = content.join(' ');
     if (!top || top.score < RESOLVE.confident) {
-      const byTasks = this.searchTasks(content);
+      const byTasks = tasks ? this.searchTasks(content) : null;
       // What the job involves decides only when no name comes close ("draw blood samples from patients").
       if (byTasks && (!top || top.score < RESOLVE.taskOnlyConfidence * 0.75)) {
         return {
@@ -626,8 +625,10 @@ export class Resolver {
 
   /** The role whose O*NET task statements match the words best, with a confidence no higher than taskOnlyConfidence. */
   private searchTasks(content: string[]): { roleId: string; confidence: number } | null {
-    // A title of one or two words that no name fits is not a description of the work.
-    if (content.length < 3) return null;
+    // A title of one or two words that no name fits is not a description of the work, nor are words no
+    // job title uses (typos, names, nonsense).
+    const known = content.filter((w) => this.datasetIndex.hasTerm(w)).length;
+    if (content.length < 3 || known < 2) return null;
     const hits = this.taskSearch()
       .search(content.join(' '), { prefix: (t) => t.length >= 5 })
       .slice(0, RESOLVE.maxTaskHits);

@@ -201,7 +201,8 @@ export function loadKnowledge(dir: string): Knowledge {
       soc: entry.soc,
       source: entry.source,
       ...(entry.note ? { note: entry.note } : {}),
-      line: synonymLines?.(['synonyms', i, 'titles', j]),
+      // Found only when a message needs it: finding lines means parsing the file a second, slower way.
+      lineOf: () => synonymLines?.(['synonyms', i, 'titles', j]),
     })),
   );
   const spellings = new Map<string, string>();

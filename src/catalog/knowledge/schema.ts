@@ -207,11 +207,11 @@ export type Faq = z.infer<typeof faqSchema>;
 export type Skill = z.infer<typeof skillSchema>;
 export type Certification = z.infer<typeof certificationSchema>;
 export type Spelling = z.infer<typeof spellingSchema>;
-/** One synonym title, with the line it is on (for messages about it once the datasets are loaded). */
+/** One synonym title, and how to find its line (for messages about it once the datasets are loaded). */
 export interface Synonym {
   title: string;
   soc: string;
   source: string;
   note?: string;
-  line?: number;
+  lineOf?: () => number | undefined;
 }
