@@ -64,7 +64,7 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
   const cards = new Map<string, RoleCard>();
   // Computed moves go to occupations some source rates, and skills are standardized over those alone.
   const occupations = [...catalog.datasets.occupations.values()].filter((o) => o.measures.length > 0);
-  const onetSocs = new Set(catalog.datasets.titles.map((t) => t.soc));
+  const onetSocs = resolver.onetSocs();
 
   const sourceRef = (id: string): SourceRef => {
     const s = catalog.knowledge.sources.get(id) ?? catalog.datasets.sources.get(id);

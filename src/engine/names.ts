@@ -345,6 +345,19 @@ export class NameIndex {
     return out;
   }
 
+  /** How many entries of each source `sources` the targets have (e.g. O*NET occupations per SOC). */
+  countBySource(sources: readonly NameSource[]): Map<string, number> {
+    const codes = new Set(sources.map((x) => SOURCES.indexOf(x)));
+    const counts = new Map<string, number>();
+    const { entrySource, entryTarget, targets } = this.data;
+    for (let e = 0; e < entrySource.length; e++) {
+      if (!codes.has(entrySource[e] ?? -1)) continue;
+      const target = targets[entryTarget[e] ?? 0] ?? '';
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   keyOf(k: number): string {
     return this.data.keys[k] ?? '';
   }

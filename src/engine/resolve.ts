@@ -157,7 +157,7 @@ export class Resolver {
   private readonly knowledgeIndex: NameIndex;
   private readonly spellings: ReadonlyMap<string, string>;
   /** How many O*NET-SOC occupations each SOC folds (an O*NET title belongs to one of them). */
-  private readonly onetOccupations = new Map<string, number>();
+  private readonly onetOccupations: Map<string, number>;
   private readonly faqPhrases = new Map<string, string>();
   /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
   private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
@@ -177,10 +177,8 @@ export class Resolver {
     };
     const tokenize = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     this.spellings = catalog.knowledge.synonyms ? catalog.knowledge.spellings : new Map();
-    for (const t of catalog.datasets.titles)
-      if (t.source === 'onet-occupation') this.onetOccupations.set(t.soc, (this.onetOccupations.get(t.soc) ?? 0) + 1);
-
     this.datasetIndex = new NameIndex(options.names ?? buildDatasetNameIndex(catalog.datasets, options.excludeNames));
+    this.onetOccupations = this.datasetIndex.countBySource(['onet-occupation']);
     const knowledgeNames: NameInput[] = [];
     const taskDocs: { id: string; tasks: string }[] = [];
     for (const role of catalog.roles.values()) {
@@ -208,6 +206,13 @@ export class Resolver {
       for (const q of [faq.question, ...faq.alsoAsked]) this.faqPhrases.set(phraseKey(q), faq.id);
       this.faqSearch.add({ id: faq.id, text: [faq.question, ...faq.alsoAsked].join('\n') });
     }
+  }
+
+  /** The SOC codes O*NET gives titles for (a card that shows them names O*NET among its sources). */
+  onetSocs(): Set<string> {
+    return new Set(
+      this.datasetIndex.countBySource(['onet-occupation', 'onet-alternate', 'onet-short', 'onet-reported']).keys(),
+    );
   }
 
   /** The datasets' name index as plain data, for a start-up cache. */

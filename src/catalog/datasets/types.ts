@@ -69,7 +69,8 @@ export interface Datasets {
   dir: string | null;
   occupations: Map<string, OccupationData>;
   sources: Map<string, DatasetSource>;
-  /** Job titles that name the occupations (O*NET occupation, alternate, short and reported titles). */
+  /** Job titles that name the occupations (O*NET occupation, alternate, short and reported titles), as loaded.
+   *  A booted engine has them in its name index instead (transports/boot.ts empties this list). */
   titles: OccupationTitle[];
   /** One line for the start-up log and the help answer, e.g. which datasets were read. */
   note: string;
