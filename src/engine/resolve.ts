@@ -562,10 +562,10 @@ export class Resolver {
     const ranked = this.rank(content);
     const top = ranked[0];
     const matched = content.join(' ');
-    if (!top || top.score < RESOLVE.confident) {
-      const byTasks = tasks ? this.searchTasks(content) : null;
-      // What the job involves decides only when no name comes close ("draw blood samples from patients").
-      if (byTasks && (!top || top.score < RESOLVE.taskOnlyConfidence * 0.75)) {
+    // What the job involves decides only when no name comes close ("draw blood samples from patients").
+    if (tasks && (!top || top.score < RESOLVE.taskOnlyConfidence * 0.75)) {
+      const byTasks = this.searchTasks(content);
+      if (byTasks) {
         return {
           kind: 'ambiguous',
           reason: 'unsure',
