@@ -649,12 +649,6 @@ export class Resolver {
       confidence: Math.min(RESOLVE.taskOnlyConfidence, coverage * RESOLVE.taskOnlyConfidence),
     };
   }
-
-  /** Looser look-alikes for a query that matched nothing. */
-  suggest(text: string): string[] {
-    const resolution = this.search(words(text), []);
-    return resolution.kind === 'ambiguous' ? resolution.candidates.map((c) => c.roleId) : [];
-  }
 }
 
 /** A word standing on its own in a sentence names a job: not a stop, risk, generic or qualifier word, and at
