@@ -1,5 +1,5 @@
 // How numbers read in every renderer: one place, so the terminal, Slack and the preview agree.
-import type { Band, KeyFigure, NextStep, Transition } from './types.js';
+import type { Band, KeyFigure, NextStep, RoleAnswer, Transition } from './types.js';
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -216,4 +216,41 @@ export function transitionDetails(t: Transition): { label: string; text: string 
       text: `${formatFigure(t.pay.origin, 'usd')} → ${formatFigure(t.pay.target, 'usd')} a year, both ${t.pay.period} (${t.pay.sourceName}${t.pay.group ? ', a group figure' : ''})`,
     });
   return out;
+}
+
+/**
+ * Which name the answer matched and what it is, in one plain sentence ("‘Forklift Operator’ is an O*NET title
+ * of Industrial Truck and Tractor Operators."), or null when the person typed the role's own title, its code
+ * or pressed its button. Renderers escape it for their medium.
+ */
+export function matchSentence(answer: Pick<RoleAnswer, 'match' | 'role'>): string | null {
+  const { match, role } = answer;
+  const name = `‘${match.title}’`;
+  if (match.how === 'id' || match.how === 'soc') return null;
+  if (match.how === 'search') return `Closest match: ${name}, a title of ${role.title}.`;
+  switch (match.source) {
+    case 'onet-alternate':
+      return `${name} is an O*NET title of ${role.title}.`;
+    case 'onet-short':
+      return `${name} is O*NET's short form of ‘${match.of ?? match.title}’, a title of ${role.title}.`;
+    case 'onet-reported':
+      return `${name} is a title workers reported to O*NET for ${role.title}.`;
+    case 'onet-occupation':
+      return match.title.toLowerCase() === role.title.toLowerCase()
+        ? null
+        : `${name} is an O*NET occupation within ${role.title}.`;
+    case 'synonym':
+      return `${name} is a British or international title for ${role.title}.`;
+    case 'catalog':
+      return match.title.toLowerCase() === role.title.toLowerCase()
+        ? null
+        : `${name} is another name for ${role.title}.`;
+    default:
+      return null;
+  }
+}
+
+/** "Set aside: senior, part-time." — the qualifiers that did not change the occupation. */
+export function qualifierNote(qualifiers: string[]): string | null {
+  return qualifiers.length ? `Set aside: ${qualifiers.join(', ')}.` : null;
 }

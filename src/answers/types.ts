@@ -339,17 +339,41 @@ export interface RoleCard {
   sources: SourceRef[];
 }
 
+/** Where the name that matched comes from: a role's own title or curated alias (`catalog`), an O*NET title
+ *  (`onet-occupation`, `onet-alternate`, its `onet-short` form, `onet-reported`), a curated British or
+ *  international title (`synonym`), the SOC code typed (`soc-code`), or the role's O*NET task statements
+ *  (`task-statements`, when no name matched). */
+export type MatchSource =
+  | 'catalog'
+  | 'onet-occupation'
+  | 'onet-alternate'
+  | 'onet-short'
+  | 'onet-reported'
+  | 'synonym'
+  | 'soc-code'
+  | 'task-statements';
+
 export interface MatchInfo {
   how: 'exact' | 'soc' | 'search' | 'sentence' | 'id';
   /** 0–1. */
   confidence: number;
+  /** The words of the query that matched, normalized. */
   matched: string;
+  /** The name that matched, as its source writes it ("Forklift Operator"). */
+  title: string;
+  source: MatchSource;
+  /** For a short title ("CPA"), the title it shortens. */
+  of?: string;
+  /** What the person added that was set aside to find the job ("senior", "part-time", "5 years experience"). */
+  qualifiers: string[];
 }
 
 export interface RoleAnswer extends RoleCard {
   kind: 'role';
   query: string;
   match: MatchInfo;
+  /** Other occupations the words can mean, most likely first ("Also: …"). */
+  alternatives: RoleRef[];
 }
 
 export interface FaqAnswer {
@@ -363,7 +387,15 @@ export interface FaqAnswer {
 export interface AmbiguousAnswer {
   kind: 'ambiguous';
   query: string;
+  /**
+   * Why the person is asked to choose: the title means several occupations and none clearly dominates
+   * (`several`); one word matched only through a typo (`typo`, "Did you mean …?"); only a generic word such as
+   * "manager" matched (`generic`); or the best match is too weak to answer with (`unsure`).
+   */
+  reason: 'several' | 'typo' | 'generic' | 'unsure';
   candidates: (RoleRef & { confidence: number })[];
+  /** Qualifiers set aside, as on a role answer. */
+  qualifiers: string[];
 }
 
 export interface NotFoundAnswer {

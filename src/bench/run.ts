@@ -8,7 +8,8 @@ import { runSlackBench, runStoreBench } from './slack.js';
 
 const only = process.argv[2];
 const rows: BenchRow[] = [];
-if (!only || only === 'engine') rows.push(...(await runEngineBench()));
+const notes: string[] = [];
+if (!only || only === 'engine') rows.push(...(await runEngineBench(notes)));
 let review = '';
 if (!only || only === 'paths') {
   const paths = await runPathsBench();
@@ -24,3 +25,4 @@ console.log(
 console.log(printTable(rows));
 // The twenty origins of the README's hand-checked table, as this run computes them.
 if (review) console.log(`\nTop moves of twenty origins (README "Reskilling paths"):\n${review}`);
+if (notes.length) console.log(`\n${notes.join('\n')}`);

@@ -2,7 +2,7 @@
 // A curated role with socRelation "same" absorbs its SOC's dataset entry; one "within" a SOC inherits the
 // SOC's measures while the SOC stays answerable on its own.
 import type { Role } from './knowledge/schema.js';
-import { loadKnowledge, type Knowledge } from './knowledge/load.js';
+import { KnowledgeInvalidError, loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { loadDatasets } from './datasets/load.js';
 import { occupationId, titleKey } from './datasets/ids.js';
 import type { Datasets, OccupationData } from './datasets/types.js';
@@ -81,6 +81,17 @@ export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog 
     roles.set(id, entry);
     if (!bySoc.has(data.soc)) bySoc.set(data.soc, entry);
   }
+  // A synonym must point at an occupation the datasets have (kb:check cannot know without them).
+  const unknown = datasets.dir === null ? [] : (knowledge.synonyms ?? []).filter((s) => !bySoc.has(s.soc));
+  if (unknown.length)
+    throw new KnowledgeInvalidError(
+      unknown.map((s) => ({
+        file: 'knowledge/synonyms.yaml',
+        field: 'soc',
+        line: s.lineOf?.(),
+        message: `"${s.title}" points at SOC ${s.soc}, which is not an occupation in the datasets in ${datasets.dir}`,
+      })),
+    );
   return { knowledge, datasets, roles, bySoc };
 }
 

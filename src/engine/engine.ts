@@ -27,7 +27,6 @@ import { consensusOf, exposureRanks } from './consensus.js';
 import { experienceLevelOf, experienceOf, withAsked } from './experience.js';
 import { glanceOf, keyFiguresOf } from './glance.js';
 import { nextStepsOf } from './next-steps.js';
-import { namesNoJob } from './question.js';
 import {
   TRANSITION_RULES,
   reskillingModel,
@@ -36,7 +35,7 @@ import {
   type ReskillingModel,
 } from './reskilling.js';
 import type { Proxy } from './task-proxy.js';
-import { Resolver, type Resolution } from './resolve.js';
+import { Resolver, type Resolution, type ResolverOptions } from './resolve.js';
 import { computeAijri, zoneOf } from './scoring.js';
 import type { Engine } from './types.js';
 import { verdictOf } from './verdict.js';
@@ -93,10 +92,13 @@ function withoutTwins(curated: FigureLine[], data: FigureLine[]): FigureLine[] {
   return [...merged, ...rest];
 }
 
-export function createEngine(catalog: Catalog): Engine {
-  const resolver = new Resolver(catalog);
+/** Builds the engine over a catalog. `options.names` is the datasets' name index from a start-up cache. */
+export function createEngine(catalog: Catalog, options: ResolverOptions = {}): Engine {
+  const resolver = new Resolver(catalog, options);
   const cards = new Map<string, RoleCard>();
-  const occupations = [...catalog.datasets.occupations.values()];
+  // Computed moves go to occupations some source rates, and skills are standardized over those alone.
+  const occupations = [...catalog.datasets.occupations.values()].filter((o) => o.measures.length > 0);
+  const onetSocs = resolver.onetSocs();
 
   const sourceRef = (id: string): SourceRef => {
     const s = catalog.knowledge.sources.get(id) ?? catalog.datasets.sources.get(id);
@@ -481,6 +483,8 @@ export function createEngine(catalog: Catalog): Engine {
         ...(t.fit || t.skillsToBuild || t.technologies || t.steps ? [DATASET_SOURCES.onet.id] : []),
         ...(t.pay ? [t.pay.source] : []),
       ]),
+      // The occupation's title and the names it is found by come from O*NET.
+      ...(role.soc && onetSocs.has(role.soc) ? [DATASET_SOURCES.onet.id] : []),
     ]);
     used.delete('');
     return { ...partial, lacks: lacksOf(role, partial), sources: [...used].sort().map(sourceRef) };
@@ -529,6 +533,7 @@ export function createEngine(catalog: Catalog): Engine {
             kind: 'role',
             query,
             match: r.match,
+            alternatives: r.alternatives.flatMap((id) => roleRefById(id) ?? []),
             ...card,
             ...(asked ? { experience: withAsked(card.experience, asked) } : {}),
           };
@@ -551,13 +556,17 @@ export function createEngine(catalog: Catalog): Engine {
         return {
           kind: 'ambiguous',
           query,
+          reason: r.reason,
           candidates: r.candidates.flatMap((c) => {
             const rr = roleRefById(c.roleId);
             return rr ? [{ ...rr, confidence: c.confidence }] : [];
           }),
+          qualifiers: r.qualifiers,
         };
       case 'not_found': {
-        if (namesNoJob(query)) return { kind: 'not_found', query, reason: 'no_job', suggestions: economyExamples() };
+        // A question that names no job gets no guessed roles: the reply asks for the job title, with examples.
+        if (r.reason === 'no_job')
+          return { kind: 'not_found', query, reason: 'no_job', suggestions: economyExamples() };
         const suggestions = r.suggestions.flatMap((id) => roleRefById(id) ?? []);
         return {
           kind: 'not_found',
@@ -607,7 +616,15 @@ export function createEngine(catalog: Catalog): Engine {
           match: {
             kind: 'role',
             roleId: role.id,
-            match: { how: 'sentence', confidence: r.confidence, matched: role.title },
+            match: {
+              how: 'sentence',
+              confidence: r.confidence,
+              matched: role.title,
+              title: role.title,
+              source: 'catalog',
+              qualifiers: [],
+            },
+            alternatives: [],
           },
         };
     }
@@ -671,7 +688,13 @@ export function createEngine(catalog: Catalog): Engine {
     roleById(id: string): RoleAnswer | null {
       const role = catalog.roles.get(id);
       return role
-        ? { kind: 'role', query: id, match: { how: 'id', confidence: 1, matched: id }, ...cardOf(role) }
+        ? {
+            kind: 'role',
+            query: id,
+            match: { how: 'id', confidence: 1, matched: id, title: role.title, source: 'catalog', qualifiers: [] },
+            alternatives: [],
+            ...cardOf(role),
+          }
         : null;
     },
 
@@ -682,6 +705,7 @@ export function createEngine(catalog: Catalog): Engine {
       return cards.size;
     },
     warmUpSteps,
+    nameIndexData: () => resolver.nameIndexData(),
     stats: () => ({
       roles: catalog.roles.size,
       curatedRoles: [...catalog.roles.values()].filter((r) => r.curated).length,

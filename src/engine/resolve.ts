@@ -1,51 +1,164 @@
-// Finds the role (or FAQ) a person means. Order: SOC code, exact name, a known name inside a sentence,
-// an FAQ whose topic the question is about, then full-text search with typo tolerance.
-import MiniSearch, { type SearchResult } from 'minisearch';
+// Finds the occupation (or FAQ) a person means. Order: SOC code; the whole text as a known name; the same with
+// qualifiers ("senior", "part-time") set aside; a known name inside a sentence (unless an FAQ answers the whole
+// question better); then a search of every name with typo tolerance, and of task statements when no name fits.
+// Names are curated roles' titles and aliases, curated synonyms, SOC titles and O*NET 30.1's occupation,
+// alternate, short and reported titles. When a name fits several occupations, BLS employment and how widely
+// O*NET attests the title decide whether one dominates (see PRIOR); otherwise the person chooses.
+import MiniSearch from 'minisearch';
+import type { MatchInfo, MatchSource } from '../answers/types.js';
 import type { Catalog, CatalogRole } from '../catalog/catalog.js';
-import type { MatchInfo } from '../answers/types.js';
-import { GENERIC_RISK_WORDS, MAX_INPUT_CHARS, STOP_WORDS, phraseKey, singular, words } from './text.js';
+import type { Datasets } from '../catalog/datasets/types.js';
+import {
+  NameIndex,
+  buildNameIndexData,
+  type KeyHit,
+  type NameEntry,
+  type NameIndexData,
+  type NameInput,
+  type QueryTerm,
+} from './names.js';
+import { leadingQualifier, setAsideQualifiers } from './qualifiers.js';
+import {
+  ABBREVIATIONS,
+  GENERIC_RISK_WORDS,
+  GENERIC_TITLE_WORDS,
+  MAX_INPUT_CHARS,
+  STOP_WORDS,
+  phraseKey,
+  singular,
+  words,
+} from './text.js';
+
+export type AmbiguityReason = 'several' | 'typo' | 'generic' | 'unsure';
 
 export type Resolution =
-  | { kind: 'role'; roleId: string; match: MatchInfo }
+  | { kind: 'role'; roleId: string; match: MatchInfo; alternatives: string[] }
   | { kind: 'faq'; faqId: string; confidence: number; roleIds: string[] }
-  | { kind: 'ambiguous'; candidates: { roleId: string; confidence: number }[] }
-  | { kind: 'not_found'; reason: 'empty' | 'no_match'; suggestions: string[] }
+  | {
+      kind: 'ambiguous';
+      reason: AmbiguityReason;
+      candidates: { roleId: string; confidence: number }[];
+      qualifiers: string[];
+    }
+  | { kind: 'not_found'; reason: 'empty' | 'no_match' | 'no_job'; suggestions: string[] }
   | { kind: 'help' };
 
 /** Tuning, in one place. */
 export const RESOLVE = {
-  /** Below this the best search hit is not trusted on its own. */
-  minConfidence: 0.5,
-  /** A runner-up scoring at least this share of the best makes the answer ambiguous. */
-  nearTie: 0.8,
+  /** A search match at least this good (0–1, see SCORE_SHAPE in names.ts) answers without asking. */
+  confident: 0.75,
+  /** Below this a search match is not offered as a candidate at all. */
+  candidate: 0.3,
+  /** Occupations scoring at least this share of the best are near ties: the prior decides between them. */
+  nearTie: 0.9,
+  /** Each further name of the same occupation that matches adds this share of its score (up to `maxExtraNames`). */
+  extraNameCredit: 0.05,
+  maxExtraNames: 3,
+  /** Weight of how much of the query an occupation's names cover together (each word by any of its names). */
+  allNamesWeight: 0.3,
   maxCandidates: 5,
+  maxAlternatives: 3,
+  /** An occupation a title also names is shown as "Also" when its prior weight is at least this share of the winner's. */
+  alternativeShare: 0.1,
   /** Longest name (in words) looked for inside a sentence. */
   maxNameWords: 8,
   /** Search reads at most this many content words of a long message. */
   maxSearchWords: 12,
-  boosts: { title: 3, alias: 2, tasks: 0.4 },
-  /** Roles found through their task statements that take part in the ranking. */
+  /** A word no name contains counts this share of the rarest word's weight (a company or a town, often). */
+  unknownWordWeight: 0.5,
+  /** A generic title word ("worker", "manager") counts at least this share of the rarest word's weight. */
+  genericWordWeight: 0.4,
+  /** Task statements: roles found only there are candidates, never answered without asking. */
   maxTaskHits: 50,
-  /** Curated roles win near ties against dataset occupations: they carry the deepest answers. */
-  curatedBoost: 1.35,
+  taskOnlyConfidence: 0.6,
   faqMinScore: 2,
+} as const;
+
+/**
+ * The prior for one title that names several occupations. Each candidate weighs
+ *   workers × attestation.
+ * workers: how many people hold the occupation: the BLS Handbook's 2024 jobs where it has the occupation's own
+ * page (self-employed included), else BLS OEWS May 2021 employment (its broad group's, shared evenly, where
+ * OEWS publishes only the group), at least `minWorkers`. An O*NET title belongs to one O*NET-SOC occupation,
+ * so for O*NET titles this is shared evenly among the SOC's O*NET-SOC occupations (Physicians, All Other has
+ * six, and "doctor" is not a sixth of it each).
+ * attestation: how many of O*NET's ten title sources list the title for the occupation (Alternate Titles'
+ * Source(s)), plus `reported` when incumbents reported it too; `ownTitle` when it is the occupation's own SOC
+ * or O*NET occupation title, a curated name or a synonym. At most `ownTitle`.
+ * The heaviest candidate dominates when it weighs at least `ratio` times the next one and at least `share` of
+ * all candidates together, and either O*NET attests the title for it more often than for the next one or it
+ * weighs `employmentOnlyRatio` times as much (employment alone is weaker evidence than O*NET's sources); then
+ * it answers, and the others are shown as "Also: …". Otherwise the person chooses.
+ */
+export const PRIOR = {
+  ratio: 3,
+  share: 0.5,
+  employmentOnlyRatio: 10,
+  ownTitle: 10,
+  reported: 1,
+  minWorkers: 1000,
 } as const;
 
 const SOC_PATTERN = /\b(\d{2})-?(\d{4})(?:\.\d{2})?\b/;
 const HELP_WORDS = new Set(['help', 'usage', 'commands', '?', 'start', 'menu']);
+/** Target prefix of names that belong to a curated role rather than to a SOC code. */
+const ROLE_TARGET = 'role:';
 
-interface NameDoc {
-  id: string;
-  roleId: string;
-  title?: string;
-  alias?: string;
+export interface ResolverOptions {
+  /** The datasets' name index, as a start-up cache stored it; built from the catalog when absent. */
+  names?: NameIndexData;
+  /** Normalized names to leave out of the datasets' index (the benchmark holds titles out this way). */
+  excludeNames?: ReadonlySet<string>;
+}
+
+/** The datasets' names: every occupation's SOC title (and its head, "Dispatchers" of "Dispatchers, Except
+ *  Police, Fire, and Ambulance", unless the SOC is a residual "All Other"), its O*NET occupation titles, and
+ *  O*NET's job titles. */
+export function datasetNames(datasets: Datasets): NameInput[] {
+  const names: NameInput[] = [];
+  for (const data of datasets.occupations.values()) {
+    names.push({ title: data.title, target: data.soc, source: 'catalog' });
+    const head = data.title.split(',')[0] ?? '';
+    if (head !== data.title && !/,\s*all other/i.test(data.title))
+      names.push({ title: head, target: data.soc, source: 'catalog' });
+    for (const o of data.onet) names.push({ title: o.title, target: data.soc, source: 'onet-occupation' });
+  }
+  for (const t of datasets.titles) {
+    names.push({ title: t.title, target: t.soc, source: t.source, sources: t.sources, ...(t.of ? { of: t.of } : {}) });
+  }
+  return names;
+}
+
+/** Builds the datasets' name index (what a start-up cache stores). */
+export function buildDatasetNameIndex(datasets: Datasets, exclude?: ReadonlySet<string>): NameIndexData {
+  return buildNameIndexData(datasetNames(datasets), exclude);
+}
+
+interface Found {
+  role: CatalogRole;
+  entry: NameEntry;
+  /** Prior weight (workers × attestation), and the attestation alone. */
+  weight: number;
+  attestation: number;
+}
+
+interface Scored {
+  role: CatalogRole;
+  score: number;
+  entry: NameEntry;
+  hit: KeyHit;
+  names: number;
 }
 
 export class Resolver {
-  private readonly names = new Map<string, string>();
+  /** The datasets' names (tens of thousands; cached between starts). */
+  private readonly datasetIndex: NameIndex;
+  /** Curated roles' names and synonyms (a few hundred; built on every start, scored with the datasets' idf). */
+  private readonly knowledgeIndex: NameIndex;
+  private readonly spellings: ReadonlyMap<string, string>;
+  /** How many O*NET-SOC occupations each SOC folds (an O*NET title belongs to one of them). */
+  private readonly onetOccupations: Map<string, number>;
   private readonly faqPhrases = new Map<string, string>();
-  /** Titles and aliases: a small vocabulary, searched with typo tolerance. */
-  private readonly nameSearch: MiniSearch<NameDoc>;
   /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
   private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
   private readonly newTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
@@ -54,34 +167,36 @@ export class Resolver {
   private taskIndexInProgress: { index: MiniSearch<{ id: string; tasks: string }>; done: number } | undefined;
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
 
-  constructor(private readonly catalog: Catalog) {
+  constructor(
+    private readonly catalog: Catalog,
+    options: ResolverOptions = {},
+  ) {
     const processTerm = (term: string) => {
       const w = singular(term.toLowerCase());
       return STOP_WORDS.has(w) ? null : w;
     };
     const tokenize = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-    const nameDocs: NameDoc[] = [];
+    this.spellings = catalog.knowledge.synonyms ? catalog.knowledge.spellings : new Map();
+    this.datasetIndex = new NameIndex(options.names ?? buildDatasetNameIndex(catalog.datasets, options.excludeNames));
+    this.onetOccupations = this.datasetIndex.countBySource(['onet-occupation']);
+    const knowledgeNames: NameInput[] = [];
     const taskDocs: { id: string; tasks: string }[] = [];
     for (const role of catalog.roles.values()) {
-      this.addName(role.title, role.id);
-      this.addName(role.id.replace(/-/g, ' '), role.id);
-      for (const alias of role.aliases) this.addName(alias, role.id);
-      for (const acronym of role.acronyms) this.addName(acronym, role.id);
-      nameDocs.push({ id: `${role.id}#t`, roleId: role.id, title: role.title });
-      role.aliases.forEach((alias, i) => nameDocs.push({ id: `${role.id}#a${i}`, roleId: role.id, alias }));
+      if (role.curated) {
+        const target = `${ROLE_TARGET}${role.id}`;
+        for (const title of [role.title, role.id.replace(/-/g, ' '), ...role.aliases, ...role.acronyms])
+          knowledgeNames.push({ title: this.respell(title), target, source: 'catalog' });
+      }
       const tasks = taskText(role);
       if (tasks) taskDocs.push({ id: role.id, tasks });
     }
-    this.nameSearch = new MiniSearch<NameDoc>({
-      fields: ['title', 'alias'],
-      storeFields: ['roleId'],
-      tokenize,
-      processTerm,
-    });
-    this.nameSearch.addAll(nameDocs);
-    // Indexing ~19,000 task statements is most of the start-up's index time; it is built on first need or
-    // by the warm-up after the server is listening, since exact names answer most questions without it.
+    for (const s of catalog.knowledge.synonyms ?? [])
+      if (catalog.bySoc.has(s.soc))
+        knowledgeNames.push({ title: this.respell(s.title), target: s.soc, source: 'synonym' });
+    this.knowledgeIndex = new NameIndex(buildNameIndexData(knowledgeNames), this.datasetIndex);
+
+    // Indexing ~19,000 task statements is most of the index time; it is built on first need or by the warm-up
+    // after the server is listening, since names answer most questions without it.
     this.newTaskIndex = () =>
       new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
     this.taskDocs = taskDocs;
@@ -91,6 +206,24 @@ export class Resolver {
       for (const q of [faq.question, ...faq.alsoAsked]) this.faqPhrases.set(phraseKey(q), faq.id);
       this.faqSearch.add({ id: faq.id, text: [faq.question, ...faq.alsoAsked].join('\n') });
     }
+  }
+
+  /** The SOC codes O*NET gives titles for (a card that shows them names O*NET among its sources). */
+  onetSocs(): Set<string> {
+    return new Set(
+      this.datasetIndex.countBySource(['onet-occupation', 'onet-alternate', 'onet-short', 'onet-reported']).keys(),
+    );
+  }
+
+  /** The datasets' name index as plain data, for a start-up cache. */
+  nameIndexData(): NameIndexData {
+    return this.datasetIndex.data;
+  }
+
+  /** The title with spellings used outside the US changed to O*NET's; as written when none changes. */
+  private respell(title: string): string {
+    const list = words(title);
+    return list.some((w) => this.spellings.has(w)) ? list.map((w) => this.spellings.get(w) ?? w).join(' ') : title;
   }
 
   private taskSearch(): MiniSearch<{ id: string; tasks: string }> {
@@ -104,9 +237,12 @@ export class Resolver {
     return this.taskIndex;
   }
 
-  /** Builds the task index in slices of `perStep` roles, one per iteration, so a server can answer between
-   *  them; a question that needs the index sooner completes it at once. */
+  /** Builds the typo look-up and the task index in slices of `perStep` roles, one per iteration, so a server
+   *  can answer between them; a question that needs the index sooner completes it at once. */
   *warmUpSteps(perStep = 8): Generator<void> {
+    this.datasetIndex.prepareFuzzy();
+    yield;
+    this.knowledgeIndex.prepareFuzzy();
     if (this.taskIndex || this.taskIndexInProgress) return;
     const building = { index: this.newTaskIndex(), done: 0 };
     this.taskIndexInProgress = building;
@@ -118,50 +254,104 @@ export class Resolver {
     if (!this.taskIndex) this.taskSearch();
   }
 
-  private addName(name: string, roleId: string): void {
-    const key = phraseKey(name);
-    // The first claim wins: curated roles are added before dataset occupations.
-    if (key && !this.names.has(key)) this.names.set(key, roleId);
-  }
-
   resolve(input: string): Resolution {
     const text = input.slice(0, MAX_INPUT_CHARS);
-    const all = words(text);
+    const all = words(text)
+      .map((w) => this.spellings.get(w) ?? w)
+      .flatMap((w) => this.splitCompound(w));
     if (all.length === 0) return { kind: 'not_found', reason: 'empty', suggestions: [] };
     if (all.length === 1 && HELP_WORDS.has(all[0] ?? '')) return { kind: 'help' };
 
     const soc = SOC_PATTERN.exec(text);
     if (soc) {
       const role = this.catalog.bySoc.get(`${soc[1]}-${soc[2]}`);
-      if (role) return { kind: 'role', roleId: role.id, match: { how: 'soc', confidence: 1, matched: role.soc ?? '' } };
+      if (role)
+        return {
+          kind: 'role',
+          roleId: role.id,
+          match: {
+            how: 'soc',
+            confidence: 1,
+            matched: role.soc ?? '',
+            title: role.soc ?? '',
+            source: 'soc-code',
+            qualifiers: [],
+          },
+          alternatives: [],
+        };
     }
 
-    const key = all.join(' ');
-    const exact = this.names.get(key);
-    if (exact) return { kind: 'role', roleId: exact, match: { how: 'exact', confidence: 1, matched: key } };
-    const exactFaq = this.faqPhrases.get(key);
+    // The whole text is a name ("Senior Software Engineer" may be one), then the text without its qualifiers.
+    const whole = this.exactName(all);
+    if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
+    const exactFaq = this.faqPhrases.get(all.join(' '));
     if (exactFaq) return this.faqResolution(exactFaq, 1);
+    const { core, qualifiers } = setAsideQualifiers(all);
+    if (qualifiers.length && core.length) {
+      const bare = this.exactName(core);
+      if (bare) return this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers));
+    }
 
-    const named = this.findNameIn(all);
+    const acronyms = new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((a) => a.toLowerCase()));
+    // A name inside a sentence ("I'm a nurse, will AI replace me?") says which job; inside a bare title
+    // ("butter printer") it is only part of it, and the search weighs every word instead.
+    const sentence =
+      /[?!.,;]/.test(text) || all.length > 5 || all.some((w) => STOP_WORDS.has(w) || GENERIC_RISK_WORDS.has(w));
+    const named = sentence ? this.findNameIn(all, acronyms) : null;
+    const outside = (i: number) => !(named && i >= named.start && i < named.end);
     const leftover = all.filter(
-      (w, i) => !(named && i >= named.start && i < named.end) && !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w),
+      (w, i) =>
+        outside(i) && !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w) && !setAsideQualifiers([w]).qualifiers.length,
     );
-
     if (all.length >= 3 || /\?/.test(text)) {
       const faq = this.matchFaq(leftover);
       // An FAQ about other roles does not answer a question about this one.
       const faqRoles = faq ? (this.catalog.knowledge.faqs.get(faq.id)?.roles ?? []) : [];
-      if (faq && (!named || faqRoles.length === 0 || faqRoles.includes(named.roleId)))
+      const namedRoles = named ? new Set(named.found.map((f) => f.role.id)) : null;
+      if (faq && (!namedRoles || faqRoles.length === 0 || faqRoles.some((r) => namedRoles.has(r))))
         return this.faqResolution(faq.id, faq.confidence);
     }
+    const content = core.filter((w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w));
+    // "IT" typed in capitals is information technology, not the pronoun.
+    if (/\bIT\b/.test(text) && core.includes('it')) content.unshift('it');
     if (named) {
-      return {
-        kind: 'role',
-        roleId: named.roleId,
-        match: { how: 'sentence', confidence: 0.9, matched: all.slice(named.start, named.end).join(' ') },
-      };
+      const rest = setAsideQualifiers(all.filter((_, i) => outside(i))).qualifiers;
+      const byName = this.decide(
+        named.found,
+        'sentence',
+        all.slice(named.start, named.end),
+        merge(qualifiersOfName(named.words), rest),
+      );
+      // A name that leaves other words of the job aside ("doctor" in "family doctor") gives way to a search
+      // over all of them when that finds one occupation with confidence.
+      if (content.length > named.end - named.start && content.length <= RESOLVE.maxSearchWords) {
+        const searched = this.search(content, qualifiers, false);
+        if (searched.kind === 'role' && (byName.kind !== 'role' || searched.roleId !== byName.roleId)) return searched;
+      }
+      return byName;
     }
-    return this.search(all);
+
+    if (content.length === 0) return { kind: 'not_found', reason: 'no_job', suggestions: [] };
+    return this.search(content.slice(0, RESOLVE.maxSearchWords), qualifiers);
+  }
+
+  /** A word no name has that is a two-word name run together ("farmhand", "stockbroker") becomes those two. */
+  private splitCompound(word: string): string[] {
+    if (
+      word.length < 8 ||
+      STOP_WORDS.has(word) ||
+      GENERIC_RISK_WORDS.has(word) ||
+      this.datasetIndex.hasTerm(word) ||
+      this.knowledgeIndex.hasTerm(word)
+    )
+      return [word];
+    for (let at = 4; at <= word.length - 4; at++) {
+      const left = word.slice(0, at);
+      const right = singular(word.slice(at));
+      // Only a split that is itself a name ("farm hand"), not any two words ("soft wear").
+      if (this.datasetIndex.hasKey(`${left} ${right}`)) return [left, right];
+    }
+    return [word];
   }
 
   private faqResolution(faqId: string, confidence: number): Resolution {
@@ -169,15 +359,120 @@ export class Resolver {
     return { kind: 'faq', faqId, confidence, roleIds: faq?.roles ?? [] };
   }
 
-  /** The longest known name inside the words, earliest first. */
-  private findNameIn(all: string[]): { roleId: string; start: number; end: number } | null {
+  /** The names a whole normalized name is: curated names and synonyms first, else the datasets' names, with
+   *  the full title of any short one ("QA Tester" also means what "Quality Assurance Tester" means). */
+  private entriesOf(key: string): { curated: boolean; entries: NameEntry[] } {
+    const curated = this.knowledgeIndex.exact(key);
+    if (curated.length) return { curated: true, entries: curated };
+    const entries = this.datasetIndex.exact(key);
+    for (const e of entries.filter((x) => x.source === 'onet-short' && x.of)) {
+      const full = words(e.of ?? '').join(' ');
+      for (const more of full && full !== key ? this.datasetIndex.exact(full) : [])
+        if (!entries.some((x) => x.target === more.target && x.source === more.source)) entries.push(more);
+    }
+    return { curated: false, entries };
+  }
+
+  /** The words as a known name; short forms count with their expansions ("customer service rep" is also
+   *  "customer service representative"), and every occupation either names goes to the prior. */
+  private exactName(all: string[]): { found: Found[]; words: string[] } | null {
+    let first: string[] | null = null;
+    const entries: NameEntry[] = [];
+    for (const variant of expansions(all)) {
+      const hit = this.entriesOf(variant.join(' '));
+      if (hit.entries.length === 0) continue;
+      if (hit.curated) return { found: this.foundOf(hit.entries, variant.join(' ')), words: variant };
+      first ??= variant;
+      entries.push(...hit.entries);
+    }
+    return first ? { found: this.foundOf(entries, first.join(' ')), words: first } : null;
+  }
+
+  private roleOf(target: string): CatalogRole | undefined {
+    return target.startsWith(ROLE_TARGET)
+      ? this.catalog.roles.get(target.slice(ROLE_TARGET.length))
+      : this.catalog.bySoc.get(target);
+  }
+
+  /** Entries grouped by role, each role once with its most telling name and its prior weight (PRIOR). */
+  private foundOf(entries: NameEntry[], key: string): Found[] {
+    const byRole = new Map<string, { role: CatalogRole; entries: NameEntry[] }>();
+    for (const entry of entries) {
+      const role = this.roleOf(entry.target);
+      if (!role) continue;
+      const seen = byRole.get(role.id);
+      if (seen) seen.entries.push(entry);
+      else byRole.set(role.id, { role, entries: [entry] });
+    }
+    return [...byRole.values()]
+      .map(({ role, entries: list }) => {
+        // Show the name as typed where one is ("CPA" rather than "Certified Public Accountant (CPA)").
+        const whole = (e: NameEntry) => (words(e.title).join(' ') === key ? 0 : 1);
+        const entry = [...list].sort(
+          (a, b) => whole(a) - whole(b) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.sources - a.sources,
+        )[0] as NameEntry;
+        return { role, entry, ...this.prior(role, list) };
+      })
+      .sort((a, b) => b.weight - a.weight || a.role.id.localeCompare(b.role.id));
+  }
+
+  /** workers × attestation, as PRIOR describes, for a role and the names of it that matched. */
+  private prior(role: CatalogRole, entries: NameEntry[]): { weight: number; attestation: number } {
+    let attestation = 0;
+    let ownTitle = false;
+    for (const e of entries) {
+      if (e.source === 'catalog' || e.source === 'onet-occupation' || e.source === 'synonym') ownTitle = true;
+      attestation += e.source === 'onet-reported' ? PRIOR.reported : e.sources;
+    }
+    attestation = ownTitle ? PRIOR.ownTitle : Math.min(PRIOR.ownTitle, attestation);
+    let workers = Math.max(PRIOR.minWorkers, role.data?.employmentPrior?.workers ?? 0);
+    const socTitle = entries.some((e) => e.source === 'catalog' || e.source === 'synonym');
+    if (!socTitle && role.soc) workers /= this.onetOccupations.get(role.soc) ?? 1;
+    return { weight: workers * attestation, attestation };
+  }
+
+  private priorWeight(role: CatalogRole, entries: NameEntry[]): number {
+    return this.prior(role, entries).weight;
+  }
+
+  /** One name, one or more occupations: the dominant one answers, else the person chooses. */
+  private decide(found: Found[], how: 'exact' | 'sentence', matched: string[], qualifiers: string[]): Resolution {
+    const [first, second] = found;
+    if (!first) return { kind: 'not_found', reason: 'no_match', suggestions: [] };
+    const total = found.reduce((sum, f) => sum + f.weight, 0);
+    const candidates = found
+      .slice(0, RESOLVE.maxCandidates)
+      .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
+    const generic = matched.length === 1 && GENERIC_TITLE_WORDS.has(matched[0] ?? '');
+    if (generic) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
+    if (second && !dominates(first, second, total))
+      return { kind: 'ambiguous', reason: 'several', candidates, qualifiers };
+    return {
+      kind: 'role',
+      roleId: first.role.id,
+      match: matchOf(how, how === 'exact' ? 1 : 0.9, matched.join(' '), first.entry, qualifiers),
+      // Only the others that are not far-fetched: at least a tenth of the winner's weight.
+      alternatives: found
+        .slice(1)
+        .filter((f) => f.weight >= first.weight * RESOLVE.alternativeShare)
+        .slice(0, RESOLVE.maxAlternatives)
+        .map((f) => f.role.id),
+    };
+  }
+
+  /** The longest known name inside the words, earliest first. Single words that name no job on their own
+   *  ("manager", "job", "senior") do not count, nor do one- and two-letter words ("it", "us"). */
+  private findNameIn(
+    all: string[],
+    acronyms: ReadonlySet<string>,
+  ): { found: Found[]; start: number; end: number; words: string[] } | null {
     const limit = Math.min(all.length, 400);
     for (let size = Math.min(RESOLVE.maxNameWords, limit); size >= 1; size--) {
       for (let start = 0; start + size <= limit; start++) {
         const slice = all.slice(start, start + size);
-        if (size === 1 && (STOP_WORDS.has(slice[0] ?? '') || GENERIC_RISK_WORDS.has(slice[0] ?? ''))) continue;
-        const roleId = this.names.get(slice.join(' '));
-        if (roleId) return { roleId, start, end: start + size };
+        if (size === 1 && !standsAlone(slice[0] ?? '', acronyms)) continue;
+        const named = this.exactName(slice);
+        if (named) return { ...named, start, end: start + size };
       }
     }
     return null;
@@ -198,105 +493,235 @@ export class Resolver {
     return { id: String(best.id), confidence: Math.min(1, coverage) };
   }
 
-  private search(all: string[]): Resolution {
-    const terms = all.filter((w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w)).slice(0, RESOLVE.maxSearchWords);
-    if (terms.length === 0) return { kind: 'not_found', reason: 'no_match', suggestions: [] };
-    const query = terms.join(' ');
-    const curatedBoost = (roleId: unknown) =>
-      this.catalog.roles.get(String(roleId))?.curated ? RESOLVE.curatedBoost : 1;
-    const nameHits = this.nameSearch.search(query, {
-      boost: { title: RESOLVE.boosts.title, alias: RESOLVE.boosts.alias },
-      // Acronyms and short words are never fuzzed: "rn" must not become "an".
-      fuzzy: (t) => (t.length <= 3 ? false : t.length <= 8 ? 1 : 2),
-      prefix: (t) => t.length >= 3,
-      weights: { fuzzy: 0.6, prefix: 0.75 },
-      boostDocument: (_id, _term, stored) => curatedBoost(stored?.roleId),
-    });
-    // A name that covers the query and has no rival within half its score is the answer: task statements could
-    // not change it, so the larger task index is not searched.
-    const byName = rankByName(nameHits, terms);
-    const [first, second] = byName;
-    const decisive = first && first.confidence >= 0.8 && (!second || second.score < first.score * 0.5);
-    // Common words ("manager") match hundreds of roles' tasks; only the best few can change the ranking.
-    const ranked = decisive
-      ? byName
-      : withTaskHits(
-          byName,
-          this.taskSearch()
-            .search(query, { prefix: (t) => t.length >= 5, boostDocument: (id) => curatedBoost(id) })
-            .slice(0, RESOLVE.maxTaskHits),
-          terms,
-        );
-    const top = ranked[0];
-    if (!top) return { kind: 'not_found', reason: 'no_match', suggestions: this.suggest(terms) };
-
-    const close = ranked.filter((r) => r.score >= top.score * RESOLVE.nearTie).slice(0, RESOLVE.maxCandidates);
-    if (top.confidence >= RESOLVE.minConfidence && close.length === 1) {
-      return {
-        kind: 'role',
-        roleId: top.roleId,
-        match: { how: 'search', confidence: round2(top.confidence), matched: query },
-      };
+  private queryTerms(content: string[]): QueryTerm[] {
+    const seen = new Set<string>();
+    const out: QueryTerm[] = [];
+    for (const word of content) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const long = ABBREVIATIONS.get(word);
+      const options = [{ term: word, weight: 1 }];
+      // A one-word expansion stands in for the word; a longer one ("hr") adds its words as words of their own.
+      if (long?.length === 1 && !long[0]?.includes(' ')) options.push({ term: long[0] as string, weight: 0.95 });
+      const known = options.some((o) => this.datasetIndex.hasTerm(o.term) || this.knowledgeIndex.hasTerm(o.term));
+      out.push({
+        word,
+        options,
+        generic:
+          GENERIC_TITLE_WORDS.has(word) || options.some((o) => GENERIC_TITLE_WORDS.has(o.term) && o.term !== word),
+        fuzzy: !known && word.length >= 4 && !/\d/.test(word),
+      });
+      if (long && (long.length > 1 || long[0]?.includes(' ')))
+        for (const w of long.flatMap((l) => l.split(' ')).map(singular))
+          if (!seen.has(w)) {
+            seen.add(w);
+            out.push({ word: w, options: [{ term: w, weight: 1 }], generic: GENERIC_TITLE_WORDS.has(w), fuzzy: false });
+          }
     }
-    const candidates = ranked
-      .filter((r) => r.score >= top.score * 0.5)
+    return out;
+  }
+
+  /** Full-text search over every name; task statements join in when no name fits well. */
+  /** Every occupation whose names match the words, best first (score: the best name's, with a little
+   *  credit for further matching names). */
+  rank(content: string[]): (Scored & { total: number })[] {
+    const query = this.queryTerms(content);
+    const weights = query.map((q) => this.weightOf(q));
+    const byRole = new Map<string, Scored>();
+    const addHits = (index: NameIndex, hits: KeyHit[]) => {
+      for (const hit of hits)
+        for (const entry of index.entriesOf(hit.key)) {
+          const role = this.roleOf(entry.target);
+          if (!role) continue;
+          const seen = byRole.get(role.id);
+          if (!seen) byRole.set(role.id, { role, score: hit.score, entry, hit, names: 1 });
+          else if (hit.score > seen.score) Object.assign(seen, { score: hit.score, entry, hit, names: seen.names + 1 });
+          else seen.names++;
+        }
+    };
+    addHits(this.knowledgeIndex, this.knowledgeIndex.search(query, weights));
+    addHits(this.datasetIndex, this.datasetIndex.search(query, weights));
+    // Together, an occupation's names may cover words no single one does ("butter" and "printer").
+    const together = (r: Scored) => {
+      const target = r.role.curated && !r.role.soc ? `${ROLE_TARGET}${r.role.id}` : (r.role.soc ?? '');
+      return Math.max(this.datasetIndex.coverageOf(target), this.knowledgeIndex.coverageOf(target));
+    };
+    return [...byRole.values()]
+      .map((r) => ({
+        ...r,
+        total:
+          r.score * (1 + RESOLVE.extraNameCredit * Math.min(RESOLVE.maxExtraNames, r.names - 1)) +
+          RESOLVE.allNamesWeight * together(r),
+      }))
+      .sort((a, b) => b.total - a.total || this.priorWeight(b.role, [b.entry]) - this.priorWeight(a.role, [a.entry]));
+  }
+
+  /** Full-text search over every name; task statements join in when no name fits well. */
+  private search(content: string[], qualifiers: string[], tasks = true): Resolution {
+    const query = this.queryTerms(content);
+    const ranked = this.rank(content);
+    const top = ranked[0];
+    const matched = content.join(' ');
+    // What the job involves decides only when no name comes close ("draw blood samples from patients").
+    if (tasks && (!top || top.score < RESOLVE.taskOnlyConfidence * 0.75)) {
+      const byTasks = this.searchTasks(content);
+      if (byTasks) {
+        return {
+          kind: 'ambiguous',
+          reason: 'unsure',
+          candidates: [
+            { roleId: byTasks.roleId, confidence: round2(byTasks.confidence) },
+            ...ranked
+              .filter((r) => r.score >= RESOLVE.candidate)
+              .slice(0, RESOLVE.maxCandidates - 1)
+              .map((r) => ({ roleId: r.role.id, confidence: round2(r.score) })),
+          ].filter((c, i, list) => list.findIndex((x) => x.roleId === c.roleId) === i),
+          qualifiers,
+        };
+      }
+    }
+    if (!top || top.score < RESOLVE.candidate)
+      return { kind: 'not_found', reason: 'no_match', suggestions: ranked.slice(0, 3).map((r) => r.role.id) };
+
+    // Near ties: the prior decides, as for a title that names several occupations.
+    const near = ranked.filter((r) => r.total >= top.total * RESOLVE.nearTie);
+    const byPrior = near.map((r) => ({ r, ...this.prior(r.role, [r.entry]) })).sort((a, b) => b.weight - a.weight);
+    const [p1, p2] = byPrior;
+    const nearTotal = byPrior.reduce((sum, x) => sum + x.weight, 0);
+    const dominant = p1 && (!p2 || dominates(p1, p2, nearTotal)) ? p1.r : null;
+    const best = dominant ?? top;
+    // Candidates worth a button: near the best, not every word that brushed past the query.
+    const candidates = [best, ...ranked.filter((r) => r !== best && r.total >= best.total * 0.6)]
       .slice(0, RESOLVE.maxCandidates)
-      .map((r) => ({ roleId: r.roleId, confidence: round2(r.confidence * (r.score / top.score)) }));
-    if (top.confidence < 0.25)
-      return { kind: 'not_found', reason: 'no_match', suggestions: candidates.map((c) => c.roleId) };
-    return { kind: 'ambiguous', candidates };
+      .map((r) => ({ roleId: r.role.id, confidence: round2(r.score) }));
+
+    const oneWordTypo = query.filter((q) => !this.isQualifierWord(q.word)).length === 1 && best.hit.inexact;
+    if (best.hit.genericOnly) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
+    if (oneWordTypo) return { kind: 'ambiguous', reason: 'typo', candidates, qualifiers };
+    if (!dominant) return { kind: 'ambiguous', reason: near.length > 1 ? 'several' : 'unsure', candidates, qualifiers };
+    if (best.score < RESOLVE.confident) return { kind: 'ambiguous', reason: 'unsure', candidates, qualifiers };
+    return {
+      kind: 'role',
+      roleId: best.role.id,
+      match: matchOf('search', round2(best.score), matched, best.entry, qualifiers),
+      alternatives: ranked
+        .filter((r) => r !== best && r.score >= best.score * 0.6)
+        .slice(0, RESOLVE.maxAlternatives)
+        .map((r) => r.role.id),
+    };
   }
 
-  /** Looser look-alikes for a query that matched nothing. */
-  private suggest(terms: string[]): string[] {
-    const loose = this.nameSearch.search(terms.join(' '), { fuzzy: 0.4, prefix: true });
-    return rankByName(loose, terms)
-      .slice(0, 3)
-      .map((r) => r.roleId);
+  private isQualifierWord(word: string): boolean {
+    return setAsideQualifiers([word]).qualifiers.length > 0;
+  }
+
+  /** How much a query word counts: its idf among the datasets' names (the rarer, the more it says). */
+  private weightOf(q: QueryTerm): number {
+    let best: number | undefined;
+    for (const o of q.options) {
+      const idf = this.datasetIndex.idf(o.term) ?? this.knowledgeIndex.idf(o.term);
+      if (idf !== undefined && (best === undefined || idf > best)) best = idf;
+    }
+    const weight = best ?? this.datasetIndex.unseenIdf * RESOLVE.unknownWordWeight;
+    // Generic words are common, so their idf is low, but leaving one out still changes the job ("postal
+    // worker" is not "postal supervisor"): they count at least this much.
+    return q.generic ? Math.max(weight, this.datasetIndex.unseenIdf * RESOLVE.genericWordWeight) : weight;
+  }
+
+  /** The role whose O*NET task statements match the words best, with a confidence no higher than taskOnlyConfidence. */
+  private searchTasks(content: string[]): { roleId: string; confidence: number } | null {
+    // A title of one or two words that no name fits is not a description of the work, nor are words no
+    // job title uses (typos, names, nonsense).
+    const known = content.filter((w) => this.datasetIndex.hasTerm(w)).length;
+    if (content.length < 3 || known < 2) return null;
+    const hits = this.taskSearch()
+      .search(content.join(' '), { prefix: (t) => t.length >= 5 })
+      .slice(0, RESOLVE.maxTaskHits);
+    const best = hits[0];
+    if (!best) return null;
+    const unique = [...new Set(content)];
+    const coverage = unique.filter((t) => best.queryTerms.includes(t)).length / unique.length;
+    const runnerUp = hits[1]?.score ?? 0;
+    // A clear winner among task statements is worth a candidate; a close race is not.
+    if (coverage < 0.6 || runnerUp > best.score * 0.8) return null;
+    return {
+      roleId: String(best.id),
+      confidence: Math.min(RESOLVE.taskOnlyConfidence, coverage * RESOLVE.taskOnlyConfidence),
+    };
   }
 }
 
-interface RankedRole {
-  roleId: string;
-  score: number;
-  confidence: number;
+/** A word standing on its own in a sentence names a job: not a stop, risk, generic or qualifier word, and at
+ *  least three letters unless it was typed as an acronym ("RN"). */
+function standsAlone(word: string, acronyms: ReadonlySet<string>): boolean {
+  return (
+    (word.length >= 3 || acronyms.has(word)) &&
+    !STOP_WORDS.has(word) &&
+    !GENERIC_RISK_WORDS.has(word) &&
+    !GENERIC_TITLE_WORDS.has(word) &&
+    setAsideQualifiers([word]).qualifiers.length === 0
+  );
 }
 
-/** One entry per role: its best name's score plus a little credit for its other matching names. */
-function rankByName(nameHits: SearchResult[], terms: string[]): RankedRole[] {
-  const byRole = new Map<string, RankedRole>();
-  const unique = [...new Set(terms)];
-  for (const r of nameHits) {
-    const roleId = String(r.roleId);
-    const seen = byRole.get(roleId);
-    if (!seen) byRole.set(roleId, { roleId, score: r.score, confidence: confidenceOf(r, unique) });
-    else seen.score += r.score * 0.1;
-  }
-  return [...byRole.values()].sort((a, b) => b.score - a.score);
+/** The words, then each combination of their short forms' one-word expansions (a few at most). */
+function expansions(all: string[]): string[][] {
+  const variants: string[][] = [all];
+  all.forEach((word, i) => {
+    const long = ABBREVIATIONS.get(word);
+    if (!long) return;
+    const next: string[][] = [];
+    for (const v of variants)
+      for (const l of long) next.push([...v.slice(0, i), ...l.split(' ').map(singular), ...v.slice(i + 1)]);
+    variants.push(...next.slice(0, 8));
+  });
+  // Positions shift when an expansion has several words; the first variants keep the original positions.
+  return variants.slice(0, 9);
 }
 
-/** The name ranking with each role's task-statement score added; roles found only by their tasks join it. */
-function withTaskHits(byName: RankedRole[], taskHits: SearchResult[], terms: string[]): RankedRole[] {
-  const byRole = new Map(byName.map((r) => [r.roleId, { ...r }]));
-  const unique = [...new Set(terms)];
-  for (const r of taskHits) {
-    const roleId = String(r.id);
-    const score = r.score * RESOLVE.boosts.tasks;
-    const seen = byRole.get(roleId);
-    // A role found only through its tasks is a weaker guess than one found by name.
-    if (!seen) byRole.set(roleId, { roleId, score, confidence: confidenceOf(r, unique) * 0.7 });
-    else seen.score += score;
-  }
-  return [...byRole.values()].sort((a, b) => b.score - a.score);
+function qualifiersOfName(nameWords: string[]): string[] {
+  const q = leadingQualifier(nameWords);
+  return q ? [q] : [];
 }
 
-/** Share of the query's (distinct) words the match covers, discounted for typos and prefixes. */
-function confidenceOf(result: SearchResult, unique: string[]): number {
-  let total = 0;
-  for (const t of unique) {
-    if (result.queryTerms.includes(t)) total += result.terms.includes(t) ? 1 : 0.8;
-  }
-  return Math.min(1, total / unique.length);
+const merge = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** The heaviest candidate clearly dominates the next (PRIOR): by `ratio` and `share`, and either O*NET attests
+ *  the title for it more often, or it employs `employmentOnlyRatio` times as many people. */
+function dominates(
+  first: { weight: number; attestation: number },
+  second: { weight: number; attestation: number },
+  total: number,
+): boolean {
+  if (first.weight < PRIOR.ratio * second.weight || first.weight < PRIOR.share * total) return false;
+  return first.attestation > second.attestation || first.weight >= PRIOR.employmentOnlyRatio * second.weight;
+}
+
+/** Which name of a role to show as the match, best first. */
+const SOURCE_RANK: Record<NameEntry['source'], number> = {
+  catalog: 0,
+  synonym: 1,
+  'onet-occupation': 2,
+  'onet-alternate': 3,
+  'onet-short': 4,
+  'onet-reported': 5,
+};
+
+function matchOf(
+  how: MatchInfo['how'],
+  confidence: number,
+  matched: string,
+  entry: NameEntry,
+  qualifiers: string[],
+): MatchInfo {
+  return {
+    how,
+    confidence,
+    matched,
+    title: entry.title,
+    source: entry.source satisfies MatchSource,
+    ...(entry.of ? { of: entry.of } : {}),
+    qualifiers,
+  };
 }
 
 function taskText(role: CatalogRole): string {

@@ -17,10 +17,63 @@ export const STOP_WORDS = new Set(
 export const GENERIC_RISK_WORDS = new Set(
   (
     'ai artificial intelligence replace replaced replacing replacement take taken taking over automate automated automation ' +
-    'robot robots chatgpt gpt llm job jobs career careers work working worker role position occupation profession ' +
+    'robot robots chatgpt gpt llm job jobs career careers work working role position occupation profession ' +
     'risk risky safe danger threat threatened future still going gonna eventually soon become becoming obsolete ' +
     'tell know think question wonder wondering worried worry ask asking please hi hello hey thanks thank happen happening'
   ).split(' '),
+);
+
+/** Title words that name no occupation on their own: a match on nothing else is only a guess. */
+export const GENERIC_TITLE_WORDS = new Set(
+  (
+    'manager worker specialist engineer technician technologist assistant officer operator clerk analyst consultant ' +
+    'coordinator associate administrator supervisor director agent representative professional staff employee ' +
+    'executive helper laborer aide attendant inspector scientist adviser advisor planner controller owner partner ' +
+    'president vice chief team member personnel crew hand man woman person service general leader expert installer ' +
+    'repairer maker operative administrative'
+  ).split(' '),
+);
+
+/**
+ * Short forms people type for title words, each with what it stands for (one or more words). The short form
+ * itself is tried too: O*NET lists some ("RN", "CNA") as titles of their own.
+ */
+export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ['mgr', 'manager'],
+      ['mngr', 'manager'],
+      ['asst', 'assistant'],
+      ['assoc', 'associate'],
+      ['eng', 'engineer'],
+      ['engr', 'engineer'],
+      ['dev', 'developer'],
+      ['admin', 'administrative', 'administrator'],
+      ['tech', 'technician', 'technologist'],
+      ['rep', 'representative'],
+      ['exec', 'executive'],
+      ['coord', 'coordinator'],
+      ['supv', 'supervisor'],
+      ['acct', 'accountant', 'account'],
+      ['mgmt', 'management'],
+      ['mktg', 'marketing'],
+      ['ops', 'operations'],
+      ['hr', 'human resources'],
+      ['pr', 'public relations'],
+      ['qa', 'quality assurance'],
+      ['qc', 'quality control'],
+      ['vp', 'vice president'],
+      ['swe', 'software engineer'],
+      ['sde', 'software engineer'],
+      ['sw', 'software'],
+      ['sysadmin', 'system administrator'],
+      ['prof', 'professor'],
+      ['ed', 'education'],
+      ['fullstack', 'full stack'],
+      ['frontend', 'front end'],
+      ['backend', 'back end'],
+    ] as const
+  ).map(([short, ...long]) => [short, long]),
 );
 
 /** Removes Slack markup (mentions, channel links, broadcasts, <url|label>), keeping link labels. */
@@ -34,21 +87,26 @@ export function stripSlackMarkup(text: string): string {
 
 /** Lower-case words, letters and digits only, each singular ("coders" -> "coder"). */
 export function words(text: string): string[] {
-  const clean = stripSlackMarkup(text.slice(0, MAX_INPUT_CHARS))
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return plainWords(stripSlackMarkup(text.slice(0, MAX_INPUT_CHARS)));
+}
+
+/** `words` for text with no Slack markup in it (dataset titles): accents, "&", possessives, singular. */
+export function plainWords(text: string): string[] {
+  // Most titles are plain ASCII: skip the Unicode decomposition for them.
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const clean = (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/'s\b/g, '');
-  return (clean.match(/[\p{L}\p{N}]+/gu) ?? []).map(singular);
+  return (clean.match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []).map(singular);
 }
 
 const singularCache = new Map<string, string>();
 export function singular(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
   let s = singularCache.get(word);
   if (s === undefined) {
-    s = pluralize.singular(word);
+    s = word.length <= 3 || /\d/.test(word) ? word : pluralize.singular(word);
     if (singularCache.size < 50_000) singularCache.set(word, s);
   }
   return s;

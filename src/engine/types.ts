@@ -9,6 +9,7 @@ import type {
   RoleAnswer,
   RoleRef,
 } from '../answers/types.js';
+import type { NameIndexData } from './names.js';
 
 export interface Engine {
   /** Any text a person types: a title, an acronym, a typo, a sentence or a question. */
@@ -26,6 +27,8 @@ export interface Engine {
   warmUp(): number;
   /** The same work in short steps, one per iteration, for a server to interleave with requests. */
   warmUpSteps(): Generator<void>;
+  /** The datasets' name index as plain data, for a start-up cache to store (see transports/boot.ts). */
+  nameIndexData(): NameIndexData;
   /** Number of roles the engine can answer for, curated and from datasets. */
   stats(): { roles: number; curatedRoles: number; faqs: number; datasetNote: string };
 }

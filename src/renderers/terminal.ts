@@ -1,11 +1,13 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import { detailsOf } from '../answers/details.js';
-import type { Answer, RoleAnswer, RoleCard, Transition, Verdict } from '../answers/types.js';
+import type { AmbiguousAnswer, Answer, RoleAnswer, RoleCard, Transition, Verdict } from '../answers/types.js';
 import {
   exposureBar,
   formatAsOf,
   keyFigureText,
+  matchSentence,
   nextStepText,
+  qualifierNote,
   transitionDetails,
   transitionFacts,
   verdictStep,
@@ -20,11 +22,15 @@ export interface TextOptions {
 
 export function renderText(answer: Answer, options: TextOptions = {}): string {
   switch (answer.kind) {
-    case 'role':
+    case 'role': {
+      const [title = '', ...rest] = firstScreen(answer);
       return fitToWidth([
-        ...firstScreen(answer),
+        title,
+        ...matchLines(answer),
+        ...rest,
         ...(options.details ? ['', ...detailLines(answer)] : ['', detailsHint(answer)]),
       ]).join('\n');
+    }
     case 'path':
       return fitToWidth([
         heading(`Reskilling path: ${answer.role.title}${answer.role.soc ? ` (SOC ${answer.role.soc})` : ''}`),
@@ -47,10 +53,11 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
       ]).join('\n');
     case 'ambiguous':
       return [
-        `"${oneLine(answer.query)}" could mean several roles. Which one?`,
+        ambiguityLead(answer),
         ...answer.candidates.map(
           (c, i) => `  ${i + 1}. ${c.title}${c.soc ? ` (SOC ${c.soc})` : ''}   → airisk ask ${c.id}`,
         ),
+        ...(qualifierNote(answer.qualifiers) ? [qualifierNote(answer.qualifiers) as string] : []),
       ].join('\n');
     case 'not_found':
       return [
@@ -76,6 +83,28 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
         answer.coverage,
       ].join('\n');
   }
+}
+
+/** What matched (and what was set aside), then the other occupations the words can mean, each with its command. */
+function matchLines(answer: RoleAnswer): string[] {
+  const said = [matchSentence(answer), qualifierNote(answer.match.qualifiers)].filter(Boolean).join(' ');
+  return [
+    ...(said ? [said] : []),
+    ...(answer.alternatives.length
+      ? [
+          'Also:',
+          ...answer.alternatives.map((a) => `  - ${a.title}${a.soc ? ` (SOC ${a.soc})` : ''}   → airisk ask ${a.id}`),
+        ]
+      : []),
+    ...(said || answer.alternatives.length ? [''] : []),
+  ];
+}
+
+function ambiguityLead(answer: AmbiguousAnswer): string {
+  const query = `"${oneLine(answer.query)}"`;
+  return answer.reason === 'several'
+    ? `${query} could mean several roles. Which one?`
+    : `Did you mean one of these for ${query}?`;
 }
 
 /** The same first screen as in Slack: verdict, why, caveat, experience, AI can and can't, what to do, figures. */

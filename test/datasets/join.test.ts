@@ -26,8 +26,36 @@ describe('without a data folder', () => {
 });
 
 describe('occupations', () => {
-  it('are every SOC that an exposure source rates', () => {
-    expect([...data.occupations.keys()]).toEqual(['98-1011', '98-1012', '98-1020', '98-1021', '98-2011', '98-2012']);
+  it('are every SOC that an exposure source rates, and every SOC of O*NET', () => {
+    expect([...data.occupations.keys()]).toEqual([
+      '98-1011',
+      '98-1012',
+      '98-1020',
+      '98-1021',
+      '98-1099',
+      '98-2011',
+      '98-2012',
+    ]);
+  });
+
+  it('answer for an O*NET occupation no source rates, saying what it lacks rather than showing zeros', () => {
+    const unrated = occupation('98-1099');
+    expect(unrated.title).toBe('Widget Workers, All Other');
+    expect(unrated.measures).toEqual([]);
+    expect(unrated.lacks).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Not rated in GPTs are GPTs/),
+        expect.stringMatching(/^Not rated in Working with AI/),
+      ]),
+    );
+  });
+
+  it('keep the employment prior and say where it comes from', () => {
+    expect(occupation('98-1011').employmentPrior).toEqual({ workers: 12000, basis: 'ooh-2024' });
+    expect(occupation('98-1012').employmentPrior).toEqual({ workers: 5000, basis: 'ooh-2024' });
+    expect(occupation('98-2011').employmentPrior).toEqual({ workers: 2000, basis: 'oews-2021' });
+    expect(occupation('98-1021').employmentPrior).toEqual({ workers: 3100, basis: 'oews-2021-group-share' });
+    expect(occupation('98-1099').employmentPrior).toBeUndefined();
   });
 
   it('fold O*NET-SOC codes to 6-digit SOC, keeping the detail list and the base title', () => {
@@ -347,7 +375,9 @@ describe('annual pay for comparisons', () => {
 
 describe('the note', () => {
   it('counts what did not join', () => {
-    expect(data.note).toContain('6 occupations');
+    expect(data.note).toContain('7 occupations');
+    expect(data.note).toContain('1 by neither');
+    expect(data.note).toContain('17 O*NET job titles');
     expect(data.note).toContain('1 of 4 Handbook pages');
     expect(data.note).toContain('1 of 3 2020–30 projection titles');
     expect(data.note).toContain('O*NET 30.1 skills and knowledge ratings for 3');

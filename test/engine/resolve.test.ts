@@ -70,8 +70,10 @@ describe('role resolution', () => {
     expect(roleOf(engine.ask('software developers'))).toMatch(/software-developer/);
   });
 
-  it('finds a role by what the job involves when no name matches (O*NET task statements)', () => {
-    expect(roleOf(engine.ask('draw blood samples from patients'))).toBe('phlebotomists');
+  it('finds a role by what the job involves when no name matches (O*NET task statements), and asks first', () => {
+    const blood = engine.ask('draw blood samples from patients');
+    expect(blood.kind).toBe('ambiguous');
+    expect(blood.kind === 'ambiguous' && blood.candidates[0]?.id).toBe('phlebotomists');
     const forklift = engine.ask('operate forklift to move pallets in warehouse');
     const ids = forklift.kind === 'ambiguous' ? forklift.candidates.map((c) => c.id) : [roleOf(forklift)];
     expect(ids).toContain('industrial-truck-and-tractor-operators');

@@ -146,7 +146,8 @@ export function testRoleAnswer(role: TestRole): RoleAnswer {
   return {
     kind: 'role',
     query: role.id,
-    match: { how: 'id', confidence: 1, matched: role.id },
+    match: { how: 'id', confidence: 1, matched: role.id, title: role.title, source: 'catalog', qualifiers: [] },
+    alternatives: [],
     role: { id: role.id, title: role.title, soc: null, curated: true },
     headline:
       role.score === null
@@ -222,7 +223,9 @@ export class TestKnowledge implements KnowledgeView {
       return {
         kind: 'ambiguous' as const,
         query: text,
+        reason: 'several' as const,
         candidates: matches.map((m) => ({ id: m.id, title: m.title, soc: null, confidence: 0.5 })),
+        qualifiers: [],
       };
     return { kind: 'not_found' as const, query: text, reason: 'no_match' as const, suggestions: [] };
   }

@@ -159,6 +159,54 @@ describe('knowledge validation', () => {
     expect(problems[0]).toMatchObject({ file: 'knowledge/skills.yaml' });
     expect(problems[0]!.message).toMatch(/is missing/);
   });
+
+  it('checks synonyms.yaml: SOC codes, sources, one occupation per title, no curated role name, with lines', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'synonyms.yaml', (doc) => {
+      doc.setIn(['synonyms', 0, 'soc'], '23-10');
+      doc.setIn(['synonyms', 1, 'source'], 'no-such-source');
+      doc.setIn(['synonyms', 2, 'titles'], ['solicitor']);
+      doc.setIn(['synonyms', 3, 'titles'], ['clinical coder']);
+      doc.setIn(['spellings', 0, 'us'], 'two words');
+    });
+    const problems = problemsOf(dir);
+    const of = (field: string) => problems.find((p) => p.field === field);
+    expect(of('synonyms[0].soc')).toMatchObject({ file: 'knowledge/synonyms.yaml', message: 'must be a 6-digit SOC code such as 29-2072' });
+    expect(of('spellings[0].us')?.message).toBe('must be one word, letters only');
+    expect(lineText(dir, 'knowledge/synonyms.yaml', of('synonyms[0].soc')?.line)).toMatch(/soc: 23-10/);
+  });
+
+  it('checks synonyms.yaml references once the schema holds', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'synonyms.yaml', (doc) => {
+      doc.setIn(['synonyms', 1, 'source'], 'no-such-source');
+      doc.setIn(['synonyms', 2, 'titles'], ['solicitor']);
+      doc.setIn(['synonyms', 3, 'titles'], ['clinical coder']);
+    });
+    const problems = problemsOf(dir);
+    const of = (field: string) => problems.find((p) => p.field === field);
+    expect(of('synonyms[1].source')?.message).toBe('names source "no-such-source", which is not in knowledge/sources.yaml');
+    expect(of('synonyms[2].titles[0]')?.message).toBe('"solicitor" is listed twice (also at synonyms[0])');
+    expect(of('synonyms[3].titles[0]')?.message).toMatch(/"clinical coder" already names role "medical-coder"/);
+    expect(lineText(dir, 'knowledge/synonyms.yaml', of('synonyms[2].titles[0]')?.line)).toMatch(/solicitor/);
+  });
+
+  it('rejects a synonym for an occupation the datasets do not have, with its line', async () => {
+    const dir = copyKnowledge();
+    edit(dir, 'synonyms.yaml', (doc) => doc.setIn(['synonyms', 0, 'soc'], '23-1099'));
+    const { buildCatalog } = await import('../../src/catalog/catalog.js');
+    const { loadDatasets } = await import('../../src/catalog/datasets/load.js');
+    const datasets = loadDatasets(join(import.meta.dirname, '../fixtures/datasets/small'));
+    let problems: KnowledgeProblem[] = [];
+    try {
+      buildCatalog(loadKnowledge(dir), datasets);
+    } catch (err) {
+      problems = (err as KnowledgeInvalidError).problems;
+    }
+    expect(problems[0]).toMatchObject({ file: 'knowledge/synonyms.yaml', field: 'soc' });
+    expect(problems[0]?.message).toMatch(/^"solicitor" points at SOC 23-1099, which is not an occupation in the datasets/);
+    expect(lineText(dir, 'knowledge/synonyms.yaml', problems[0]?.line)).toMatch(/solicitor/);
+  });
 });
 
 describe('experience inputs (assessment.experience)', () => {

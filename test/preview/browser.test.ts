@@ -298,9 +298,20 @@ describe('local preview in Chromium', () => {
     await send('/airisk manager');
     await expect
       .poll(async () => (await botMessages().count()) > before && (await lastBot().textContent()), WAIT)
-      .toContain('could mean several roles');
+      .toContain('Did you mean one of these');
     await lastBot().getByRole('button', { name: candidate.title, exact: true }).click();
     await answerWithHeader(cardHeader(candidate), before + 1);
+
+    // A card says which title matched, and offers the other occupations it can mean as buttons ("Also").
+    const forklift = engine.ask('forklift operator');
+    if (forklift.kind !== 'role') throw new Error(`expected "forklift operator" to give a card, got ${forklift.kind}`);
+    const also = forklift.alternatives[0]!;
+    before = await botMessages().count();
+    await send('/airisk forklift operator');
+    const card = await answerWithHeader(cardHeader(forklift.role), before);
+    expect(await card.textContent()).toContain('is an O*NET title of Industrial Truck and Tractor Operators');
+    await card.getByRole('button', { name: `${also.title} (${also.soc})`, exact: true }).click();
+    await answerWithHeader(cardHeader(also), before + 1);
   });
 
   it('shares a card in a channel, takes feedback, and answers a mention in a thread', async () => {

@@ -95,13 +95,38 @@ describe('/airisk over HTTP', () => {
   });
 
   it('offers candidate buttons for an ambiguous title and suggestions for nonsense', async () => {
-    await slashCommand(appUrl, 'manager', fake.responseUrl('a'));
+    await slashCommand(appUrl, 'cook', fake.responseUrl('a'));
     await slashCommand(appUrl, 'qwxzzv plorft', fake.responseUrl('n'));
     const [ambiguous, notFound] = await fake.waitFor('response', 2);
     expect(textOf(ambiguous!)).toContain(ACTIONS.pickRole);
     expect(String(ambiguous!.body.text)).toMatch(/could mean several roles/);
     expect(String(notFound!.body.text)).toMatch(/No role found/);
     expect(textOf(notFound!)).toContain(ACTIONS.pickRole);
+  });
+
+  it('asks "Did you mean" for a generic word, and shows a card\'s "Also" choices as role buttons', async () => {
+    await slashCommand(appUrl, 'manager', fake.responseUrl('g'));
+    await slashCommand(appUrl, 'forklift operator', fake.responseUrl('f'));
+    const first = await fake.waitFor('response', 2);
+    const generic = first.find((r) => String(r.body.text).startsWith('Did you mean'));
+    const forklift = first.find((r) => String(r.body.text).startsWith('Industrial Truck'));
+    expect(String(generic!.body.text)).toMatch(/^Did you mean: /);
+    expect(textOf(generic!)).toContain(ACTIONS.pickRole);
+    const blocks = forklift!.body.blocks as {
+      type: string;
+      block_id?: string;
+      elements?: { action_id: string; value: string }[];
+    }[];
+    expect(JSON.stringify(blocks)).toContain(
+      '‘Forklift Operator’ is an O*NET title of Industrial Truck and Tractor Operators.',
+    );
+    const also = blocks.find((b) => b.type === 'actions' && b.block_id?.startsWith('also:'));
+    const button = also?.elements?.[0];
+    expect(button?.action_id).toBe(nthAction(ACTIONS.pickRole, 0));
+    // The button is the existing pick-role action: pressing it opens that occupation's card.
+    await blockAction(appUrl, button?.action_id ?? '', button?.value ?? '', fake.responseUrl('f2'));
+    const picked = (await fake.waitFor('response', 3)).find((r) => !first.includes(r));
+    expect(String(picked!.body.text)).toMatch(/^Operating Engineers and Other Construction Equipment Operators/);
   });
 
   it('escapes what a user typed: no broadcast, ping or link reaches Slack', async () => {

@@ -2,8 +2,11 @@
 // that is missing, lacks a column, has a malformed row or is cut off stops the load with a DatasetError
 // naming the file and line: a partial join would answer with numbers silently missing.
 //
-// Which occupations: every SOC that at least one exposure source rates (GPTs are GPTs, Working with AI).
-// Pay, outlook, skills and projections only enrich those; what they could not join is counted in `note`.
+// Which occupations: every SOC that at least one exposure source rates (GPTs are GPTs, Working with AI), and
+// every SOC of O*NET 30.1, so that a title O*NET gives for an occupation no source rates ("Surgeons, All
+// Other", the military) answers for that occupation with a card that says it is not rated, rather than for
+// a rated neighbour. Pay, outlook, skills and projections only enrich those; what they could not join is
+// counted in `note`.
 import { statSync } from 'node:fs';
 import type { FigureLine, Measure, TaskLine } from '../../answers/types.js';
 import { formatFigure } from '../../answers/format.js';
@@ -13,11 +16,12 @@ import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft
 import { OEWS_TOP_CODE, oewsFor, readOews, type OewsEntry } from './oews.js';
 import { indexOoh, readOoh, type OohEntry } from './ooh.js';
 import { readOnetProfiles, type OnetProfiles } from './onet-profiles.js';
+import { readOnetTitles, type OnetTitles } from './onet-titles.js';
 import { percentileRanks } from './ranks.js';
 import { readProjections, type Projection } from './projections.js';
 import { DATASET_SOURCES, HEALTH_RECORD_WORK, MICROSOFT_CAVEAT, MICROSOFT_HEALTH_RECORDS_CAVEAT } from './sources.js';
 import { DatasetError } from './table.js';
-import type { AnnualPay, Datasets, DatasetSource, OccupationData } from './types.js';
+import type { AnnualPay, Datasets, DatasetSource, OccupationData, OccupationTitle } from './types.js';
 
 export { DatasetError } from './table.js';
 export { percentileRanks } from './ranks.js';
@@ -26,7 +30,8 @@ export const NO_DATA_NOTE =
   'No public datasets loaded (none fetched, AIRISK_DATA_DIR unset): answering from curated knowledge only.';
 
 export function loadDatasets(dir: string | null): Datasets {
-  if (dir === null) return { dir: null, occupations: new Map(), sources: new Map(), onet: null, note: NO_DATA_NOTE };
+  if (dir === null)
+    return { dir: null, occupations: new Map(), sources: new Map(), onet: null, titles: [], note: NO_DATA_NOTE };
   let isFolder = false;
   try {
     isFolder = statSync(dir).isDirectory();
@@ -38,25 +43,50 @@ export function loadDatasets(dir: string | null): Datasets {
   const input: Inputs = {
     exposure: readEloundouExposure(dir),
     tasks: readEloundouTasks(dir),
-    onet: readOnetProfiles(dir),
+    onetProfiles: readOnetProfiles(dir),
     projections: readProjections(dir),
     microsoft: readMicrosoftApplicability(dir),
     ooh: readOoh(dir),
     oews: readOews(dir),
+    onetTitles: readOnetTitles(dir),
   };
   const { occupations, unjoined } = join(input);
   const sources = new Map<string, DatasetSource>(Object.values(DATASET_SOURCES).map((s) => [s.id, s]));
-  return { dir, occupations, sources, onet: input.onet.reference, note: noteOf(dir, occupations, input, unjoined) };
+  const titles = titlesOf(input.onetTitles);
+  return {
+    dir,
+    occupations,
+    sources,
+    onet: input.onetProfiles.reference,
+    titles,
+    note: noteOf(dir, occupations, input, unjoined, titles),
+  };
+}
+
+/** Every O*NET title as a name of its 6-digit SOC: occupation titles, alternate titles, their short forms, reported titles. */
+function titlesOf(onet: OnetTitles): OccupationTitle[] {
+  const out: OccupationTitle[] = [];
+  for (const [code, title] of onet.occupations)
+    out.push({ soc: code.slice(0, 7), title, source: 'onet-occupation', sources: 1 });
+  for (const a of onet.alternate) {
+    const soc = a.code.slice(0, 7);
+    out.push({ soc, title: a.title, source: 'onet-alternate', sources: a.sources });
+    if (a.short) out.push({ soc, title: a.short, source: 'onet-short', of: a.title, sources: a.sources });
+  }
+  for (const r of onet.reported)
+    out.push({ soc: r.code.slice(0, 7), title: r.title, source: 'onet-reported', sources: 1 });
+  return out;
 }
 
 interface Inputs {
   exposure: Map<string, EloundouExposure>;
   tasks: Map<string, TaskLine[]>;
-  onet: OnetProfiles;
+  onetProfiles: OnetProfiles;
   projections: Map<string, Projection>;
   microsoft: Map<string, ApplicabilityScore>;
   ooh: OohEntry[];
   oews: Map<string, OewsEntry>;
+  onetTitles: OnetTitles;
 }
 
 interface Unjoined {
@@ -65,8 +95,14 @@ interface Unjoined {
 }
 
 function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoined: Unjoined } {
-  const socs = [...new Set([...input.exposure.keys(), ...input.microsoft.keys()])].sort();
-  const titles = new Map(socs.map((soc) => [soc, socTitle(soc, input)]));
+  const onetBySoc = new Map<string, { code: string; title: string }[]>();
+  for (const [code, title] of input.onetTitles.occupations) {
+    const list = onetBySoc.get(code.slice(0, 7));
+    if (list) list.push({ code, title });
+    else onetBySoc.set(code.slice(0, 7), [{ code, title }]);
+  }
+  const socs = [...new Set([...input.exposure.keys(), ...input.microsoft.keys(), ...onetBySoc.keys()])].sort();
+  const titles = new Map(socs.map((soc) => [soc, socTitle(soc, input, onetBySoc.get(soc) ?? [])]));
 
   // Titles that name each SOC, for the files keyed by title: its own title, its O*NET titles, its OEWS title.
   const socByTitle = new Map<string, string>();
@@ -75,7 +111,8 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     if (!socByTitle.has(key)) socByTitle.set(key, soc);
   };
   for (const soc of socs) addTitle(titles.get(soc) as string, soc);
-  for (const soc of socs) for (const o of input.exposure.get(soc)?.onet ?? []) addTitle(o.title, soc);
+  for (const soc of socs)
+    for (const o of input.exposure.get(soc)?.onet ?? onetBySoc.get(soc) ?? []) addTitle(o.title, soc);
   for (const soc of socs) {
     const own = input.oews.get(soc);
     if (own?.group === 'detailed') addTitle(own.title, soc);
@@ -140,7 +177,7 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
     const data: OccupationData = {
       soc,
       title: titles.get(soc) as string,
-      onet: exposure?.onet ?? [],
+      onet: exposure?.onet ?? onetBySoc.get(soc) ?? [],
       measures,
       tasks,
       pay: figures.pay,
@@ -149,7 +186,7 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
       annualPay: figures.annualPay,
     };
     if (figures.medianPay !== undefined) data.medianPay = figures.medianPay;
-    const profile = input.onet.profileOf(soc);
+    const profile = input.onetProfiles.profileOf(soc);
     if (profile) data.profile = profile;
     if (oohHit) {
       const e = oohHit.entry;
@@ -161,6 +198,8 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
       };
     }
     if (lacks.length) data.lacks = lacks;
+    const prior = employmentPrior(soc, oohHit, input.oews, socs);
+    if (prior) data.employmentPrior = prior;
     occupations.set(soc, data);
   }
 
@@ -173,9 +212,30 @@ function join(input: Inputs): { occupations: Map<string, OccupationData>; unjoin
   };
 }
 
+/**
+ * How many people hold the job, for ranking the occupations a title can mean: the Handbook's 2024 jobs when it
+ * has a page for this very occupation (it counts the self-employed, which OEWS leaves out: farmers, many
+ * trades), else the OEWS May 2021 employment of the occupation, else its broad group's shared evenly among the
+ * group's occupations here.
+ */
+function employmentPrior(
+  soc: string,
+  ooh: { entry: OohEntry; group: boolean } | null,
+  oews: Map<string, OewsEntry>,
+  socs: string[],
+): OccupationData['employmentPrior'] | undefined {
+  if (ooh && !ooh.group && ooh.entry.jobs2024 != null) return { workers: ooh.entry.jobs2024, basis: 'ooh-2024' };
+  const found = oewsFor(oews, soc);
+  if (found?.entry.employment.kind !== 'value') return undefined;
+  if (!found.group) return { workers: found.entry.employment.value, basis: 'oews-2021' };
+  const group = found.entry.soc.slice(0, 6);
+  const members = socs.filter((s) => s.startsWith(group) && !oews.has(s)).length || 1;
+  return { workers: Math.round(found.entry.employment.value / members), basis: 'oews-2021-group-share' };
+}
+
 /** The O*NET title of the SOC's base occupation (xx-xxxx.00), else the OEWS title, else Microsoft's, else the first O*NET title. */
-function socTitle(soc: string, input: Inputs): string {
-  const onet = input.exposure.get(soc)?.onet ?? [];
+function socTitle(soc: string, input: Inputs, onet30: { code: string; title: string }[]): string {
+  const onet = input.exposure.get(soc)?.onet ?? onet30;
   const own = input.oews.get(soc);
   return (
     onet.find((o) => o.code.endsWith('.00'))?.title ??
@@ -396,12 +456,19 @@ function measureOf(
   };
 }
 
-function noteOf(dir: string, occupations: Map<string, OccupationData>, input: Inputs, unjoined: Unjoined): string {
+function noteOf(
+  dir: string,
+  occupations: Map<string, OccupationData>,
+  input: Inputs,
+  unjoined: Unjoined,
+  titles: OccupationTitle[],
+): string {
   const all = [...occupations.values()];
   const count = (pred: (o: OccupationData) => boolean) => all.filter(pred).length.toLocaleString('en-US');
   const parts = [
     `Public datasets from ${dir}: ${occupations.size.toLocaleString('en-US')} occupations`,
-    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI;`,
+    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI,`,
+    ` ${count((o) => o.measures.length === 0)} by neither; ${titles.length.toLocaleString('en-US')} O*NET job titles;`,
     ` pay for ${count((o) => o.pay.length > 0)}, O*NET 30.1 skills and knowledge ratings for ${count((o) => Boolean(o.profile?.skills))}).`,
     ` Not joined: ${unjoined.ooh} of ${input.ooh.length} Handbook pages (no SOC code, or none matching a rated occupation),`,
     ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly occupation groups).`,

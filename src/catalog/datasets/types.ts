@@ -90,6 +90,27 @@ export interface OccupationData {
   };
   /** What the datasets could not give for this occupation, in plain words (e.g. a wage BLS does not publish). */
   lacks?: string[];
+  /**
+   * How many people hold the job, for choosing between occupations one title can mean (never shown as a
+   * figure): the BLS Handbook's 2024 jobs for an occupation with its own Handbook page (self-employed
+   * included), else BLS OEWS May 2021 employment of the occupation, else its OEWS broad group's employment
+   * shared evenly among the group's occupations.
+   */
+  employmentPrior?: { workers: number; basis: 'ooh-2024' | 'oews-2021' | 'oews-2021-group-share' };
+}
+
+/** Where a title that names an occupation comes from. */
+export type TitleSource = 'onet-occupation' | 'onet-alternate' | 'onet-short' | 'onet-reported';
+
+/** A job title that names a 6-digit SOC occupation, as a dataset writes it. */
+export interface OccupationTitle {
+  soc: string;
+  title: string;
+  source: TitleSource;
+  /** For a short title ("CPA"), the alternate title it shortens. */
+  of?: string;
+  /** How many of O*NET's title sources list it (an alternate title's Source(s) count); 1 for the others. */
+  sources: number;
 }
 
 export interface Datasets {
@@ -99,6 +120,9 @@ export interface Datasets {
   sources: Map<string, DatasetSource>;
   /** O*NET 30.1 names and labels the profiles index into; null without datasets. */
   onet: OnetReference | null;
+  /** Job titles that name the occupations (O*NET occupation, alternate, short and reported titles), as loaded.
+   *  A booted engine has them in its name index instead (transports/boot.ts empties this list). */
+  titles: OccupationTitle[];
   /** One line for the start-up log and the help answer, e.g. which datasets were read. */
   note: string;
 }

@@ -1,6 +1,6 @@
 // Reads knowledge/ (YAML), validates every file and every cross-reference, and reports every problem at
 // once with file, line and field path, so an author can fix them all in one go.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, extname } from 'node:path';
 import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
@@ -12,11 +12,13 @@ import {
   roleSchema,
   skillsFileSchema,
   sourcesFileSchema,
+  synonymsFileSchema,
   type Certification,
   type Faq,
   type Role,
   type Skill,
   type Source,
+  type Synonym,
 } from './schema.js';
 
 export interface KnowledgeProblem {
@@ -33,6 +35,10 @@ export interface Knowledge {
   faqs: Map<string, Faq>;
   skills: Map<string, Skill>;
   certifications: Map<string, Certification>;
+  /** British, Australian and international titles of US occupations (knowledge/synonyms.yaml), one per title. */
+  synonyms: Synonym[];
+  /** Spellings used outside the US, lower-case, to their US spelling ("labourer" -> "laborer"). */
+  spellings: Map<string, string>;
 }
 
 export class KnowledgeInvalidError extends Error {
@@ -186,6 +192,25 @@ export function loadKnowledge(dir: string): Knowledge {
   skillsFile?.skills.forEach((s, i) => addUnique(skills, 'skill', s, 'knowledge/skills.yaml', `skills[${i}]`));
   const certsFile = readList('certifications.yaml', certificationsFileSchema);
   certsFile?.certifications.forEach((c, i) => addUnique(certifications, 'certification', c, 'knowledge/certifications.yaml', `certifications[${i}]`));
+  // synonyms.yaml is optional: a knowledge folder without one simply has no synonyms.
+  const synonymsFile = existsSync(join(dir, 'synonyms.yaml')) ? readList('synonyms.yaml', synonymsFileSchema) : undefined;
+  const synonymLines = lines.get('knowledge/synonyms.yaml');
+  const synonyms: Synonym[] = (synonymsFile?.synonyms ?? []).flatMap((entry, i) =>
+    entry.titles.map((title, j) => ({
+      title,
+      soc: entry.soc,
+      source: entry.source,
+      ...(entry.note ? { note: entry.note } : {}),
+      // Found only when a message needs it: finding lines means parsing the file a second, slower way.
+      lineOf: () => synonymLines?.(['synonyms', i, 'titles', j]),
+    })),
+  );
+  const spellings = new Map<string, string>();
+  synonymsFile?.spellings.forEach((s, i) => {
+    const key = s.spelling.toLowerCase();
+    if (spellings.has(key)) problems.push({ file: 'knowledge/synonyms.yaml', field: `spellings[${i}].spelling`, line: synonymLines?.(['spellings', i, 'spelling']), message: `"${s.spelling}" is listed twice` });
+    else spellings.set(key, s.us.toLowerCase());
+  });
 
   // Files that exist but failed validation: references to them are not reported again as missing.
   const invalidIds = new Set<string>();
@@ -215,10 +240,45 @@ export function loadKnowledge(dir: string): Knowledge {
   perFile('roles', roleSchema, 'role', roles);
   perFile('faqs', faqSchema, 'faq', faqs);
 
-  checkReferences({ sources, roles, faqs, skills, certifications }, origin, lines, invalidIds, problems);
+  const kb = { sources, roles, faqs, skills, certifications, synonyms, spellings };
+  checkReferences(kb, origin, lines, invalidIds, problems);
+  checkSynonyms(kb, synonymsFile, synonymLines, problems);
 
   if (problems.length > 0) throw new KnowledgeInvalidError(problems);
-  return { sources, roles, faqs, skills, certifications };
+  return kb;
+}
+
+/** Names compared the way authors mean them: case, punctuation and spacing aside. */
+const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Every synonym and spelling names a known source; a title means one occupation and is no curated role's name. */
+function checkSynonyms(
+  kb: Knowledge,
+  file: { synonyms: { titles: string[]; source: string }[]; spellings: { source: string }[] } | undefined,
+  lineOf: ((path: ReadonlyArray<PropertyKey>) => number | undefined) | undefined,
+  problems: KnowledgeProblem[],
+): void {
+  if (!file) return;
+  const at = (path: (string | number)[], message: string) =>
+    problems.push({ file: 'knowledge/synonyms.yaml', field: fieldPath(path), line: lineOf?.(path), message });
+  const roleNames = new Map<string, string>();
+  for (const role of kb.roles.values())
+    for (const name of [role.title, ...role.aliases, ...role.acronyms]) roleNames.set(nameKey(name), role.id);
+  const seen = new Map<string, string>();
+  file.synonyms.forEach((entry, i) => {
+    if (!kb.sources.has(entry.source)) at(['synonyms', i, 'source'], `names source "${entry.source}", which is not in knowledge/sources.yaml`);
+    entry.titles.forEach((title, j) => {
+      const key = nameKey(title);
+      const role = roleNames.get(key);
+      const earlier = seen.get(key);
+      if (role) at(['synonyms', i, 'titles', j], `"${title}" already names role "${role}" in knowledge/roles; a name can point at only one occupation`);
+      else if (earlier) at(['synonyms', i, 'titles', j], `"${title}" is listed twice (also at ${earlier})`);
+      else seen.set(key, `synonyms[${i}]`);
+    });
+  });
+  file.spellings.forEach((s, i) => {
+    if (!kb.sources.has(s.source)) at(['spellings', i, 'source'], `names source "${s.source}", which is not in knowledge/sources.yaml`);
+  });
 }
 
 function existsDir(dir: string): boolean {

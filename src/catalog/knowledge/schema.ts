@@ -233,6 +233,29 @@ export const certificationSchema = z.strictObject({
   sources: z.array(sourceRef).min(1, 'a certification needs at least one source'),
 });
 
+/** Titles used outside the US (British, Australian, international) for a US SOC occupation. */
+export const synonymSchema = z.strictObject({
+  /** The titles as people write them ("lorry driver", "HGV driver"). */
+  titles: z.array(text).min(1, 'needs at least one title'),
+  /** The US occupation they mean. */
+  soc,
+  /** Where the title is attested for that kind of work: a classification's index or a dictionary. */
+  source: sourceRef,
+  note: text.optional(),
+});
+
+/** A spelling used outside the US ("labourer") and the US spelling O*NET titles use ("laborer"). */
+export const spellingSchema = z.strictObject({
+  spelling: z.string({ error: 'must be one word' }).trim().regex(/^[\p{L}]+$/u, 'must be one word, letters only'),
+  us: z.string({ error: 'must be one word' }).trim().regex(/^[\p{L}]+$/u, 'must be one word, letters only'),
+  source: sourceRef,
+});
+
+export const synonymsFileSchema = z.strictObject({
+  synonyms: z.array(synonymSchema).default([]),
+  spellings: z.array(spellingSchema).default([]),
+});
+
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema) });
 export const skillsFileSchema = z.strictObject({ skills: z.array(skillSchema) });
 export const certificationsFileSchema = z.strictObject({ certifications: z.array(certificationSchema) });
@@ -246,3 +269,12 @@ export type Role = z.infer<typeof roleSchema>;
 export type Faq = z.infer<typeof faqSchema>;
 export type Skill = z.infer<typeof skillSchema>;
 export type Certification = z.infer<typeof certificationSchema>;
+export type Spelling = z.infer<typeof spellingSchema>;
+/** One synonym title, and how to find its line (for messages about it once the datasets are loaded). */
+export interface Synonym {
+  title: string;
+  soc: string;
+  source: string;
+  note?: string;
+  lineOf?: () => number | undefined;
+}

@@ -7,6 +7,7 @@ import type {
   FaqAnswer,
   HelpAnswer,
   KeyFigure,
+  MatchInfo,
   NotFoundAnswer,
   PathAnswer,
   RoleCard,
@@ -19,7 +20,9 @@ import {
   exposureBar,
   formatAsOf,
   keyFigureText,
+  matchSentence,
   nextStepText,
+  qualifierNote,
   transitionDetails,
   transitionFacts,
   verdictStep,
@@ -135,12 +138,26 @@ const escapeFigure = (f: KeyFigure): KeyFigure => ({
   ...(f.period ? { period: e(f.period) } : {}),
 });
 
-/**
- * Where the resolver's "matched title" line and "Also: …" alternatives go (issue 10): right under the title, so a
- * person sees at once which occupation the card is about. No blocks yet.
- */
-export function matchBlocks(_card: RoleCard): Block[] {
-  return [];
+/** Which name matched and what was set aside; the other occupations the words can mean as buttons ("Also"). */
+function matchBlocks(answer: { role: RoleCard['role']; match?: MatchInfo; alternatives?: RoleRef[] }): Block[] {
+  const blocks: Block[] = [];
+  const said = answer.match
+    ? [matchSentence({ match: answer.match, role: answer.role }), qualifierNote(answer.match.qualifiers)]
+        .filter(Boolean)
+        .join(' ')
+    : '';
+  if (said) blocks.push(context(e(said)));
+  const also = answer.alternatives ?? [];
+  if (also.length) {
+    blocks.push(
+      context('*Also:* the words can mean these too'),
+      actions(
+        `also:${answer.role.id}`,
+        also.slice(0, 5).map((r, i) => button(r.title, nthAction(ACTIONS.pickRole, i), r.id)),
+      ),
+    );
+  }
+  return blocks;
 }
 
 function cardActions(roleId: string, shared: boolean): Block {
@@ -167,9 +184,14 @@ function cardActions(roleId: string, shared: boolean): Block {
  * desktop client at 1280×800 without scrolling; everything else is behind "How we scored this". A shared card
  * (Share in channel, HR announcements) keeps "How we scored this" and "Reskilling path" for whoever reads it.
  */
-export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = {}): SlackMessage {
+export function roleCardMessage(
+  card: RoleCard & { match?: MatchInfo; alternatives?: RoleRef[] },
+  options: { shared?: boolean } = {},
+): SlackMessage {
   const v = card.verdict;
-  const blocks: Block[] = [header(card.role.title), ...matchBlocks(card), section(verdictText(v, card.lacks))];
+  // What matched is for the person who asked; a card shared in a channel goes without it.
+  const matched = options.shared ? [] : matchBlocks(card);
+  const blocks: Block[] = [header(card.role.title), ...matched, section(verdictText(v, card.lacks))];
   blocks.push(context(`${v ? `${e(v.caveat)} ${e(v.measuredAi)}\n` : ''}👤 ${e(card.experience.sentence)}`));
   for (const text of [glanceText(card), nextStepsText(card)]) if (text) blocks.push(section(text));
   const figures = keyFiguresText(card);
@@ -284,13 +306,19 @@ export function faqMessage(answer: FaqAnswer): SlackMessage {
 }
 
 export function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
+  const several = answer.reason === 'several';
+  const quoted = `“${e(cut(answer.query, 200))}”`;
+  const note = qualifierNote(answer.qualifiers);
   return {
     text: fallback(
-      `"${cut(answer.query, 200)}" could mean several roles: ${answer.candidates.map((c) => c.title).join(', ')}`,
+      `${several ? `"${cut(answer.query, 200)}" could mean several roles` : 'Did you mean'}: ${answer.candidates.map((c) => c.title).join(', ')}`,
     ),
     blocks: [
-      section(`*“${e(cut(answer.query, 200))}”* could mean several roles. Which one?`),
+      section(
+        several ? `*${quoted}* could mean several roles. Which one?` : `Did you mean one of these for *${quoted}*?`,
+      ),
       ...roleButtons('candidates', answer.candidates),
+      ...(note ? [context(e(note))] : []),
     ],
   };
 }

@@ -1,0 +1,32 @@
+// Quality guard over the whole hand-written lay set (test/fixtures/lay-queries.tsv): fails when more than
+// 1 % of the queries get a card for the wrong occupation, or when fewer than 95 % get the right one first.
+// Not a timing test: `npm run bench` measures speed.
+import { describe, expect, it } from 'vitest';
+import { PEOPLE_TARGETS, readLayQueries, runLayQueries, tally } from '../../src/bench/people.js';
+import { bootEngine } from '../../src/transports/boot.js';
+
+describe('lay queries', () => {
+  const queries = readLayQueries();
+  const judged = runLayQueries(bootEngine().engine, queries);
+  const all = tally(judged);
+  const wrong = judged
+    .filter((j) => j.outcome === 'confident-wrong')
+    .map((j) => `"${j.query}" (expected ${j.expected.join('|')}) -> ${j.answered}`);
+
+  it('are at least 200, written across the economy, split in two fixed halves', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(queries.map((q) => q.area)).size).toBeGreaterThanOrEqual(12);
+    const tuning = queries.filter((q) => q.half === 'tuning').length;
+    expect(tuning / queries.length).toBeGreaterThan(0.4);
+    expect(tuning / queries.length).toBeLessThan(0.6);
+  });
+
+  it(`get a card for the wrong occupation at most ${PEOPLE_TARGETS.confidentWrong * 100} % of the time`, () => {
+    expect(all.confidentWrong, wrong.join('\n')).toBeLessThanOrEqual(PEOPLE_TARGETS.confidentWrong);
+  });
+
+  it(`find the right occupation first at least ${PEOPLE_TARGETS.layTop1 * 100} % of the time`, () => {
+    const misses = judged.filter((j) => !j.top1).map((j) => `"${j.query}" -> ${j.answered}`);
+    expect(all.top1, misses.join('\n')).toBeGreaterThanOrEqual(PEOPLE_TARGETS.layTop1);
+  });
+});

@@ -1,0 +1,190 @@
+// What people type (issue 10): everyday titles, abbreviations, qualifiers, British titles, typos and questions
+// find the right occupation; a title that names several occupations is decided by a documented prior or
+// offered as a choice; a weak match is never answered with a card without asking.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AskAnswer, RoleAnswer } from '../../src/answers/types.js';
+import { PRIOR } from '../../src/engine/resolve.js';
+import type { Engine } from '../../src/engine/types.js';
+import { renderText } from '../../src/renderers/terminal.js';
+import { answerMessage } from '../../src/renderers/blockkit/messages.js';
+import { bootEngine } from '../../src/transports/boot.js';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = bootEngine().engine;
+});
+
+const card = (text: string): RoleAnswer => {
+  const answer = engine.ask(text);
+  if (answer.kind !== 'role') throw new Error(`"${text}" gave ${answer.kind}, not a card`);
+  return answer;
+};
+const socOf = (a: AskAnswer) => (a.kind === 'role' ? a.role.soc : a.kind);
+
+describe('everyday titles and abbreviations from O*NET', () => {
+  it.each([
+    ['software engineer', '15-1252', 'Software Engineer', 'onet-alternate'],
+    ['attorney', '23-1011', 'Attorney', 'onet-alternate'],
+    ['bookkeeper', '43-3031', 'Bookkeeper', 'onet-alternate'],
+    ['copywriter', '27-3043', 'Copywriter', 'onet-alternate'],
+    ['CPA', '13-2011', 'CPA', 'onet-short'],
+    ['LPN', '29-2061', 'LPN', 'onet-short'],
+    ['forklift operator', '53-7051', 'Forklift Operator', 'onet-alternate'],
+    ['Registered Nurses', '29-1141', 'Registered Nurse', 'catalog'],
+  ])('%s -> SOC %s, matched as "%s" (%s)', (text, soc, title, source) => {
+    const answer = card(text);
+    expect(answer.role.soc).toBe(soc);
+    expect(answer.match).toMatchObject({ title, source, qualifiers: [] });
+  });
+
+  it('finds HVAC technicians through the closest O*NET title, with its words all matched', () => {
+    const answer = card('HVAC technician');
+    expect(answer.role.soc).toBe('49-9021');
+    expect(answer.match.how).toBe('search');
+  });
+
+  it('says which title matched, on the card in every renderer', () => {
+    const answer = card('forklift operator');
+    const sentence = '‘Forklift Operator’ is an O*NET title of Industrial Truck and Tractor Operators.';
+    expect(renderText(answer)).toContain(sentence);
+    expect(JSON.stringify(answerMessage(answer).blocks)).toContain(sentence);
+  });
+});
+
+describe('one title, several occupations: the prior', () => {
+  it('answers for the occupation that clearly dominates, and shows the others as "Also"', () => {
+    const answer = card('forklift operator');
+    expect(answer.alternatives.map((a) => a.soc)).toContain('47-2073');
+    const text = renderText(answer);
+    expect(text).toContain('Also:\n  - Operating Engineers and Other Construction Equipment Operators (SOC 47-2073)');
+    expect(text).toContain('airisk ask operating-engineers-and-other-construction-equipment-operators');
+    const slack = answerMessage(answer).blocks;
+    const also = slack.find((b) => b.type === 'actions' && b.block_id?.startsWith('also:'));
+    expect(JSON.stringify(also)).toContain('"action_id":"airisk_pick_role:0"');
+    expect(JSON.stringify(also)).toContain('"value":"operating-engineers-and-other-construction-equipment-operators"');
+  });
+
+  it('offers the choice when none dominates ("cook", "teacher", "professor")', () => {
+    for (const text of ['cook', 'teacher', 'professor']) {
+      const answer = engine.ask(text);
+      expect(answer.kind, text).toBe('ambiguous');
+      if (answer.kind !== 'ambiguous') continue;
+      expect(answer.reason).toBe('several');
+      expect(answer.candidates.length).toBeGreaterThanOrEqual(3);
+    }
+    const professor = engine.ask('professor');
+    expect(professor.kind === 'ambiguous' && professor.candidates.every((c) => c.soc?.startsWith('25-1'))).toBe(true);
+  });
+
+  it('needs O*NET to attest a title more often, or ten times the workers, to decide on employment alone', () => {
+    expect(PRIOR).toMatchObject({ ratio: 3, share: 0.5, employmentOnlyRatio: 10 });
+    // "QA Tester" is O*NET's title of inspectors (one source) and of software testers (one source).
+    expect(engine.ask('QA tester').kind).toBe('ambiguous');
+  });
+});
+
+describe('qualifiers people add', () => {
+  it.each([
+    ['senior software engineer', '15-1252', ['senior']],
+    ['part-time cashier', '41-2011', ['part-time']],
+    ['remote customer service representative', '43-4051', ['remote']],
+    ['freelance graphic designer', '27-1024', ['freelance']],
+    ['trainee accountant', '13-2011', ['trainee']],
+    ['entry level bookkeeper', '43-3031', ['entry-level']],
+    ['graduate software developer', '15-1252', ['graduate']],
+    ['paralegal intern', '23-2011', ['intern']],
+    ['junior web developer', '15-1254', ['junior']],
+    ['I have 5 years experience as a paralegal', '23-2011', ['5 years experience']],
+    ['head chef', '35-1011', ['head']],
+  ])('%s -> %s, setting aside %j', (text, soc, qualifiers) => {
+    const answer = card(text);
+    expect(answer.role.soc).toBe(soc);
+    expect(answer.match.qualifiers).toEqual(qualifiers);
+  });
+
+  it('says on the card what it set aside', () => {
+    expect(renderText(card('part-time cashier'))).toContain('Set aside: part-time.');
+  });
+
+  it('ignores plurals, hyphens, "&", case and accents', () => {
+    for (const text of ['Software Engineers', 'software-engineer', 'SOFTWARE ENGINEER', 'sóftware engineer'])
+      expect(socOf(engine.ask(text)), text).toBe('15-1252');
+    expect(socOf(engine.ask('heating & air conditioning mechanic'))).toBe(
+      socOf(engine.ask('heating and air conditioning mechanic')),
+    );
+  });
+
+  it('maps British and international titles and spellings through knowledge/synonyms.yaml', () => {
+    expect(card('solicitor').role.soc).toBe('23-1011');
+    expect(card('solicitor').match.source).toBe('synonym');
+    expect(card('lorry driver').role.soc).toBe('53-3032');
+    expect(card('painter and decorator').role.soc).toBe('47-2141');
+    // A spelling: "labourer" is read as "laborer" (O*NET's spelling).
+    expect(socOf(engine.ask('construction labourer'))).toBe('47-2061');
+    expect(renderText(card('solicitor'))).toContain('‘solicitor’ is a British or international title for Lawyers.');
+  });
+});
+
+describe('never a confident wrong answer', () => {
+  it('asks "Did you mean …?" for a one-word typo, even one a single letter from another word', () => {
+    const professor = engine.ask('profesor');
+    expect(professor.kind).toBe('ambiguous');
+    const plumber = engine.ask('plumer');
+    expect(plumber.kind === 'ambiguous' && plumber.reason).toBe('typo');
+    expect(plumber.kind === 'ambiguous' && plumber.candidates[0]?.soc).toBe('47-2152');
+    expect(renderText(plumber)).toMatch(/^Did you mean one of these for "plumer"\?/);
+  });
+
+  it('asks when only a generic word matched ("manager", "engineer", "widget specialist")', () => {
+    for (const text of ['manager', 'engineer', 'senior manager', 'widget specialist']) {
+      const answer = engine.ask(text);
+      expect(answer.kind === 'ambiguous' && answer.reason, text).toBe('generic');
+    }
+  });
+
+  it('resolves a question naming a job to the job, unless an FAQ answers the whole question', () => {
+    expect(card('is a paralegal at risk?').role.soc).toBe('23-2011');
+    expect(card('will AI replace accountants?').role.soc).toBe('13-2011');
+    const faq = engine.ask('is medical coding still worth learning?');
+    expect(faq.kind === 'faq' && faq.faq.id).toBe('is-medical-coding-worth-learning');
+  });
+
+  it('does not guess a job for a question that names none, and says why', () => {
+    for (const text of ['will AI replace my job?', 'is my job safe?', 'what jobs are safe from AI?']) {
+      const answer = engine.ask(text);
+      expect(answer.kind, text).toBe('not_found');
+      expect(answer.kind === 'not_found' && answer.reason).toBe('no_job');
+      expect(answer.kind === 'not_found' && answer.suggestions).toEqual([]);
+    }
+  });
+
+  it('reads a short title whole rather than by one of its words ("family doctor" is not any doctor)', () => {
+    const answer = engine.ask('family doctor');
+    expect(answer.kind === 'role' ? answer.role.soc : answer.kind === 'ambiguous' && answer.candidates[0]?.soc).toBe(
+      '29-1215',
+    );
+  });
+});
+
+describe('the --json answer', () => {
+  it('has match {title, source, qualifiers} and alternatives on a role answer', () => {
+    const answer = JSON.parse(JSON.stringify(card('senior forklift operator'))) as RoleAnswer;
+    expect(answer.match).toEqual({
+      how: 'exact',
+      confidence: 1,
+      matched: 'forklift operator',
+      title: 'Forklift Operator',
+      source: 'onet-alternate',
+      qualifiers: ['senior'],
+    });
+    expect(answer.alternatives[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), soc: '47-2073' });
+  });
+
+  it('answers for O*NET occupations no exposure source rates, saying so', () => {
+    const answer = card('Surgeons, All Other');
+    expect(answer.role.soc).toBe('29-1249');
+    expect(answer.headline).toBeNull();
+    expect(answer.lacks.join(' ')).toMatch(/Not rated in GPTs are GPTs/);
+    expect(answer.sources.map((s) => s.id)).toContain('onet-30.1');
+  });
+});
