@@ -92,7 +92,7 @@ export function detailsOf(card: RoleCard): DetailSection[] {
     title: a ? 'How the AIJRI is computed' : 'Published ratings',
     ...(a
       ? {
-          intro: `${a.source.name}, ${a.source.asOf}: task resistance × evidence × barriers × growth, then (raw − 0.54) / 7.93 × 100. Higher means more resistant to AI.`,
+          intro: `${a.source.name}, ${formatAsOf(a.source.asOf, a.source.approximate)}: task resistance × evidence × barriers × growth, then (raw − 0.54) / 7.93 × 100. Higher means more resistant to AI.`,
         }
       : {}),
     lines: [

@@ -254,3 +254,6 @@ export function matchSentence(answer: Pick<RoleAnswer, 'match' | 'role'>): strin
 export function qualifierNote(qualifiers: string[]): string | null {
   return qualifiers.length ? `Set aside: ${qualifiers.join(', ')}.` : null;
 }
+
+/** After "No verdict yet: none of the AI studies we use rates this occupation." on a first screen. */
+export const NO_VERDICT_NEXT = 'The rest of this card still holds; How we scored this says what is missing.';

@@ -6,6 +6,7 @@ import {
   formatAsOf,
   keyFigureText,
   matchSentence,
+  NO_VERDICT_NEXT,
   nextStepText,
   qualifierNote,
   transitionDetails,
@@ -111,7 +112,7 @@ function ambiguityLead(answer: AmbiguousAnswer): string {
 function firstScreen(card: RoleAnswer): string[] {
   const v = card.verdict;
   const out = [heading(card.role.title)];
-  if (!v) out.push(`No verdict yet: none of our sources scores this role.${card.lacks[0] ? ` ${card.lacks[0]}` : ''}`);
+  if (!v) out.push(`No verdict yet: none of the AI studies we use rates this occupation. ${NO_VERDICT_NEXT}`);
   else {
     if (v.confidence === 'low') out.push(`Low confidence. ${v.confidenceNote}`);
     out.push(verdictText(v), v.sentence, `${v.caveat} ${v.measuredAi}`);

@@ -415,7 +415,7 @@ describe('buttons and modals', () => {
       '(1.4622 − 0.54) / 7.93 × 100 = 11.6',
       '$65,007 a year',
       '$46,660 a year',
-      '2025-10-03',
+      'October 2025',
     ])
       expect(all).toContain(fact);
     // Nothing was posted: the details are for the person who clicked.

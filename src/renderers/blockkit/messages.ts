@@ -21,6 +21,7 @@ import {
   formatAsOf,
   keyFigureText,
   matchSentence,
+  NO_VERDICT_NEXT,
   nextStepText,
   qualifierNote,
   transitionDetails,
@@ -79,8 +80,9 @@ export function verdictLine(v: Verdict): string {
 }
 
 /** Low confidence is said first, before the verdict. */
-function verdictText(v: Verdict | null, lacks: string[]): string {
-  if (!v) return `⚪ *No verdict yet:* none of our sources scores this role.${lacks[0] ? ` ${e(lacks[0])}` : ''}`;
+function verdictText(v: Verdict | null): string {
+  // What exactly is missing is in the details ("What this card lacks"), in words that may name codes and files.
+  if (!v) return `⚪ *No verdict yet:* none of the AI studies we use rates this occupation. ${NO_VERDICT_NEXT}`;
   const warning = v.confidence === 'low' ? `⚠️ *Low confidence.* ${e(v.confidenceNote)}\n` : '';
   return `${warning}${verdictLine(v)}\n${e(v.sentence)}`;
 }
@@ -191,7 +193,7 @@ export function roleCardMessage(
   const v = card.verdict;
   // What matched is for the person who asked; a card shared in a channel goes without it.
   const matched = options.shared ? [] : matchBlocks(card);
-  const blocks: Block[] = [header(card.role.title), ...matched, section(verdictText(v, card.lacks))];
+  const blocks: Block[] = [header(card.role.title), ...matched, section(verdictText(v))];
   blocks.push(context(`${v ? `${e(v.caveat)} ${e(v.measuredAi)}\n` : ''}👤 ${e(card.experience.sentence)}`));
   for (const text of [glanceText(card), nextStepsText(card)]) if (text) blocks.push(section(text));
   const figures = keyFiguresText(card);
