@@ -142,3 +142,72 @@ export function viewSubmission(
     options,
   );
 }
+
+/** A message shortcut (type message_action) as Slack sends it, with the message it was used on. */
+export function messageShortcut(
+  appUrl: string,
+  callbackId: string,
+  message: Record<string, unknown>,
+  responseUrl: string,
+  options: SendOptions & { channel?: string; user?: string; triggerId?: string } = {},
+): Promise<Response> {
+  const payload = {
+    type: 'message_action',
+    token: 'verification-token-unused',
+    action_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: options.user ?? 'U1', username: 'pat', name: 'pat', team_id: 'T1' },
+    channel: { id: options.channel ?? 'C1', name: 'general' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: options.triggerId ?? '1.2.shortcut',
+    message_ts: String(message.ts ?? '1.1'),
+    message: { type: 'message', ...message },
+    response_url: responseUrl,
+  };
+  return postToApp(
+    appUrl,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
+}
+
+/** A click on Slack's feedback_buttons element (block_actions), on a message posted in `channel`. */
+export function feedbackButtonsClick(
+  appUrl: string,
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  options: SendOptions & { channel?: string; user?: string; threadTs?: string } = {},
+): Promise<Response> {
+  const channel = options.channel ?? 'D1';
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: options.user ?? 'U1', username: 'pat', team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: '1.2.3',
+    channel: { id: channel, name: 'directmessage' },
+    container: { type: 'message', message_ts: '5.5', channel_id: channel, is_ephemeral: false },
+    message: { type: 'message', ts: '5.5', text: 'card', ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'feedback_buttons',
+        action_id: actionId,
+        block_id: 'feedback:b',
+        value,
+        text: { type: 'plain_text', text: '👍' },
+        action_ts: '1.2',
+      },
+    ],
+  };
+  return postToApp(
+    appUrl,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
+}

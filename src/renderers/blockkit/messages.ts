@@ -64,7 +64,7 @@ export function bar(value: number): string {
   return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
 }
 
-function headlineLine(h: NonNullable<RoleCard['headline']>): string {
+export function headlineLine(h: NonNullable<RoleCard['headline']>): string {
   const mark = h.zone ? ZONE_EMOJI[h.zone] : h.band ? BAND_EMOJI[h.band] : '';
   const { zone, label } = headlineWords(h);
   return `${mark} *${h.value}* ${bar(h.value)} *${e(zone)}*${label ? `  ${e(label)}` : ''}\n_${e(h.scale)}_`;
@@ -89,17 +89,63 @@ function transitionLine(t: Transition): string {
   return `*${e(t.title)}*${facts.length ? `  ${facts.join(' · ')}` : ''}\n${e(t.why)}${t.requires ? ` _Requires: ${e(t.requires)}_` : ''}${t.skillsToBuild?.length ? `\n_Skills to build: ${t.skillsToBuild.map((s) => e(s.name)).join(', ')}_` : ''}`;
 }
 
-function cardActions(roleId: string): Block {
-  return actions(`card:${roleId}`, [
+/** Where a message is shown: posted in a conversation (chat.postMessage: a DM, a thread, a channel), or only to
+ *  one person (a response_url or chat.postEphemeral reply). */
+export type MessageSurface = 'posted' | 'ephemeral';
+
+/** The card's 👍 / 👎. On a posted message, Slack's feedback_buttons element in a context_actions block
+ *  (https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element), whose click carries
+ *  the value of the button pressed; Slack documents both for messages, and shows them in its AI-app guides on
+ *  messages the app posts. On an ephemeral reply (where Slack documents no support for them) two buttons,
+ *  returned for the card's action row. Either way the value says which vote and which role, nothing else. */
+export function feedbackElement(roleId: string, surface: MessageSurface): types.Button[] | Block {
+  if (surface === 'ephemeral')
+    return [button('👍 Helpful', ACTIONS.helpful, roleId), button('👎 Not helpful', ACTIONS.notHelpful, roleId)];
+  const vote = (text: string, label: string, value: string) => ({
+    text: { type: 'plain_text' as const, text, emoji: true },
+    accessibility_label: label,
+    value: value.slice(0, LIMITS.buttonValue),
+  });
+  return {
+    type: 'context_actions',
+    block_id: `feedback:${roleId}`.slice(0, LIMITS.id),
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTIONS.feedback,
+        positive_button: vote('👍', 'Helpful: this card answered my question', feedbackValue(true, roleId)),
+        negative_button: vote('👎', 'Not helpful: this card did not answer my question', feedbackValue(false, roleId)),
+      },
+    ],
+  };
+}
+
+/** A feedback_buttons value: the vote and the role ("helpful:medical-coder"). */
+export function feedbackValue(helpful: boolean, roleId: string): string {
+  return `${helpful ? 'helpful' : 'not_helpful'}:${roleId}`;
+}
+
+/** The vote and role a feedback_buttons value carries, or null when it is not one of ours. */
+export function parseFeedbackValue(value: string): { helpful: boolean; roleId: string } | null {
+  const m = /^(helpful|not_helpful):(.+)$/.exec(value);
+  return m ? { helpful: m[1] === 'helpful', roleId: m[2] ?? '' } : null;
+}
+
+function cardActions(roleId: string, surface: MessageSurface): Block[] {
+  const feedback = feedbackElement(roleId, surface);
+  const row = actions(`card:${roleId}`, [
     button('Reskilling path', ACTIONS.path, roleId, 'primary'),
     button('Compare', ACTIONS.compare, roleId),
     button('Share in channel', ACTIONS.share, roleId),
-    button('👍 Helpful', ACTIONS.helpful, roleId),
-    button('👎 Not helpful', ACTIONS.notHelpful, roleId),
+    ...(Array.isArray(feedback) ? feedback : []),
   ]);
+  return Array.isArray(feedback) ? [row] : [row, feedback];
 }
 
-export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = {}): SlackMessage {
+export function roleCardMessage(
+  card: RoleCard,
+  options: { shared?: boolean; surface?: MessageSurface } = {},
+): SlackMessage {
   const blocks: Block[] = [header(`${card.role.title}${card.role.soc ? ` · SOC ${card.role.soc}` : ''}`)];
   if (card.headline) blocks.push(section(headlineLine(card.headline)));
   if (card.aijri) {
@@ -180,7 +226,7 @@ export function roleCardMessage(card: RoleCard, options: { shared?: boolean } = 
       `Sources: ${card.sources.map((s) => link(s.url, s.name) + `${s.version ? `, ${e(s.version)}` : ''} (${e(s.asOf)})`).join(' · ')}`,
     ),
   );
-  if (!options.shared) blocks.push(cardActions(card.role.id));
+  if (!options.shared) blocks.push(...cardActions(card.role.id, options.surface ?? 'ephemeral'));
   const headline = card.headline
     ? `${card.headline.value} ${card.headline.zone ? card.headline.zone.toUpperCase() : (card.headline.band ?? '')}`
     : 'no headline score';
@@ -331,19 +377,25 @@ function fallback(text: string): string {
   return cut(escapeMrkdwn(text.replace(/\s+/g, ' ').trim()), LIMITS.fallbackText);
 }
 
-/** Keeps a message within the block limit, ending with the actions so the buttons survive. */
+/** Keeps a message within the block limit, ending with its action blocks so the buttons survive. */
 function capBlocks(blocks: Block[], max: number): Block[] {
   if (blocks.length <= max) return blocks;
-  const last = blocks[blocks.length - 1];
-  const keepLast = last?.type === 'actions';
-  return keepLast ? [...blocks.slice(0, max - 1), last] : blocks.slice(0, max);
+  let tail = blocks.length;
+  while (tail > 0 && ['actions', 'context_actions'].includes(blocks[tail - 1]?.type ?? '')) tail--;
+  const buttons = blocks.slice(tail);
+  return [...blocks.slice(0, max - buttons.length), ...buttons];
 }
 
-/** Any answer as a message. */
+/** Any answer as a message shown only to one person (an ephemeral reply). */
 export function answerMessage(answer: Answer): SlackMessage {
+  return messageFor(answer, 'ephemeral');
+}
+
+/** Any answer as a message on `surface`, which decides the card's feedback element (see feedbackElement). */
+export function messageFor(answer: Answer, surface: MessageSurface): SlackMessage {
   switch (answer.kind) {
     case 'role':
-      return roleCardMessage(answer);
+      return roleCardMessage(answer, { surface });
     case 'path':
       return pathMessage(answer);
     case 'compare':

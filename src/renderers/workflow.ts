@@ -1,0 +1,69 @@
+// The Workflow Builder step "AI career card for a role": a card as the step's outputs (plain values a later
+// step can put in a message, a form or a spreadsheet), and, when the role input names no role, the error
+// Slack shows the person who ran the workflow (functions.completeError: "passed on to the end user through a
+// Slackbot message"). Output names are the ones manifest.yml declares under functions.airisk_role_card.
+import { headlineWords } from '../answers/format.js';
+import type { Answer, RoleAnswer, RoleCard, RoleRef } from '../answers/types.js';
+import { cut, escapeMrkdwn } from './blockkit/text.js';
+
+/** What the step returns. A value the card does not have is left out, never filled with a made-up one. */
+export interface RoleCardOutputs {
+  role_title: string;
+  score?: number;
+  score_scale?: string;
+  zone?: string;
+  confidence?: string;
+  summary: string;
+}
+
+const SUMMARY_CHARS = 1500;
+
+export function roleCardOutputs(card: RoleCard): RoleCardOutputs {
+  const h = card.headline;
+  const zone = h ? headlineWords(h).zone : '';
+  const confidence = card.consensus?.confidence;
+  return {
+    role_title: card.role.title,
+    ...(h ? { score: h.value, score_scale: h.scale } : {}),
+    ...(zone ? { zone } : {}),
+    ...(confidence ? { confidence } : {}),
+    summary: cardSummary(card),
+  };
+}
+
+/** The card in a few plain sentences: the headline with its scale, the sources' consensus, what the role is,
+ *  the first safer move, and what the card lacks. */
+export function cardSummary(card: RoleCard): string {
+  const h = card.headline;
+  const name = `${card.role.title}${card.role.soc ? ` (SOC ${card.role.soc})` : ''}`;
+  const { zone, label } = h ? headlineWords(h) : { zone: '', label: '' };
+  const sentences = [
+    h
+      ? `${name}: ${h.value}${zone ? ` ${zone}` : ''}${label ? ` (${label})` : ''} on ${h.scale}.`
+      : `${name}: no headline score.`,
+    card.consensus
+      ? `Consensus of ${card.consensus.sourceCount} source${card.consensus.sourceCount === 1 ? '' : 's'}: ${card.consensus.band.replace('-', ' ')} exposure, ${card.consensus.confidence} confidence. ${card.consensus.explanation}`
+      : '',
+    card.role.summary ?? '',
+    card.path.transitions[0] ? `A safer move: ${card.path.transitions[0].title}.` : '',
+    card.lacks.length ? `This card lacks: ${card.lacks.join(' ')}` : '',
+  ];
+  return cut(sentences.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(), SUMMARY_CHARS);
+}
+
+/** Why the step cannot give a card for what its role input holds, and what to put there instead. What the
+ *  person typed is quoted escaped, so Slack shows it as text. */
+export function roleStepError(answer: Exclude<Answer, RoleAnswer>, typed: string): string {
+  const quoted = `“${escapeMrkdwn(cut(typed.replace(/\s+/g, ' ').trim(), 100))}”`;
+  const titles = (roles: RoleRef[]) => roles.map((r) => `${r.title}${r.soc ? ` (${r.soc})` : ''}`).join('; ');
+  switch (answer.kind) {
+    case 'ambiguous':
+      return `${quoted} could mean several roles: ${titles(answer.candidates)}. Put the one you mean in the step's Role input.`;
+    case 'not_found':
+      return answer.reason === 'empty'
+        ? 'The step\'s Role input is empty. Put a job title in it, such as "medical coder", or a variable that holds one.'
+        : `No role found for ${quoted}.${answer.suggestions.length ? ` Did you mean: ${titles(answer.suggestions)}?` : ''} Put a job title in the step's Role input.`;
+    default:
+      return `${quoted} is not a job title. Put a job title in the step's Role input, such as "medical coder" or "registered nurse".`;
+  }
+}
