@@ -54,15 +54,15 @@ export function cardSummary(card: RoleCard): string {
 /** Why the step cannot give a card for what its role input holds, and what to put there instead. What the
  *  person typed is quoted escaped, so Slack shows it as text. */
 export function roleStepError(answer: Exclude<Answer, RoleAnswer>, typed: string): string {
+  if (!typed.trim())
+    return 'The step\'s Role input is empty. Put a job title in it, such as "medical coder", or a variable that holds one.';
   const quoted = `“${escapeMrkdwn(cut(typed.replace(/\s+/g, ' ').trim(), 100))}”`;
   const titles = (roles: RoleRef[]) => roles.map((r) => `${r.title}${r.soc ? ` (${r.soc})` : ''}`).join('; ');
   switch (answer.kind) {
     case 'ambiguous':
       return `${quoted} could mean several roles: ${titles(answer.candidates)}. Put the one you mean in the step's Role input.`;
     case 'not_found':
-      return answer.reason === 'empty'
-        ? 'The step\'s Role input is empty. Put a job title in it, such as "medical coder", or a variable that holds one.'
-        : `No role found for ${quoted}.${answer.suggestions.length ? ` Did you mean: ${titles(answer.suggestions)}?` : ''} Put a job title in the step's Role input.`;
+      return `No role found for ${quoted}.${answer.suggestions.length ? ` Did you mean: ${titles(answer.suggestions)}?` : ''} Put a job title in the step's Role input.`;
     default:
       return `${quoted} is not a job title. Put a job title in the step's Role input, such as "medical coder" or "registered nurse".`;
   }

@@ -65,10 +65,15 @@ export function createSlackApp(options: SlackAppOptions): App {
   const events = options.store
     ? storeEventDedupe(options.store, { log: (m) => app.logger.warn(m) })
     : memoryEventDedupe();
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await events.firstSighting(eventId))) return;
-    await next();
+  app.use(async (args) => {
+    const eventId = (args.body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await events.firstSighting(eventId))) {
+      // Bolt acknowledges events itself, except function_executed, which its listener acknowledges: a retry
+      // dropped here must still be acknowledged, or Slack counts it as failed and retries again.
+      await (args as { ack?: () => Promise<void> }).ack?.();
+      return;
+    }
+    await args.next();
   });
 
   app.error(async (error) => {
