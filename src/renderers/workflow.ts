@@ -16,7 +16,11 @@ export interface RoleCardOutputs {
   summary: string;
 }
 
-const SUMMARY_CHARS = 1500;
+const SUMMARY_CHARS = 1000;
+/** Did-you-mean offers at most this many titles. */
+const SUGGESTIONS = 5;
+
+const firstSentence = (text: string) => /^.+?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text;
 
 export function roleCardOutputs(card: RoleCard): RoleCardOutputs {
   const h = card.headline;
@@ -44,7 +48,7 @@ export function cardSummary(card: RoleCard): string {
     card.consensus
       ? `Consensus of ${card.consensus.sourceCount} source${card.consensus.sourceCount === 1 ? '' : 's'}: ${card.consensus.band.replace('-', ' ')} exposure, ${card.consensus.confidence} confidence. ${card.consensus.explanation}`
       : '',
-    card.role.summary ?? '',
+    firstSentence(card.role.summary ?? ''),
     card.path.transitions[0] ? `A safer move: ${card.path.transitions[0].title}.` : '',
     card.lacks.length ? `This card lacks: ${card.lacks.join(' ')}` : '',
   ];
@@ -57,7 +61,11 @@ export function roleStepError(answer: Exclude<Answer, RoleAnswer>, typed: string
   if (!typed.trim())
     return 'The step\'s Role input is empty. Put a job title in it, such as "medical coder", or a variable that holds one.';
   const quoted = `“${escapeMrkdwn(cut(typed.replace(/\s+/g, ' ').trim(), 100))}”`;
-  const titles = (roles: RoleRef[]) => roles.map((r) => `${r.title}${r.soc ? ` (${r.soc})` : ''}`).join('; ');
+  const titles = (roles: RoleRef[]) =>
+    roles
+      .slice(0, SUGGESTIONS)
+      .map((r) => `${r.title}${r.soc ? ` (${r.soc})` : ''}`)
+      .join('; ');
   switch (answer.kind) {
     case 'ambiguous':
       return `${quoted} could mean several roles: ${titles(answer.candidates)}. Put the one you mean in the step's Role input.`;

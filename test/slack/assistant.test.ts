@@ -193,9 +193,18 @@ describe('a message in the thread', () => {
       channel: DM,
       threadTs,
     });
-    const [thanks] = await fake.waitFor('response');
-    expect(thanks!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    // Thanked privately in the thread the card is in.
+    const [thanks] = await fake.waitFor('chat.postEphemeral');
+    expect(thanks!.body).toMatchObject({ channel: DM, user: 'U1', thread_ts: threadTs });
+    expect(text(thanks)).toMatch(/^Thanks for telling us/);
     expect(t.votes.at(-1)).toEqual(['registered-nurse', false]);
+    // Outside a thread, through the response_url as the card's buttons are.
+    await feedbackButtonsClick(t.url, ACTIONS.feedback, 'helpful:medical-coder', fake.responseUrl('fb2'), {
+      channel: DM,
+    });
+    const [viaUrl] = await fake.waitFor('response');
+    expect(viaUrl!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(t.votes.at(-1)).toEqual(['medical-coder', true]);
   });
 
   it('follows up on the role in context: another role, its path, a comparison, the card again', async () => {

@@ -17,6 +17,17 @@ export function feedbackButtons(deps: SlackDeps) {
     const vote = parseFeedbackValue(action.value);
     if (!vote) return;
     deps.hooks.onFeedback?.(vote.roleId, vote.helpful);
+    // On a card in a thread (the assistant's), the thanks goes in that thread, where the person is looking.
+    const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+    if (threadTs && body.channel?.id) {
+      await client.chat.postEphemeral({
+        channel: body.channel.id,
+        user: body.user.id,
+        thread_ts: threadTs,
+        ...feedbackThanksMessage(vote.helpful),
+      });
+      return;
+    }
     await replyEphemeral(
       body.response_url,
       client,
