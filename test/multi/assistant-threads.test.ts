@@ -13,7 +13,7 @@ import { bootEngine } from '../../src/transports/boot.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 import { startTestApp, type TestApp } from '../support/slack-app.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { assistantThreadEvent, threadMessage } from '../support/slack-requests.js';
 
 const { engine } = bootEngine();
 const fake = new FakeSlack();
@@ -24,34 +24,13 @@ beforeAll(() => fake.start());
 afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
 
-function threadStarted(app: TestApp, threadTs: string) {
-  return eventCallback(app.url, {
-    type: 'assistant_thread_started',
-    assistant_thread: {
-      user_id: 'U1',
-      context: { channel_id: VIEWING, team_id: 'T1', enterprise_id: null },
-      channel_id: DM,
-      thread_ts: threadTs,
-    },
-    event_ts: threadTs,
-  });
-}
+const threadStarted = (app: TestApp, threadTs: string) =>
+  assistantThreadEvent(app.url, 'assistant_thread_started', { channel: DM, threadTs, context: VIEWING });
 
-let n = 0;
 /** Sends a message in the thread to `app` and returns the one answer Slack received for it. */
 async function ask(app: TestApp, threadTs: string, text: string) {
   fake.reset();
-  const ts = `1730001000.${String(++n).padStart(6, '0')}`;
-  await eventCallback(app.url, {
-    type: 'message',
-    channel_type: 'im',
-    channel: DM,
-    user: 'U1',
-    text,
-    ts,
-    thread_ts: threadTs,
-    event_ts: ts,
-  });
+  await threadMessage(app.url, { channel: DM, threadTs }, text);
   const [answer] = await fake.waitFor('chat.postMessage');
   await fake.waitFor('assistant.threads.setTitle');
   return {

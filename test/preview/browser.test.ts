@@ -99,6 +99,13 @@ async function answerWithHeader(header: string, before: number): Promise<Locator
   return page.locator(`#chat .msg[data-key="${key}"]`);
 }
 
+/** The app's message shortcut from a message's "More actions" menu, as a person opens it. */
+async function useShortcut(message: Locator): Promise<void> {
+  await message.hover();
+  await message.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: /AI risk of this role/ }).click();
+}
+
 /** A score card's header as the Block Kit renderer writes it. */
 const cardHeader = (role: { title: string; soc: string | null }) =>
   `${role.title}${role.soc ? ` · SOC ${role.soc}` : ''}`;
@@ -424,9 +431,7 @@ describe('local preview in Chromium', () => {
     await send("We're hiring: a medical coder, a registered nurse and a pharmacy technician. Apply by Friday!");
     const post = page.locator('#chat .msg.you').last();
     await expect.poll(() => post.textContent(), WAIT).toContain('pharmacy technician');
-    await post.hover();
-    await post.getByRole('button', { name: 'More actions' }).click();
-    await page.getByRole('menuitem', { name: /AI risk of this role/ }).click();
+    await useShortcut(post);
     await expect.poll(() => page.locator('#modal-title').textContent(), WAIT).toBe('Roles in this message');
     const modal = page.locator('#modal-body');
     expect(await modal.textContent()).toContain('names 3 roles');
@@ -442,9 +447,7 @@ describe('local preview in Chromium', () => {
     await send('Anyone here work as a clinical coder?');
     const single = page.locator('#chat .msg.you').last();
     await expect.poll(() => single.textContent(), WAIT).toContain('clinical coder');
-    await single.hover();
-    await single.getByRole('button', { name: 'More actions' }).click();
-    await page.getByRole('menuitem', { name: /AI risk of this role/ }).click();
+    await useShortcut(single);
     const card = await answerWithHeader(roleHeader('medical-coder'), before);
     expect(await card.textContent()).toContain('Only visible to you');
 

@@ -3,86 +3,36 @@
 // assistant_thread.{user_id, context, channel_id, thread_ts}; message.im with a thread_ts), and the fake Web API
 // recording what Slack would receive: the greeting, the suggested prompts, the status line, one answer per
 // message in the thread, the thread's title.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/renderers/blockkit/ids.js';
 import { bootEngine } from '../../src/transports/boot.js';
-import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
-import { FakeSlack, type RecordedCall } from '../support/fake-slack.js';
-import { startTestApp, type TestApp } from '../support/slack-app.js';
-import { BOT_TOKEN, eventCallback, feedbackButtonsClick } from '../support/slack-requests.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import { useTestApp } from '../support/slack-app.js';
+import {
+  BOT_TOKEN,
+  assistantThreadEvent,
+  eventCallback,
+  feedbackButtonsClick,
+  threadMessage,
+} from '../support/slack-requests.js';
 
 const { engine } = bootEngine();
-const fake = new FakeSlack();
-let t: TestApp;
-
-beforeAll(async () => {
-  await fake.start();
-  t = await startTestApp(engine, fake);
-});
-afterAll(async () => {
-  await t.stop();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
-afterEach(() => {
-  for (const call of fake.calls.filter((c) =>
-    ['chat.postMessage', 'chat.postEphemeral', 'response'].includes(c.method),
-  )) {
-    expect(String(call.body.text ?? '').trim(), `${call.method} without fallback text`).not.toBe('');
-    expect(blockKitProblems((call.body.blocks as unknown[] | undefined) ?? [])).toEqual([]);
-    expect(unsafeMarkup(call.body)).toEqual([]);
-  }
-});
+const { fake, app } = useTestApp(engine);
 
 const DM = 'D0ASSIST';
 let threadCounter = 0;
 const newThread = () => `1729999327.${String(++threadCounter).padStart(6, '0')}`;
 
-/** assistant_thread_started as Slack documents it (docs.slack.dev/reference/events/assistant_thread_started). */
-function threadStarted(threadTs: string, contextChannel?: string) {
-  return eventCallback(t.url, {
-    type: 'assistant_thread_started',
-    assistant_thread: {
-      user_id: 'U1',
-      context: contextChannel ? { channel_id: contextChannel, team_id: 'T1', enterprise_id: null } : {},
-      channel_id: DM,
-      thread_ts: threadTs,
-    },
-    event_ts: '1715873754.429808',
-  });
-}
-
-function contextChanged(threadTs: string, contextChannel: string) {
-  return eventCallback(t.url, {
-    type: 'assistant_thread_context_changed',
-    assistant_thread: {
-      user_id: 'U1',
-      context: { channel_id: contextChannel, team_id: 'T1', enterprise_id: null },
-      channel_id: DM,
-      thread_ts: threadTs,
-    },
-    event_ts: '17298244.022142',
-  });
-}
-
-let messageCounter = 0;
-/** A person's message in the assistant thread: a message.im event with the thread's ts. */
-function say(threadTs: string, text: string, extra: Record<string, unknown> = {}) {
-  const ts = `1730000000.${String(++messageCounter).padStart(6, '0')}`;
-  return eventCallback(t.url, {
-    type: 'message',
-    channel_type: 'im',
+const threadStarted = (threadTs: string, context?: string) =>
+  assistantThreadEvent(app().url, 'assistant_thread_started', {
     channel: DM,
-    user: 'U1',
-    text,
-    ts,
-    thread_ts: threadTs,
-    event_ts: ts,
-    team: 'T1',
-    client_msg_id: `m-${ts}`,
-    ...extra,
+    threadTs,
+    ...(context ? { context } : {}),
   });
-}
+const contextChanged = (threadTs: string, context: string) =>
+  assistantThreadEvent(app().url, 'assistant_thread_context_changed', { channel: DM, threadTs, context });
+const say = (threadTs: string, text: string, extra: Record<string, unknown> = {}) =>
+  threadMessage(app().url, { channel: DM, threadTs }, text, extra);
 
 /** Waits for the answer in the thread (and the thread's title, set after it, unless the answer names no role),
  *  then a moment more so that any extra answer would show. */
@@ -171,7 +121,7 @@ describe('a message in the thread', () => {
     expect(text(answer)).toMatch(/^Medical Coder: 11\.6 RED/);
     const [title] = fake.callsTo('assistant.threads.setTitle');
     expect(title!.body).toMatchObject({ channel_id: DM, thread_ts: threadTs, title: 'Medical Coder' });
-    expect(t.lookups.at(-1)?.kind).toBe('role');
+    expect(app().lookups.at(-1)?.kind).toBe('role');
   });
 
   it("puts Slack's feedback buttons on the card and counts a vote anonymously", async () => {
@@ -189,7 +139,7 @@ describe('a message in the thread', () => {
     // The thumbs are no longer buttons in the action row.
     expect(JSON.stringify(blocks)).not.toContain(ACTIONS.helpful);
 
-    await feedbackButtonsClick(t.url, ACTIONS.feedback, 'not_helpful:registered-nurse', fake.responseUrl('fb'), {
+    await feedbackButtonsClick(app().url, ACTIONS.feedback, 'not_helpful:registered-nurse', fake.responseUrl('fb'), {
       channel: DM,
       threadTs,
     });
@@ -197,14 +147,14 @@ describe('a message in the thread', () => {
     const [thanks] = await fake.waitFor('chat.postEphemeral');
     expect(thanks!.body).toMatchObject({ channel: DM, user: 'U1', thread_ts: threadTs });
     expect(text(thanks)).toMatch(/^Thanks for telling us/);
-    expect(t.votes.at(-1)).toEqual(['registered-nurse', false]);
+    expect(app().votes.at(-1)).toEqual(['registered-nurse', false]);
     // Outside a thread, through the response_url as the card's buttons are.
-    await feedbackButtonsClick(t.url, ACTIONS.feedback, 'helpful:medical-coder', fake.responseUrl('fb2'), {
+    await feedbackButtonsClick(app().url, ACTIONS.feedback, 'helpful:medical-coder', fake.responseUrl('fb2'), {
       channel: DM,
     });
     const [viaUrl] = await fake.waitFor('response');
     expect(viaUrl!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(t.votes.at(-1)).toEqual(['medical-coder', true]);
+    expect(app().votes.at(-1)).toEqual(['medical-coder', true]);
   });
 
   it('follows up on the role in context: another role, its path, a comparison, the card again', async () => {
@@ -257,8 +207,8 @@ describe('a message in the thread', () => {
       thread_ts: threadTs,
       event_ts: '1730000100.000001',
     };
-    await eventCallback(t.url, event, { eventId: 'EvASSIST1' });
-    await eventCallback(t.url, event, { eventId: 'EvASSIST1', headers: { 'x-slack-retry-num': '1' } });
+    await eventCallback(app().url, event, { eventId: 'EvASSIST1' });
+    await eventCallback(app().url, event, { eventId: 'EvASSIST1', headers: { 'x-slack-retry-num': '1' } });
     const posted = await answers(threadTs);
     expect(posted).toHaveLength(1);
     expect(text(posted[0])).toMatch(/^Pharmacy Technician/);
@@ -272,7 +222,7 @@ describe('a message in the thread', () => {
     expect(text(apology)).toMatch(/^Sorry, I could not answer that/);
     const statuses = fake.callsTo('assistant.threads.setStatus').map((c) => c.body.status);
     expect(statuses).toEqual(['is checking the sources…', '']);
-    expect(t.logged.join('\n')).toMatch(/msg_too_long/);
+    expect(app().logged.join('\n')).toMatch(/msg_too_long/);
   });
 });
 
@@ -301,7 +251,7 @@ describe('the context changes', () => {
 
 describe('plain direct messages beside the assistant', () => {
   it('answers a top-level DM in the DM, once, and a thread message only in its thread', async () => {
-    await eventCallback(t.url, {
+    await eventCallback(app().url, {
       type: 'message',
       channel_type: 'im',
       channel: DM,

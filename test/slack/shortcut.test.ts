@@ -1,37 +1,16 @@
 // The message shortcut "Check AI risk of this role" over the wire: a signed message_action (Slack's shortcut
 // payload: callback_id, trigger_id, message, channel, response_url) and what Slack would receive: a private
 // card for a message naming one role, a modal listing the roles a job post names, did-you-mean otherwise.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS, VIEWS, nthAction } from '../../src/renderers/blockkit/ids.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { SHORTCUTS } from '../../src/transports/slack/manifest-ids.js';
-import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
-import { FakeSlack } from '../support/fake-slack.js';
-import { startTestApp, type TestApp } from '../support/slack-app.js';
+import { modalProblems } from '../support/block-limits.js';
+import { useTestApp } from '../support/slack-app.js';
 import { blockAction, messageShortcut } from '../support/slack-requests.js';
 
 const { engine } = bootEngine();
-const fake = new FakeSlack();
-let t: TestApp;
-
-beforeAll(async () => {
-  await fake.start();
-  t = await startTestApp(engine, fake);
-});
-afterAll(async () => {
-  await t.stop();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
-afterEach(() => {
-  for (const call of fake.calls.filter((c) =>
-    ['chat.postMessage', 'chat.postEphemeral', 'response'].includes(c.method),
-  )) {
-    expect(String(call.body.text ?? '').trim(), `${call.method} without fallback text`).not.toBe('');
-    expect(blockKitProblems((call.body.blocks as unknown[] | undefined) ?? [])).toEqual([]);
-    expect(unsafeMarkup(call.body)).toEqual([]);
-  }
-});
+const { fake, app } = useTestApp(engine);
 
 const JOB_POST = `We're hiring! Our clinic in Boston is looking for:
 • Senior Medical Coder (CPC required) – remote
@@ -41,7 +20,7 @@ Responsibilities: review charts, assign ICD-10 codes, work with the compliance t
 
 const shortcut = (text: string, extra: Record<string, unknown> = {}, responseId = 'sc') =>
   messageShortcut(
-    t.url,
+    app().url,
     SHORTCUTS.checkAiRisk,
     { text, user: 'U2', ts: '1730000300.000100', ...extra },
     fake.responseUrl(responseId),
@@ -54,7 +33,7 @@ const shortcut = (text: string, extra: Record<string, unknown> = {}, responseId 
 
 describe('the message shortcut', () => {
   it('opens a modal with every role a job post names, each opening its card in the DM', async () => {
-    const before = t.lookups.length;
+    const before = app().lookups.length;
     const res = await shortcut(JOB_POST);
     expect(res.status).toBe(200);
     const [open] = await fake.waitFor('views.open');
@@ -67,12 +46,16 @@ describe('the message shortcut', () => {
     for (const id of ids) expect(listed).toContain(`"value":"${id}"`);
     expect(listed).toContain('names *4 roles*');
     // Each role shown counts as a lookup (role id and day only).
-    expect(t.lookups.slice(before).map((a) => (a.kind === 'role' ? a.role.id : a.kind))).toEqual(ids);
+    expect(
+      app()
+        .lookups.slice(before)
+        .map((a) => (a.kind === 'role' ? a.role.id : a.kind)),
+    ).toEqual(ids);
     expect(fake.callsTo('response')).toEqual([]);
 
     // "Open card" in the modal: no channel and no response_url, so the card goes to the person's DM.
     fake.reset();
-    await blockAction(t.url, nthAction(ACTIONS.pickRole, 1), 'registered-nurse', '', { channel: null });
+    await blockAction(app().url, nthAction(ACTIONS.pickRole, 1), 'registered-nurse', '', { channel: null });
     const [dm] = await fake.waitFor('chat.postMessage');
     expect(dm!.body.channel).toBe('U1');
     expect(String(dm!.body.text)).toMatch(/^Registered Nurse: 82\.2 GREEN/);
@@ -112,6 +95,6 @@ describe('the message shortcut', () => {
     const [reply] = await fake.waitFor('response');
     expect(reply!.body.response_type).toBe('ephemeral');
     expect(String(reply!.body.text)).toMatch(/^This message names 4 roles: Medical Coder, Registered Nurse/);
-    expect(t.logged.join('\n')).toMatch(/expired_trigger_id/);
+    expect(app().logged.join('\n')).toMatch(/expired_trigger_id/);
   });
 });

@@ -34,6 +34,16 @@ export async function postToApp(
   });
 }
 
+/** An interaction (button, modal, shortcut) as Slack posts it: form-encoded, the JSON in `payload`. */
+export function postInteraction(appUrl: string, payload: object, options: SendOptions = {}): Promise<Response> {
+  return postToApp(
+    appUrl,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
+}
+
 export function slashCommand(
   appUrl: string,
   text: string,
@@ -105,12 +115,7 @@ export function blockAction(
       },
     ],
   };
-  return postToApp(
-    appUrl,
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    'application/x-www-form-urlencoded',
-    options,
-  );
+  return postInteraction(appUrl, payload, options);
 }
 
 export function viewSubmission(
@@ -135,12 +140,7 @@ export function viewSubmission(
       hash: 'h',
     },
   };
-  return postToApp(
-    appUrl,
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    'application/x-www-form-urlencoded',
-    options,
-  );
+  return postInteraction(appUrl, payload, options);
 }
 
 /** A message shortcut (type message_action) as Slack sends it, with the message it was used on. */
@@ -166,12 +166,7 @@ export function messageShortcut(
     message: { type: 'message', ...message },
     response_url: responseUrl,
   };
-  return postToApp(
-    appUrl,
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    'application/x-www-form-urlencoded',
-    options,
-  );
+  return postInteraction(appUrl, payload, options);
 }
 
 /** A click on Slack's feedback_buttons element (block_actions), on a message posted in `channel`. */
@@ -204,10 +199,48 @@ export function feedbackButtonsClick(
       },
     ],
   };
-  return postToApp(
-    appUrl,
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    'application/x-www-form-urlencoded',
-    options,
-  );
+  return postInteraction(appUrl, payload, options);
+}
+
+/** assistant_thread_started or _context_changed as Slack documents them
+ *  (docs.slack.dev/reference/events/assistant_thread_started): the thread in the DM, the channel beside it. */
+export function assistantThreadEvent(
+  appUrl: string,
+  type: 'assistant_thread_started' | 'assistant_thread_context_changed',
+  thread: { channel: string; threadTs: string; context?: string },
+): Promise<Response> {
+  return eventCallback(appUrl, {
+    type,
+    assistant_thread: {
+      user_id: 'U1',
+      context: thread.context ? { channel_id: thread.context, team_id: 'T1', enterprise_id: null } : {},
+      channel_id: thread.channel,
+      thread_ts: thread.threadTs,
+    },
+    event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+  });
+}
+
+let threadMessages = 0;
+/** A person's message in an assistant thread: message.im with the thread's ts. */
+export function threadMessage(
+  appUrl: string,
+  thread: { channel: string; threadTs: string },
+  text: string,
+  extra: Record<string, unknown> = {},
+): Promise<Response> {
+  const ts = `1730000000.${String(++threadMessages).padStart(6, '0')}`;
+  return eventCallback(appUrl, {
+    type: 'message',
+    channel_type: 'im',
+    channel: thread.channel,
+    user: 'U1',
+    text,
+    ts,
+    thread_ts: thread.threadTs,
+    event_ts: ts,
+    team: 'T1',
+    client_msg_id: `m-${ts}`,
+    ...extra,
+  });
 }
