@@ -47,6 +47,19 @@ const PATH_ASKS = [
   ),
   /^path\s+(?<role>.+)$/i,
 ];
+/** Words that ask where to go from the role in context ("what are my options?", "which jobs could I switch to?"):
+ *  a message of these (one of PATH_NEEDS at least) and generic words asks for the path. */
+const PATH_CUES = new Set(
+  (
+    'option alternative switch move moving transition pivot change reskill reskilling upskill upskilling retrain ' +
+    'next instead recommend suggest safer path pathway into where which go here any role roles'
+  ).split(' '),
+);
+const PATH_NEEDS = new Set(
+  'option alternative switch move moving transition pivot reskill reskilling upskill upskilling retrain recommend suggest safer path pathway go'.split(
+    ' ',
+  ),
+);
 
 const COMPARE_WITH_ASKS = [
   new RegExp(
@@ -57,7 +70,10 @@ const COMPARE_WITH_ASKS = [
     String.raw`^how\s+(?:does|do|would)\s+${THIS_ROLE}\s+compare\s+(?:with|to|against)\s+(?:a\s+|an\s+|the\s+)?(?<other>.+?)${END}`,
     'i',
   ),
-  new RegExp(String.raw`^(?:and\s+)?(?:vs\.?|versus)\s+(?:a\s+|an\s+|the\s+)?(?<other>.+?)${END}`, 'i'),
+  new RegExp(
+    String.raw`^(?:and\s+)?(?:vs\.?|versus|compared\s+(?:to|with))\s+(?:a\s+|an\s+|the\s+)?(?<other>.+?)${END}`,
+    'i',
+  ),
 ];
 const COMPARE_BOTH = new RegExp(
   String.raw`^(?:compare\s+)?(?<both>.+?\s+(?:vs\.?|versus|compared\s+(?:to|with))\s+.+?)${END}`,
@@ -74,7 +90,12 @@ const PLEASANTRIES = new Set(
   'hi hello hey thanks thank you ok okay great cool nice bye good morning afternoon evening cheers'.split(' '),
 );
 /** Words that, beside the generic "will AI replace my job" ones, point back at the role in context. */
-const BACK_REFERENCES = new Set(['it', 'this', 'that', 'card', 'score', 'show', 'again', 'one', 'same']);
+const BACK_REFERENCES = new Set(
+  (
+    'it this that card score show again one same bad good fine serious likely high low true sure dangerous ' +
+    'long left time year years much many chance odds ok okay then any more'
+  ).split(' '),
+);
 
 /** What `text` asks, given the role the conversation is about (null at its start). */
 export function followUp(text: string, inContext: RoleRef | null): AnswerRequest {
@@ -97,8 +118,10 @@ export function followUp(text: string, inContext: RoleRef | null): AnswerRequest
   if (another) return followUp(another, inContext);
   const all = words(said);
   if (all.every((w) => PLEASANTRIES.has(w))) return { kind: 'help' };
-  if (all.every((w) => STOP_WORDS.has(w) || GENERIC_RISK_WORDS.has(w) || BACK_REFERENCES.has(w)))
-    return inContext ? { kind: 'role', roleId: inContext.id } : { kind: 'help' };
+  const generic = (w: string) => STOP_WORDS.has(w) || GENERIC_RISK_WORDS.has(w) || BACK_REFERENCES.has(w);
+  if (all.some((w) => PATH_NEEDS.has(w)) && all.every((w) => generic(w) || PATH_CUES.has(w)))
+    return inContext ? { kind: 'path-of', roleId: inContext.id } : { kind: 'help' };
+  if (all.every(generic)) return inContext ? { kind: 'role', roleId: inContext.id } : { kind: 'help' };
   return { kind: 'ask', text: said };
 }
 

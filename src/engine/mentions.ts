@@ -1,10 +1,10 @@
 // The roles a longer text names: a job post ("We are hiring a medical coder and a registered nurse"), a
 // message listing openings, a channel's name and purpose. The text is cut into its lines, sentences and list
 // items, each is read with the engine's own resolution, and only confident matches count: a known title or
-// alias (on its own or inside a sentence) or an occupation code. A fragment that only resembles a title
-// through fuzzy search is not taken as naming it.
+// alias (on its own or inside a sentence), an occupation code, or a short fragment that search matches word
+// for word. A fragment that only resembles a title (a typo, a prefix, a shared word) is not taken as naming it.
 import type { RoleAnswer } from '../answers/types.js';
-import { MAX_INPUT_CHARS } from './text.js';
+import { MAX_INPUT_CHARS, contentWords } from './text.js';
 import type { Engine } from './types.js';
 
 /** How many roles a text may name before the rest are left out (a modal, or prompts, show a few). */
@@ -18,9 +18,15 @@ const PIECE_BREAKS = /\r?\n|(?<=[.!?;:])\s+|\s+[–—|/]\s+|\s-\s|^\s*(?:[-*•
 /** Items of an inline list: "a medical coder, a biller and a nurse". */
 const LIST_BREAKS = /\s*,\s*|\s+(?:and|or|&|as well as|plus)\s+/giu;
 
-/** Confident enough to say the text names the role. */
-function names(answer: ReturnType<Engine['ask']>): answer is RoleAnswer {
-  return answer.kind === 'role' && ['exact', 'sentence', 'soc', 'id'].includes(answer.match.how);
+/** A fragment this short that search matches in full (every word, no typo) is a title on its own line or list
+ *  item ("Paralegal", "Accountant"), not a sentence that happens to share a word with one. */
+const TITLE_WORDS = 3;
+
+/** Confident enough to say the fragment names the role. */
+function names(answer: ReturnType<Engine['ask']>, fragment: string): answer is RoleAnswer {
+  if (answer.kind !== 'role') return false;
+  if (['exact', 'sentence', 'soc', 'id'].includes(answer.match.how)) return true;
+  return answer.match.how === 'search' && answer.match.confidence >= 1 && contentWords(fragment).length <= TITLE_WORDS;
 }
 
 /** The text's fragments, in reading order: each piece, then its list items when it has several. */
@@ -46,7 +52,7 @@ export function rolesNamedIn(engine: Engine, text: string, max = MAX_NAMED_ROLES
   for (const fragment of fragmentsOf(text)) {
     if (found.size >= max) break;
     const answer = engine.ask(fragment);
-    if (names(answer) && !found.has(answer.role.id)) found.set(answer.role.id, answer);
+    if (names(answer, fragment) && !found.has(answer.role.id)) found.set(answer.role.id, answer);
   }
   return [...found.values()];
 }
