@@ -412,6 +412,12 @@ describe('local preview in Chromium', () => {
     await expect
       .poll(() => pane.locator('.msg.bot .sk-header').last().textContent(), WAIT)
       .toBe('Medical Coder vs Registered Nurse');
+    // A button on a card in the thread answers in the thread, and the thread follows the new role.
+    await pane.locator('.msg.bot').last().getByRole('button', { name: 'Open Registered Nurse' }).click();
+    await expect
+      .poll(() => pane.locator('.msg.bot .sk-header').last().textContent(), WAIT)
+      .toBe(roleHeader('registered-nurse'));
+    await expect.poll(() => page.locator('#assistant-title').textContent(), WAIT).toBe('Registered Nurse');
     await page.screenshot({ path: `${SHOTS}/assistant-thread.png` });
     // The thread lives in the pane: the channel beside it got nothing.
     expect(await page.locator('#chat .msg').count()).toBe(channelMessages);

@@ -4,13 +4,14 @@
 // recording what Slack would receive: the greeting, the suggested prompts, the status line, one answer per
 // message in the thread, the thread's title.
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../src/renderers/blockkit/ids.js';
+import { ACTIONS, nthAction } from '../../src/renderers/blockkit/ids.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import { useTestApp } from '../support/slack-app.js';
 import {
   BOT_TOKEN,
   assistantThreadEvent,
+  blockAction,
   eventCallback,
   feedbackButtonsClick,
   threadMessage,
@@ -191,6 +192,34 @@ describe('a message in the thread', () => {
     expect(text(unknown)).toMatch(/^No role found/);
     // No role: the thread keeps its title.
     expect(fake.callsTo('assistant.threads.setTitle')).toEqual([]);
+  });
+
+  it('answers a button on a card in the thread in that thread, and the thread follows it', async () => {
+    const threadTs = newThread();
+    await say(threadTs, 'manager');
+    const [ambiguous] = await answers(threadTs, { titled: false });
+    expect(text(ambiguous)).toMatch(/could mean several roles/);
+    fake.reset();
+    // A candidate button: the card comes in the thread (not as an ephemeral beside it), and titles the thread.
+    await blockAction(app().url, nthAction(ACTIONS.pickRole, 0), 'registered-nurse', fake.responseUrl('pick'), {
+      channel: DM,
+      threadTs,
+    });
+    const [card] = await answers(threadTs);
+    expect(text(card)).toMatch(/^Registered Nurse: 82\.2 GREEN/);
+    expect(fake.callsTo('response')).toEqual([]);
+    expect(fake.callsTo('assistant.threads.setTitle')[0]!.body).toMatchObject({
+      thread_ts: threadTs,
+      title: 'Registered Nurse',
+    });
+    fake.reset();
+    await blockAction(app().url, ACTIONS.path, 'registered-nurse', fake.responseUrl('path'), { channel: DM, threadTs });
+    const [path] = await answers(threadTs);
+    expect(text(path)).toMatch(/^Reskilling path for Registered Nurse/);
+    fake.reset();
+    await say(threadTs, 'compare with medical coder');
+    const [compared] = await answers(threadTs);
+    expect(text(compared)).toMatch(/^Registered Nurse \(82\.2 green\) vs Medical Coder/);
   });
 
   it('never answers a bot message, an edit, or a retry of the same event', async () => {

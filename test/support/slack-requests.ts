@@ -92,10 +92,12 @@ export function blockAction(
   actionId: string,
   value: string,
   responseUrl: string,
-  options: SendOptions & { channel?: string | null; user?: string } = {},
+  options: SendOptions & { channel?: string | null; user?: string; threadTs?: string } = {},
 ): Promise<Response> {
   const payload = {
     type: 'block_actions',
+    // A posted message in a thread comes with the message, its thread_ts included.
+    ...(options.threadTs ? { message: { type: 'message', ts: '1.1', text: 'card', thread_ts: options.threadTs } } : {}),
     team: { id: 'T1', domain: 'acme' },
     user: { id: options.user ?? 'U1', username: 'pat', team_id: 'T1' },
     api_app_id: 'A1',
@@ -103,7 +105,13 @@ export function blockAction(
     ...(options.channel === null
       ? {}
       : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: responseUrl }),
-    container: { type: 'message', message_ts: '1.1', channel_id: options.channel ?? 'C1', is_ephemeral: true },
+    container: {
+      type: 'message',
+      message_ts: '1.1',
+      channel_id: options.channel ?? 'C1',
+      is_ephemeral: !options.threadTs,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
     actions: [
       {
         type: 'button',

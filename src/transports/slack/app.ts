@@ -13,7 +13,7 @@ import { registerActions } from './listeners/actions/index.js';
 import { registerAssistant } from './listeners/assistant/index.js';
 import { registerFunctions } from './listeners/functions/index.js';
 import { registerShortcuts } from './listeners/shortcuts/index.js';
-import { storeThreadMemory } from './thread-memory.js';
+import { localThreadMemory, storeThreadMemory } from './thread-memory.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
@@ -131,7 +131,9 @@ function withUsageCounts(hooks: SlackHooks, hr: HrService): SlackHooks {
   };
 }
 
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, given: SlackDeps): void {
+  // One thread memory for the assistant and the buttons on its cards, in this process when there is no store.
+  const deps = { ...given, threads: given.threads ?? localThreadMemory() };
   // First: the assistant takes the messages of its threads before the events' message listener sees them.
   registerAssistant(app, deps);
   registerCommands(app, deps);

@@ -34,6 +34,14 @@ export async function answerAndReply(deps: SlackDeps, request: AnswerRequest, re
   return answer;
 }
 
+/** Posted in a thread of a conversation (an assistant thread, or the thread of a DM). */
+export function threadReply(client: WebClient, channel: string, threadTs: string): Reply {
+  return {
+    surface: 'posted',
+    send: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message }),
+  };
+}
+
 /** Only for `where.user`: through the response_url, else chat.postEphemeral, else their DM (see replyEphemeral). */
 export function ephemeralReply(
   responseUrl: string | undefined,

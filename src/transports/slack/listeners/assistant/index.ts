@@ -10,6 +10,7 @@ import { userMessage } from './user-message.js';
 
 export function registerAssistant(app: App, deps: SlackDeps): void {
   const memory = deps.threads ?? localThreadMemory();
+  // (registerListeners hands every listener the same memory; the fallback is for registering this alone.)
   app.assistant(
     new Assistant({
       threadContextStore: threadContextStore(memory),

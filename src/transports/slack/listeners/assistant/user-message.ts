@@ -3,18 +3,18 @@
 // is about ("what about nurses?", "show the path", "compare with registered nurse"); the thread is then titled
 // after its subject and remembers it, in the store, for the next message wherever it lands.
 import type { AssistantUserMessageMiddleware } from '@slack/bolt';
-import type { Answer, RoleRef } from '../../../../answers/types.js';
+import type { Answer } from '../../../../answers/types.js';
 import { followUp } from '../../../../engine/conversation.js';
 import {
   ASSISTANT_FAILED,
   COMPOSING_LOADING_MESSAGES,
   COMPOSING_STATUS,
-  threadTitle,
 } from '../../../../renderers/blockkit/assistant.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerAndReply } from '../../pipeline.js';
 import type { ThreadMemory } from '../../thread-memory.js';
 import { bestEffort } from './best-effort.js';
+import { rememberAnswer } from './remember.js';
 
 export function userMessage(deps: SlackDeps, memory: ThreadMemory): AssistantUserMessageMiddleware {
   return async ({ message, say, setStatus, setTitle, logger }) => {
@@ -35,24 +35,6 @@ export function userMessage(deps: SlackDeps, memory: ThreadMemory): AssistantUse
       await bestEffort(logger, 'say the answer failed', () => say(ASSISTANT_FAILED));
       throw err;
     }
-    const title = threadTitle(answer);
-    const subject = subjectOf(answer);
-    await Promise.all([
-      title ? bestEffort(logger, 'set the thread title', () => setTitle(title)) : undefined,
-      subject ? memory.update(channel, threadTs, { role: subject }) : undefined,
-    ]);
+    await rememberAnswer(memory, { channel, threadTs }, answer, setTitle, logger);
   };
-}
-
-/** The role an answer is about, which follow-ups then refer to; a comparison keeps its first role. */
-function subjectOf(answer: Answer): RoleRef | null {
-  const role =
-    answer.kind === 'role'
-      ? answer.role
-      : answer.kind === 'path'
-        ? answer.role
-        : answer.kind === 'compare'
-          ? answer.roles[0].role
-          : null;
-  return role ? { id: role.id, title: role.title, soc: role.soc } : null;
 }
