@@ -82,6 +82,8 @@ beforeAll(async () => {
     ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A step that cannot happen fails with Playwright's own message (what it waited for) before the test's timeout.
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('request', (req) => {
     if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(req.url())) outsideRequests.push(req.url());
@@ -115,6 +117,13 @@ async function answerWithHeader(header: string, before: number): Promise<Locator
     .toBe(header);
   const key = await lastBot().getAttribute('data-key');
   return page.locator(`#chat .msg[data-key="${key}"]`);
+}
+
+/** The app's message shortcut from a message's "More actions" menu, as a person opens it. */
+async function useShortcut(message: Locator): Promise<void> {
+  await message.hover();
+  await message.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: /AI risk of this role/ }).click();
 }
 
 /** A score card's header as the Block Kit renderer writes it: the title alone (the code is in the details). */
@@ -325,7 +334,10 @@ describe('local preview in Chromium', () => {
     const shared = await answerWithHeader(roleHeader('medical-coder'), before);
     expect(await shared.evaluate((el) => el.classList.contains('ephemeral'))).toBe(false);
     // Whoever reads it in the channel can open the details or the path; no one else's votes or sharing.
-    expect(await shared.locator('button').allTextContents()).toEqual(['How we scored this', 'Reskilling path']);
+    expect(await shared.locator('.msg-body button').allTextContents()).toEqual([
+      'How we scored this',
+      'Reskilling path',
+    ]);
 
     before = await botMessages().count();
     await card.getByRole('button', { name: '👍 Helpful' }).click();
@@ -461,6 +473,160 @@ describe('local preview in Chromium', () => {
     await send('/airisk CPC');
     await answerWithHeader('Medical Coder (edited)', before + 1);
     writeFileSync(file, original);
+  });
+
+  it('opens the assistant beside a channel: suggested prompts, a status line, answers and follow-ups in the thread', async () => {
+    await page.locator('[data-conversation="C0CODING"]').click();
+    await expect.poll(() => page.locator('#conversation-name').textContent()).toBe('medical-coding');
+    const channelMessages = await page.locator('#chat .msg').count();
+    // Record every status line the pane shows: the app sets it, then its answer clears it.
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { getElementById(id: string): unknown } }).document;
+      const seen: string[] = [];
+      (globalThis as { __statuses?: string[] }).__statuses = seen;
+      const Observer = (
+        globalThis as unknown as { MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void } }
+      ).MutationObserver;
+      const node = doc.getElementById('assistant-status-text') as { textContent: string };
+      new Observer(() => void (node.textContent && seen.push(node.textContent))).observe(node, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await page.click('#assistant-toggle');
+    await expect.poll(() => page.locator('#assistant').isVisible(), WAIT).toBe(true);
+    await expect.poll(() => page.locator('#assistant-prompts-title').textContent(), WAIT).toBe('For #medical-coding');
+    expect(await page.locator('#assistant-context').textContent()).toBe('Beside #medical-coding');
+    const pane = page.locator('#assistant-thread');
+    await expect.poll(() => pane.locator('.msg.bot').first().textContent(), WAIT).toContain('Tell me a job title');
+    await page.screenshot({ path: `${SHOTS}/assistant-prompts.png` });
+
+    await page.locator('#assistant-prompt-list').getByRole('button', { name: 'AI risk: Medical Coder' }).click();
+    await expect
+      .poll(() => pane.locator('.msg.bot .sk-header').last().textContent(), WAIT)
+      .toBe(roleHeader('medical-coder'));
+    await expect.poll(() => page.locator('#assistant-title').textContent(), WAIT).toBe('Medical Coder');
+    expect(await page.locator('#assistant-prompts').isVisible()).toBe(false);
+    expect(await page.evaluate(() => (globalThis as { __statuses?: string[] }).__statuses)).toContain(
+      'airisk is checking the sources…',
+    );
+    expect(await page.locator('#assistant-status').isVisible()).toBe(false);
+    // Slack's feedback buttons on the card in the thread; the thanks comes in the thread.
+    await pane
+      .locator('.msg.bot')
+      .last()
+      .getByRole('button', { name: 'Helpful: this card answered my question' })
+      .click();
+    await expect.poll(() => pane.locator('.msg.bot').last().textContent(), WAIT).toContain('Thanks! Glad it helped.');
+
+    await page.fill('#assistant-text', 'show the path');
+    await page.press('#assistant-text', 'Enter');
+    await expect
+      .poll(() => pane.locator('.msg.bot .sk-header').last().textContent(), WAIT)
+      .toBe('Reskilling path: Medical Coder');
+    await expect
+      .poll(() => page.locator('#assistant-title').textContent(), WAIT)
+      .toBe('Reskilling path: Medical Coder');
+    await page.fill('#assistant-text', 'compare with registered nurse');
+    await page.press('#assistant-text', 'Enter');
+    await expect
+      .poll(() => pane.locator('.msg.bot .sk-header').last().textContent(), WAIT)
+      .toBe('Medical Coder vs Registered Nurse');
+    // A button on a card in the thread answers in the thread, and the thread follows the new role.
+    await pane.locator('.msg.bot').last().getByRole('button', { name: 'Open Registered Nurse' }).click();
+    await expect
+      .poll(() => pane.locator('.msg.bot .sk-header').last().textContent(), WAIT)
+      .toBe(roleHeader('registered-nurse'));
+    await expect.poll(() => page.locator('#assistant-title').textContent(), WAIT).toBe('Registered Nurse');
+    await page.screenshot({ path: `${SHOTS}/assistant-thread.png` });
+    // The thread lives in the pane: the channel beside it got nothing.
+    expect(await page.locator('#chat .msg').count()).toBe(channelMessages);
+
+    // Another channel with the pane open: the app is told, and a new chat follows the channel.
+    await page.locator('[data-conversation="C0GENERAL"]').click();
+    await expect.poll(() => page.locator('#assistant-context').textContent(), WAIT).toBe('Beside #general');
+    await page.click('#assistant-new');
+    await expect.poll(() => page.locator('#assistant-prompts-title').textContent(), WAIT).toBe('Try asking');
+    expect(await pane.locator('.msg.bot .sk-header').count()).toBe(0);
+    await page.click('#assistant-close');
+    expect(await page.locator('#assistant').isVisible()).toBe(false);
+  });
+
+  it("runs the message shortcut from a message's menu: a job post's roles in a modal, one role's card privately", async () => {
+    await page.locator('[data-conversation="C0GENERAL"]').click();
+    await send("We're hiring: a medical coder, a registered nurse and a pharmacy technician. Apply by Friday!");
+    const post = page.locator('#chat .msg.you').last();
+    await expect.poll(() => post.textContent(), WAIT).toContain('pharmacy technician');
+    await useShortcut(post);
+    await expect.poll(() => page.locator('#modal-title').textContent(), WAIT).toBe('Roles in this message');
+    const modal = page.locator('#modal-body');
+    expect(await modal.textContent()).toContain('names 3 roles');
+    for (const id of ['medical-coder', 'registered-nurse', 'pharmacy-technician'])
+      expect(await modal.textContent()).toContain(engine.roleById(id)!.role.title);
+    await page.screenshot({ path: `${SHOTS}/shortcut-modal.png` });
+    await modal.getByRole('button', { name: 'Open card' }).nth(1).click();
+    await page.click('#modal-cancel');
+    await expect.poll(() => page.locator('#modal-backdrop').isVisible(), WAIT).toBe(false);
+    await expect.poll(() => page.locator('[data-conversation="D0AIRISK"] .sidebar-badge').count(), WAIT).toBe(1);
+
+    const before = await botMessages().count();
+    await send('Anyone here work as a clinical coder?');
+    const single = page.locator('#chat .msg.you').last();
+    await expect.poll(() => single.textContent(), WAIT).toContain('clinical coder');
+    await useShortcut(single);
+    const card = await answerWithHeader(roleHeader('medical-coder'), before);
+    expect(await card.textContent()).toContain('Only visible to you');
+
+    await page.locator('[data-conversation="D0AIRISK"]').click();
+    await expect
+      .poll(() => lastBot().locator('.sk-header').first().textContent(), WAIT)
+      .toBe(roleHeader('registered-nurse'));
+  });
+
+  it('runs the Workflow Builder step from its form: outputs, the card in the channel, and a failure explained', async () => {
+    await page.getByRole('button', { name: 'AI career card for a role' }).click();
+    await expect.poll(() => page.locator('#workflow-backdrop').isVisible(), WAIT).toBe(true);
+    await page.fill('#workflow-input-role', 'medical codr');
+    await page.selectOption('#workflow-input-channel', { label: '#hr-announcements' });
+    await page.click('#workflow-run');
+    await expect
+      .poll(() => page.locator('#workflow-result .workflow-state').textContent(), WAIT)
+      .toBe('Step completed');
+    const outputs = Object.fromEntries(
+      await page
+        .locator('#workflow-result dt')
+        .evaluateAll((dts) =>
+          dts.map((dt) => [
+            (dt as unknown as { dataset: { output: string } }).dataset.output,
+            (dt.nextSibling as { textContent: string }).textContent,
+          ]),
+        ),
+    );
+    const card = engine.roleById('medical-coder')!;
+    expect(outputs).toMatchObject({
+      role_title: 'Medical Coder',
+      score: String(card.headline!.value),
+      zone: 'RED',
+      confidence: card.consensus!.confidence,
+    });
+    expect(outputs.summary).toMatch(/^Medical Coder \(SOC 29-2072\): /);
+    await page.screenshot({ path: `${SHOTS}/workflow-step.png` });
+
+    await page.fill('#workflow-input-role', 'qwxzzv plorft');
+    await page.selectOption('#workflow-input-channel', { label: 'No channel' });
+    await page.click('#workflow-run');
+    await expect.poll(() => page.locator('#workflow-result .workflow-state').textContent(), WAIT).toBe('Step failed');
+    expect(await page.locator('#workflow-result .workflow-error').textContent()).toMatch(
+      /^No role found for “qwxzzv plorft”/,
+    );
+    await page.click('#workflow-cancel');
+
+    await page.locator('[data-conversation="C0HRNEWS"]').click();
+    await expect
+      .poll(() => lastBot().locator('.sk-header').first().textContent(), WAIT)
+      .toBe(roleHeader('medical-coder'));
+    await page.locator('[data-conversation="D0AIRISK"]').click();
   });
 
   it('raised no page errors and asked nothing of any other host', () => {

@@ -2,6 +2,7 @@
 // preview server only takes requests from this machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsError } from '../../src/config/settings.js';
+import { readManifest } from '../../src/transports/preview/manifest.js';
 import { previewPort, startPreview, type PreviewServer } from '../../src/transports/preview/server.js';
 import { SlackSide } from '../../src/transports/preview/web-api.js';
 import { BOT, DM, ME, Workspace, type WorkspaceUpdate } from '../../src/transports/preview/workspace.js';
@@ -17,6 +18,7 @@ function slackSide() {
     baseUrl: () => 'http://127.0.0.1:1',
     token: TOKEN,
     onUnsimulated: (m) => unsimulated.push(m),
+    steps: readManifest().steps,
   });
   const call = (method: string, args: Record<string, unknown>) =>
     slack.call(method, args, `Bearer ${TOKEN}`).body as Record<string, unknown>;
@@ -99,6 +101,110 @@ describe('the fake Web API', () => {
     expect(workspace.snapshot().home).toContain('Home');
     expect(call('admin.users.list', {})).toEqual({ ok: false, error: 'unknown_method' });
     expect(unsimulated).toEqual(['admin.users.list']);
+  });
+});
+
+describe('the fake Web API: the assistant view', () => {
+  it("sets a thread's status, suggested prompts and title, refusing what Slack refuses", () => {
+    const { call, workspace } = slackSide();
+    const thread = workspace.startAssistantThread('C0GENERAL');
+    const at = { channel_id: DM.id, thread_ts: thread.threadTs };
+    expect(
+      call('assistant.threads.setStatus', { ...at, status: 'is checking…', loading_messages: ['a', 'b'] }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(thread).toMatchObject({ status: 'is checking…', loadingMessages: ['a', 'b'] });
+    expect(call('assistant.threads.setStatus', { ...at, status: '' })).toEqual({ ok: true });
+    expect(thread.status).toBeNull();
+    const prompts = [{ title: 'A', message: 'a' }];
+    expect(call('assistant.threads.setSuggestedPrompts', { ...at, title: 'Try', prompts })).toEqual({ ok: true });
+    expect(thread.prompts).toEqual({ title: 'Try', prompts });
+    expect(call('assistant.threads.setTitle', { ...at, title: 'Medical Coder' })).toEqual({ ok: true });
+    expect(thread.title).toBe('Medical Coder');
+    // Up to four prompts, each with a title and a message; a thread Slack knows; a channel that exists.
+    const five = Array.from({ length: 5 }, (_, i) => ({ title: `t${i}`, message: `m${i}` }));
+    expect(call('assistant.threads.setSuggestedPrompts', { ...at, prompts: five })).toEqual({
+      ok: false,
+      error: 'invalid_arguments',
+    });
+    expect(call('assistant.threads.setSuggestedPrompts', { ...at, prompts: [{ title: 'no message' }] })).toMatchObject({
+      ok: false,
+    });
+    expect(call('assistant.threads.setTitle', { ...at, thread_ts: '1.000001', title: 'x' })).toEqual({
+      ok: false,
+      error: 'invalid_thread_ts',
+    });
+    expect(call('assistant.threads.setStatus', { ...at, channel_id: 'D0NOWHERE', status: 'x' })).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
+  });
+
+  it('clears the status when the app answers in the thread, as Slack does', () => {
+    const { call, workspace } = slackSide();
+    const thread = workspace.startAssistantThread(null);
+    call('assistant.threads.setStatus', { channel_id: DM.id, thread_ts: thread.threadTs, status: 'is thinking' });
+    const posted = call('chat.postMessage', { channel: DM.id, thread_ts: thread.threadTs, text: 'answer' });
+    expect(posted.ok).toBe(true);
+    expect(thread.status).toBeNull();
+    const rendered = workspace.snapshot().messages.find((m) => m.ts === posted.ts);
+    expect(rendered?.assistantThread).toBe(thread.threadTs);
+  });
+});
+
+describe('the fake Web API: a workflow step', () => {
+  const start = (workspace: Workspace) =>
+    workspace.startRun({
+      executionId: 'Fx1',
+      token: 'xwfp-run-1',
+      callbackId: 'airisk_role_card',
+      title: 'AI career card for a role',
+      inputs: { role: 'medical coder' },
+    });
+
+  it("takes the execution's token while it runs, checks outputs against the manifest, and ends the run once", () => {
+    const { slack, workspace } = slackSide();
+    const run = start(workspace);
+    const as = (method: string, args: Record<string, unknown>) =>
+      slack.call(method, args, `Bearer ${run.token}`).body as Record<string, unknown>;
+    expect(as('chat.postMessage', { channel: 'C0GENERAL', text: 'card' }).ok).toBe(true);
+    expect(as('functions.completeSuccess', { function_execution_id: 'Fx1', outputs: { summary: 'x' } })).toEqual({
+      ok: false,
+      error: 'parameter_validation_failed',
+      errors: ['role_title is required'],
+    });
+    expect(
+      as('functions.completeSuccess', {
+        function_execution_id: 'Fx1',
+        outputs: { role_title: 'Medical Coder', summary: 'x', score: '11.6' },
+      }),
+    ).toMatchObject({ ok: false, errors: ['score must be number'] });
+    expect(as('functions.completeSuccess', { function_execution_id: 'Fx9', outputs: {} })).toEqual({
+      ok: false,
+      error: 'function_execution_not_found',
+    });
+    const outputs = { role_title: 'Medical Coder', summary: 'x', score: 11.6 };
+    expect(as('functions.completeSuccess', { function_execution_id: 'Fx1', outputs })).toEqual({ ok: true });
+    expect(run).toMatchObject({ state: 'completed', outputs });
+    // The execution's token ends with it.
+    expect(as('chat.postMessage', { channel: 'C0GENERAL', text: 'late' })).toEqual({
+      ok: false,
+      error: 'token_expired',
+    });
+    expect(
+      slack.call('functions.completeError', { function_execution_id: 'Fx1', error: 'x' }, `Bearer ${TOKEN}`).body,
+    ).toEqual({ ok: false, error: 'execution_not_in_running_state' });
+  });
+
+  it('records an error as the end of a run', () => {
+    const { call, workspace } = slackSide();
+    const run = start(workspace);
+    expect(call('functions.completeError', { function_execution_id: 'Fx1', error: 'No role found' })).toEqual({
+      ok: true,
+    });
+    expect(run).toMatchObject({ state: 'failed', error: 'No role found' });
+    expect(call('functions.completeError', { function_execution_id: 'Fx1' })).toMatchObject({ ok: false });
   });
 });
 

@@ -1,38 +1,70 @@
 // manifest.yml declares exactly what the code uses, derived from the code itself: the listeners
-// registerListeners() registers (recorded on a stand-in app), the buttons and modals the renderers draw, and the
-// Web API methods the source calls, each mapped to the bot scopes Slack requires for it.
+// registerListeners() registers (recorded on a stand-in app: commands, events, actions, views, the message
+// shortcut, the Workflow Builder step and Bolt's Assistant), the buttons and modals the renderers draw, and the
+// Web API methods the source calls (directly, or through Bolt's assistant and function utilities), each mapped
+// to the bot scopes Slack requires for it.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { answerMessage, roleCardMessage } from '../../src/renderers/blockkit/messages.js';
+import { answerTo, followUp } from '../../src/engine/conversation.js';
+import { answerMessage, messageFor, roleCardMessage } from '../../src/renderers/blockkit/messages.js';
+import { rolesInMessageModal } from '../../src/renderers/blockkit/shortcut.js';
 import { compareModal, homeView, lookupModal } from '../../src/renderers/blockkit/views.js';
+import { roleCardOutputs } from '../../src/renderers/workflow.js';
 import { bootEngine } from '../../src/transports/boot.js';
 import { registerListeners } from '../../src/transports/slack/app.js';
-import { SCOPES } from '../../src/transports/slack/manifest-ids.js';
+import { EVENTS, SCOPES } from '../../src/transports/slack/manifest-ids.js';
 
+interface FunctionParameter {
+  type: string;
+  title: string;
+  description: string;
+  is_required: boolean;
+  name: string;
+}
 interface Manifest {
   features: {
     app_home: Record<string, boolean>;
     slash_commands: { command: string; description: string; usage_hint: string }[];
+    assistant_view?: { assistant_description: string; suggested_prompts?: { title: string; message: string }[] };
+    shortcuts?: { name: string; type: 'message' | 'global'; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { bot_events: string[] };
     interactivity: { is_enabled: boolean };
     socket_mode_enabled: boolean;
+    org_deploy_enabled: boolean;
+    function_runtime?: string;
   };
+  functions?: Record<
+    string,
+    {
+      title: string;
+      description: string;
+      input_parameters: Record<string, FunctionParameter>;
+      output_parameters: Record<string, FunctionParameter>;
+    }
+  >;
 }
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as Manifest;
 const { engine } = bootEngine();
 
-/** Bot scopes Slack requires (api.slack.com/methods, api.slack.com/events) for each thing the code can use. */
+/** Bot scopes Slack requires (docs.slack.dev/reference/methods, /events) for each thing the code can use. */
 const SCOPES_NEEDED: Record<string, string[]> = {
   'slash command': ['commands'],
+  // Shortcuts come with the commands scope (docs.slack.dev/interactivity/implementing-shortcuts).
+  'message shortcut': ['commands'],
+  // The assistant view: "add the assistant:write, chat:write and im:history scopes" (Bolt's assistant guide).
+  'assistant view': ['assistant:write', 'chat:write', 'im:history'],
   'event app_mention': ['app_mentions:read'],
   'event message.im': ['im:history'],
   'event app_home_opened': [],
+  'event assistant_thread_started': [],
+  'event assistant_thread_context_changed': [],
+  'event function_executed': [],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'views.open': [],
@@ -40,8 +72,31 @@ const SCOPES_NEEDED: Record<string, string[]> = {
   'views.update': [],
   'auth.test': [],
   'conversations.history': ['channels:history', 'groups:history'],
+  // A public channel needs channels:read, a private one groups:read.
+  'conversations.info': ['channels:read', 'groups:read'],
   'usergroups.users.list': ['usergroups:read'],
+  // "accepts either the assistant:write or chat:write scope for the time being. Soon … only chat:write".
+  'assistant.threads.setStatus': ['chat:write'],
+  'assistant.threads.setSuggestedPrompts': ['assistant:write'],
+  'assistant.threads.setTitle': ['assistant:write'],
+  // On the execution's bot_access_token: "No scope required".
+  'functions.completeSuccess': [],
+  'functions.completeError': [],
 };
+
+/** Events an Assistant handles (Bolt's "Using the Assistant class") and the one an app.function step needs. */
+const ASSISTANT_EVENTS = ['assistant_thread_started', 'assistant_thread_context_changed', 'message.im'];
+const FUNCTION_EVENTS = ['function_executed'];
+
+/** Bolt's listener utilities and the Web API methods they call (Bolt 5.1's Assistant and CustomFunction). */
+const BOLT_UTILITIES: [RegExp, string][] = [
+  [/\bsetStatus\(/, 'assistant.threads.setStatus'],
+  [/\bsetSuggestedPrompts\(/, 'assistant.threads.setSuggestedPrompts'],
+  [/\bsetTitle\(/, 'assistant.threads.setTitle'],
+  [/\bsay\(/, 'chat.postMessage'],
+  [/\bcomplete\(\{/, 'functions.completeSuccess'],
+  [/\bfail\(\{/, 'functions.completeError'],
+];
 
 type Constraint = string | RegExp | { action_id?: string | RegExp; callback_id?: string | RegExp };
 
@@ -65,27 +120,35 @@ function matches(constraint: Constraint, id: string, key: 'action_id' | 'callbac
   return c instanceof RegExp ? c.test(id) : c === id;
 }
 
-/** Every Web API method called anywhere in src (client.chat.postMessage(...) and the like). */
-function webApiMethodsInSource(dir = 'src'): Set<string> {
-  const methods = new Set<string>();
-  for (const name of readdirSync(dir)) {
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) webApiMethodsInSource(path).forEach((m) => methods.add(m));
-    else if (name.endsWith('.ts'))
-      for (const m of readFileSync(path, 'utf8').matchAll(/\bclient\.([a-z]+(?:\.[a-zA-Z]+)+)\(/g))
-        methods.add(m[1] as string);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every Web API method called anywhere in src (client.chat.postMessage(...) and the like), and those the
+ *  Slack listeners call through Bolt's utilities (setStatus(...) is assistant.threads.setStatus). */
+function webApiMethodsInSource(): Set<string> {
+  const methods = new Set<string>();
+  for (const path of sourceFiles('src')) {
+    const source = readFileSync(path, 'utf8');
+    for (const m of source.matchAll(/\bclient\.([a-z]+(?:\.[a-zA-Z]+)+)\(/g)) methods.add(m[1] as string);
+    if (path.startsWith(join('src', 'transports', 'slack', 'listeners')))
+      for (const [call, method] of BOLT_UTILITIES) if (call.test(source)) methods.add(method);
   }
   return methods;
 }
 
-/** Buttons anywhere in a surface's blocks (sections' accessories included). */
+/** Buttons anywhere in a surface's blocks (sections' accessories and feedback buttons included). */
 function buttonsIn(blocks: unknown[]): { action_id: string }[] {
   const found: { action_id: string }[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'button' && typeof o.action_id === 'string') found.push({ action_id: o.action_id });
+      if ((o.type === 'button' || o.type === 'feedback_buttons') && typeof o.action_id === 'string')
+        found.push({ action_id: o.action_id });
       Object.values(o).forEach(walk);
     }
   };
@@ -95,7 +158,15 @@ function buttonsIn(blocks: unknown[]): { action_id: string }[] {
 
 describe('manifest.yml', () => {
   it('registers listeners only of kinds the manifest can declare', () => {
-    expect([...registered.keys()].sort()).toEqual(['action', 'command', 'event', 'view']);
+    expect([...registered.keys()].sort()).toEqual([
+      'action',
+      'assistant',
+      'command',
+      'event',
+      'function',
+      'shortcut',
+      'view',
+    ]);
   });
 
   it('declares exactly the slash commands registered, each with a description and usage hint', () => {
@@ -108,15 +179,76 @@ describe('manifest.yml', () => {
     }
   });
 
-  it('subscribes to exactly the events the listeners handle', () => {
+  it('subscribes to exactly the events the listeners, the assistant and the workflow step handle', () => {
     // A "message" listener that answers DMs is the message.im subscription (the listener checks channel_type im).
-    const events = (registered.get('event') ?? []).map((e) => (e === 'message' ? 'message.im' : String(e)));
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(events.sort());
+    const events = new Set([
+      ...(registered.get('event') ?? []).map((e) => (e === 'message' ? 'message.im' : String(e))),
+      ...(registered.has('assistant') ? ASSISTANT_EVENTS : []),
+      ...(registered.has('function') ? FUNCTION_EVENTS : []),
+    ]);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...events].sort());
+    // The preview sends only the events manifest-ids.ts lists, which are the manifest's.
+    expect([...EVENTS].sort()).toEqual([...events].sort());
+  });
+
+  it('declares the assistant view exactly when an Assistant is registered, with prompts the app can answer', () => {
+    expect(registered.get('assistant')?.length).toBe(1);
+    const view = manifest.features.assistant_view;
+    expect(view?.assistant_description.length).toBeGreaterThan(20);
+    const prompts = view?.suggested_prompts ?? [];
+    // Slack shows up to four (assistant.threads.setSuggestedPrompts).
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.length).toBeLessThanOrEqual(4);
+    for (const p of prompts) {
+      expect(p.title.trim(), 'a prompt needs a title').not.toBe('');
+      const answer = answerTo(engine, followUp(p.message, null));
+      expect(answer.kind, `"${p.message}" must get an answer, not a did-you-mean`).not.toMatch(/not_found|ambiguous/);
+    }
+  });
+
+  it("declares exactly the message shortcuts registered, within Slack's limits", () => {
+    const declared = manifest.features.shortcuts ?? [];
+    expect(declared.map((c) => c.callback_id).sort()).toEqual((registered.get('shortcut') ?? []).map(String).sort());
+    for (const c of declared) {
+      expect(c.type).toBe('message');
+      // The manifest schema: name 1–24 characters, description 1–150.
+      expect(c.name.length).toBeGreaterThan(0);
+      expect(c.name.length).toBeLessThanOrEqual(24);
+      expect(c.description.length).toBeLessThanOrEqual(150);
+    }
+  });
+
+  it('declares exactly the workflow steps registered, with the settings Slack requires for remote functions', () => {
+    const functions = manifest.functions ?? {};
+    expect(Object.keys(functions).sort()).toEqual((registered.get('function') ?? []).map(String).sort());
+    expect(manifest.settings.function_runtime).toBe('remote');
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    const step = functions.airisk_role_card;
+    expect(step?.title).toBe('AI career card for a role');
+    // The inputs the listener reads, with the types Workflow Builder offers for them.
+    const inputs = step?.input_parameters ?? {};
+    expect(Object.keys(inputs).sort()).toEqual(['channel', 'role']);
+    expect(inputs.role).toMatchObject({ type: 'string', is_required: true, name: 'role' });
+    expect(inputs.channel).toMatchObject({ type: 'slack#/types/channel_id', is_required: false, name: 'channel' });
+    // Every output the step can give is declared with its type; every required output is always given.
+    const outputs = step?.output_parameters ?? {};
+    const typeOf = { number: 'number', string: 'string' } as const;
+    for (const id of ['medical-coder', 'registered-nurse', 'pharmacy-technician', 'software-developers']) {
+      const given = roleCardOutputs(engine.roleById(id)!) as unknown as Record<string, unknown>;
+      for (const [name, value] of Object.entries(given)) {
+        expect(outputs[name], `output ${name} is not declared`).toBeDefined();
+        expect(outputs[name]?.type).toBe(typeOf[typeof value as keyof typeof typeOf]);
+        expect(outputs[name]?.name).toBe(name);
+      }
+      for (const [name, p] of Object.entries(outputs)) if (p.is_required) expect(given[name]).toBeDefined();
+    }
   });
 
   it('has a listener for every button and modal the renderers draw, and interactivity on', () => {
     const surfaces = [
       roleCardMessage(engine.roleById('medical-coder')!),
+      messageFor(engine.roleById('medical-coder')!, 'posted'),
+      rolesInMessageModal([engine.roleById('medical-coder')!, engine.roleById('registered-nurse')!]),
       ...[
         engine.path('medical coder'),
         engine.compare('medical coder vs registered nurse'),
@@ -146,6 +278,8 @@ describe('manifest.yml', () => {
   it('requests exactly the bot scopes that the commands, events and Web API calls need', () => {
     const used = [
       'slash command',
+      ...(manifest.features.shortcuts?.length ? ['message shortcut'] : []),
+      ...(manifest.features.assistant_view ? ['assistant view'] : []),
       ...manifest.settings.event_subscriptions.bot_events.map((e) => `event ${e}`),
       ...webApiMethodsInSource(),
     ];

@@ -9,6 +9,7 @@ import { ACTIONS, INPUTS, VIEWS, nthAction } from '../../src/renderers/blockkit/
 import { bootEngine } from '../../src/transports/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { expectSlackReadyMessages } from '../support/slack-app.js';
 import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
 import {
   BOT_TOKEN,
@@ -50,14 +51,7 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 // Whatever a test did, every message Slack received has a plain-text fallback and blocks within the limits.
-afterEach(() => {
-  for (const call of fake.calls.filter((c) =>
-    ['chat.postMessage', 'chat.postEphemeral', 'response'].includes(c.method),
-  )) {
-    expect(String(call.body.text ?? '').trim(), `${call.method} without fallback text`).not.toBe('');
-    expect(blockKitProblems((call.body.blocks as unknown[] | undefined) ?? [])).toEqual([]);
-  }
-});
+afterEach(() => expectSlackReadyMessages(fake));
 
 const textOf = (call: { body: Record<string, unknown> }) => JSON.stringify(call.body);
 

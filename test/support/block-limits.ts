@@ -38,6 +38,26 @@ export function blockKitProblems(blocks: unknown[], surface: 'message' | 'view' 
       const repeated = ids.filter((id, j) => id && ids.indexOf(id) !== j);
       if (repeated.length) problems.push(`${at} repeats action_id ${[...new Set(repeated)].join(', ')}`);
     }
+    if (b.type === 'context_actions') {
+      // docs.slack.dev/reference/block-kit/blocks/context-actions-block: 1–5 feedback buttons or icon buttons.
+      const els = (b.elements as Json[]) ?? [];
+      if (els.length === 0 || els.length > 5) problems.push(`${at} ${els.length} elements`);
+      for (const el of els) {
+        if (el.type !== 'feedback_buttons' && el.type !== 'icon_button')
+          problems.push(`${at} holds a ${String(el.type)}`);
+        for (const side of ['positive_button', 'negative_button'] as const) {
+          if (el.type !== 'feedback_buttons') continue;
+          const button = el[side] as Json | undefined;
+          const text = (button?.text as Json | undefined) ?? {};
+          if (text.type !== 'plain_text' || !String(text.text ?? '') || String(text.text).length > 75)
+            problems.push(`${at} ${side} text must be plain_text of 1–75 characters`);
+          if (!String(button?.value ?? '') || String(button?.value).length > LIMITS.buttonValue)
+            problems.push(`${at} ${side} value must be 1–2000 characters`);
+          if (String(button?.accessibility_label ?? '').length > 75) problems.push(`${at} ${side} label > 75`);
+        }
+        problems.push(...elementProblems(el, at));
+      }
+    }
     if (b.type === 'section' && b.accessory) problems.push(...elementProblems(b.accessory as Json, `${at} accessory`));
   });
   const blockIds = blocks.map((b) => (b as Json).block_id).filter((id): id is string => typeof id === 'string');

@@ -37,6 +37,8 @@ export class FakeSlack {
   now: () => number = Date.now;
   /** Members of user groups, for usergroups.users.list. */
   readonly usergroups = new Map<string, string[]>();
+  /** Channels conversations.info knows (name, topic, purpose); any other is channel_not_found. */
+  readonly conversations = new Map<string, { name: string; topic?: string; purpose?: string }>();
   private readonly scripts = new Map<string, Scripted[]>();
   private readonly holds = new Map<string, Hold[]>();
   /** Requests being held now; release() answers them. */
@@ -106,6 +108,7 @@ export class FakeSlack {
     this.releaseAll();
     this.channels.clear();
     this.usergroups.clear();
+    this.conversations.clear();
   }
 
   async stop(): Promise<void> {
@@ -183,6 +186,21 @@ export class FakeSlack {
           has_more: more,
           ...(more ? { response_metadata: { next_cursor: String(start + limit) } } : {}),
         };
+      }
+      case 'conversations.info': {
+        const c = this.conversations.get(String(body.channel));
+        return c
+          ? {
+              ok: true,
+              channel: {
+                id: body.channel,
+                name: c.name,
+                is_channel: true,
+                topic: { value: c.topic ?? '' },
+                purpose: { value: c.purpose ?? '' },
+              },
+            }
+          : { ok: false, error: 'channel_not_found' };
       }
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(body.usergroup));

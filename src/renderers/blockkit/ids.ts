@@ -7,6 +7,8 @@ export const ACTIONS = {
   share: 'airisk_share',
   helpful: 'airisk_helpful',
   notHelpful: 'airisk_not_helpful',
+  /** Slack's feedback_buttons element on posted cards; the value is the vote and the role id. */
+  feedback: 'airisk_feedback',
   pickRole: 'airisk_pick_role',
   openLookup: 'airisk_open_lookup',
   /** HR announcement preview and outcome buttons; the value is the outbox id. */
@@ -21,6 +23,8 @@ export const VIEWS = {
   details: 'airisk_details',
   compare: 'airisk_compare',
   hrEdit: 'airisk_hr_edit',
+  /** The message shortcut's list of the roles a message names (no submit: its buttons open cards). */
+  rolesInMessage: 'airisk_roles_in_message',
 } as const;
 
 /** Input ids inside modals. */

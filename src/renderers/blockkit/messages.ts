@@ -162,22 +162,19 @@ function matchBlocks(answer: { role: RoleCard['role']; match?: MatchInfo; altern
   return blocks;
 }
 
-function cardActions(roleId: string, shared: boolean): Block {
+function cardActions(roleId: string, shared: boolean, surface: MessageSurface): Block[] {
   const details = button('How we scored this', ACTIONS.details, roleId);
   const path = button('Reskilling path', ACTIONS.path, roleId, shared ? undefined : 'primary');
-  return actions(
-    `card:${roleId}`,
-    shared
-      ? [details, path]
-      : [
-          path,
-          details,
-          button('Compare', ACTIONS.compare, roleId),
-          button('Share in channel', ACTIONS.share, roleId),
-          button('👍 Helpful', ACTIONS.helpful, roleId),
-          button('👎 Not helpful', ACTIONS.notHelpful, roleId),
-        ],
-  );
+  if (shared) return [actions(`card:${roleId}`, [details, path])];
+  const feedback = feedbackElement(roleId, surface);
+  const row = actions(`card:${roleId}`, [
+    path,
+    details,
+    button('Compare', ACTIONS.compare, roleId),
+    button('Share in channel', ACTIONS.share, roleId),
+    ...(Array.isArray(feedback) ? feedback : []),
+  ]);
+  return Array.isArray(feedback) ? [row] : [row, feedback];
 }
 
 /**
@@ -188,7 +185,7 @@ function cardActions(roleId: string, shared: boolean): Block {
  */
 export function roleCardMessage(
   card: RoleCard & { match?: MatchInfo; alternatives?: RoleRef[] },
-  options: { shared?: boolean } = {},
+  options: { shared?: boolean; surface?: MessageSurface } = {},
 ): SlackMessage {
   const v = card.verdict;
   // What matched is for the person who asked; a card shared in a channel goes without it.
@@ -198,7 +195,7 @@ export function roleCardMessage(
   for (const text of [glanceText(card), nextStepsText(card)]) if (text) blocks.push(section(text));
   const figures = keyFiguresText(card);
   if (figures) blocks.push(context(figures));
-  blocks.push(cardActions(card.role.id, Boolean(options.shared)));
+  blocks.push(...cardActions(card.role.id, Boolean(options.shared), options.surface ?? 'ephemeral'));
   const summary = v
     ? `${verdictStep(v.level).words} AI exposure (${v.confidence} confidence). ${v.sentence}`
     : 'no verdict yet';
@@ -220,6 +217,48 @@ function transitionDetailText(t: Transition): string {
 /** A source with its date, "about 2026" where no source states it. */
 function sourceWithDate(s: SourceRef): string {
   return `${link(s.url, s.name)}${s.version ? `, ${e(s.version)}` : ''} (${e(formatAsOf(s.asOf, s.approximate))})`;
+}
+
+/** Where a message is shown: posted in a conversation (chat.postMessage: a DM, a thread, a channel), or only to
+ *  one person (a response_url or chat.postEphemeral reply). */
+export type MessageSurface = 'posted' | 'ephemeral';
+
+/** The card's 👍 / 👎. On a posted message, Slack's feedback_buttons element in a context_actions block
+ *  (https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element), whose click carries
+ *  the value of the button pressed; Slack documents both for messages, and shows them in its AI-app guides on
+ *  messages the app posts. On an ephemeral reply (where Slack documents no support for them) two buttons,
+ *  returned for the card's action row. Either way the value says which vote and which role, nothing else. */
+export function feedbackElement(roleId: string, surface: MessageSurface): types.Button[] | Block {
+  if (surface === 'ephemeral')
+    return [button('👍 Helpful', ACTIONS.helpful, roleId), button('👎 Not helpful', ACTIONS.notHelpful, roleId)];
+  const vote = (text: string, label: string, value: string) => ({
+    text: { type: 'plain_text' as const, text, emoji: true },
+    accessibility_label: label,
+    value: value.slice(0, LIMITS.buttonValue),
+  });
+  return {
+    type: 'context_actions',
+    block_id: `feedback:${roleId}`.slice(0, LIMITS.id),
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTIONS.feedback,
+        positive_button: vote('👍', 'Helpful: this card answered my question', feedbackValue(true, roleId)),
+        negative_button: vote('👎', 'Not helpful: this card did not answer my question', feedbackValue(false, roleId)),
+      },
+    ],
+  };
+}
+
+/** A feedback_buttons value: the vote and the role ("helpful:medical-coder"). */
+export function feedbackValue(helpful: boolean, roleId: string): string {
+  return `${helpful ? 'helpful' : 'not_helpful'}:${roleId}`;
+}
+
+/** The vote and role a feedback_buttons value carries, or null when it is not one of ours. */
+export function parseFeedbackValue(value: string): { helpful: boolean; roleId: string } | null {
+  const m = /^(helpful|not_helpful):(.+)$/.exec(value);
+  return m ? { helpful: m[1] === 'helpful', roleId: m[2] ?? '' } : null;
 }
 
 export function pathMessage(answer: PathAnswer): SlackMessage {
@@ -380,19 +419,25 @@ function fallback(text: string): string {
   return cut(escapeMrkdwn(text.replace(/\s+/g, ' ').trim()), LIMITS.fallbackText);
 }
 
-/** Keeps a message within the block limit, ending with the actions so the buttons survive. */
+/** Keeps a message within the block limit, ending with its action blocks so the buttons survive. */
 function capBlocks(blocks: Block[], max: number): Block[] {
   if (blocks.length <= max) return blocks;
-  const last = blocks[blocks.length - 1];
-  const keepLast = last?.type === 'actions';
-  return keepLast ? [...blocks.slice(0, max - 1), last] : blocks.slice(0, max);
+  let tail = blocks.length;
+  while (tail > 0 && ['actions', 'context_actions'].includes(blocks[tail - 1]?.type ?? '')) tail--;
+  const buttons = blocks.slice(tail);
+  return [...blocks.slice(0, max - buttons.length), ...buttons];
 }
 
-/** Any answer as a message. */
+/** Any answer as a message shown only to one person (an ephemeral reply). */
 export function answerMessage(answer: Answer): SlackMessage {
+  return messageFor(answer, 'ephemeral');
+}
+
+/** Any answer as a message on `surface`, which decides the card's feedback element (see feedbackElement). */
+export function messageFor(answer: Answer, surface: MessageSurface): SlackMessage {
   switch (answer.kind) {
     case 'role':
-      return roleCardMessage(answer);
+      return roleCardMessage(answer, { surface });
     case 'path':
       return pathMessage(answer);
     case 'compare':

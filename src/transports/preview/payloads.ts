@@ -1,6 +1,7 @@
 // What the page's typing and clicking becomes: the request bodies Slack sends an app, field for field
-// (slash command, event_callback, block_actions, view_submission, view_closed), so Bolt routes them to the
-// same listeners it would in Slack.
+// (slash command, event_callback, block_actions, view_submission, view_closed, message_action, and the events of
+// the assistant view and of a Workflow Builder step), so Bolt routes them to the same listeners it would in Slack.
+import type { StepDefinition } from './manifest.js';
 import { BOT, ME, TEAM, isJson, type Json } from './workspace.js';
 
 const user = { id: ME.id, username: ME.name, name: ME.name, team_id: TEAM.id };
@@ -74,6 +75,92 @@ export function messageEvent(args: {
     ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
     team: TEAM.id,
     client_msg_id: `preview-${args.ts}`,
+  };
+}
+
+/** assistant_thread_started or assistant_thread_context_changed
+ *  (docs.slack.dev/reference/events/assistant_thread_started): the thread, and the channel the person views. */
+export function assistantThreadEvent(
+  type: 'assistant_thread_started' | 'assistant_thread_context_changed',
+  thread: { channel: string; threadTs: string },
+  contextChannel: string | null,
+): Json {
+  return {
+    type,
+    assistant_thread: {
+      user_id: ME.id,
+      context: contextChannel ? { channel_id: contextChannel, team_id: TEAM.id, enterprise_id: null } : {},
+      channel_id: thread.channel,
+      thread_ts: thread.threadTs,
+    },
+    event_ts: actionTs(),
+  };
+}
+
+/** A message shortcut used on a message (docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload). */
+export function messageAction(args: {
+  callbackId: string;
+  channelId: string;
+  channelName: string;
+  message: Json;
+  responseUrl: string;
+  triggerId: string;
+}): Json {
+  return {
+    type: 'message_action',
+    ...common,
+    action_ts: actionTs(),
+    team: { id: TEAM.id, domain: TEAM.domain },
+    user,
+    channel: { id: args.channelId, name: args.channelName },
+    callback_id: args.callbackId,
+    trigger_id: args.triggerId,
+    message_ts: args.message.ts,
+    message: args.message,
+    response_url: args.responseUrl,
+  };
+}
+
+/** function_executed (docs.slack.dev/reference/events/function_executed): the step as the manifest defines it,
+ *  its inputs, and the token for this execution only. */
+export function functionExecuted(args: {
+  step: StepDefinition;
+  inputs: Record<string, string>;
+  executionId: string;
+  workflowExecutionId: string;
+  token: string;
+}): Json {
+  const parameter = (p: StepDefinition['inputs'][number]) => ({
+    type: p.type,
+    name: p.name,
+    description: p.description ?? '',
+    title: p.title,
+    is_required: p.is_required === true,
+  });
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    type: 'function_executed',
+    function: {
+      id: `Fn${args.step.callbackId
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 10)}`,
+      callback_id: args.step.callbackId,
+      title: args.step.title,
+      description: args.step.description,
+      type: 'app',
+      input_parameters: args.step.inputs.map(parameter),
+      output_parameters: args.step.outputs.map(parameter),
+      app_id: BOT.appId,
+      date_created: now,
+      date_updated: now,
+      date_deleted: 0,
+    },
+    inputs: args.inputs,
+    function_execution_id: args.executionId,
+    workflow_execution_id: args.workflowExecutionId,
+    event_ts: actionTs(),
+    bot_access_token: args.token,
   };
 }
 
@@ -222,8 +309,12 @@ export function actionPayload(e: Json, blockId: string, picked: string | string[
   const base = { action_id: e.action_id, block_id: blockId, action_ts: actionTs() };
   if (e.type === 'button')
     return { ...base, type: 'button', text: e.text, value: e.value, ...(e.style ? { style: e.style } : {}) };
-  if (e.type === 'feedback_buttons')
-    return { ...base, type: 'feedback_buttons', value: typeof picked === 'string' ? picked : '' };
+  if (e.type === 'feedback_buttons') {
+    // The value and text of the button pressed, as Bolt's FeedbackButtonsAction has them.
+    const value = typeof picked === 'string' ? picked : '';
+    const pressed = [e.positive_button, e.negative_button].find((b) => isJson(b) && b.value === value);
+    return { ...base, type: 'feedback_buttons', value, ...(isJson(pressed) ? { text: pressed.text } : {}) };
+  }
   if (e.type === 'icon_button') return { ...base, type: 'icon_button', value: e.value };
   return { ...base, ...elementValue(e, picked) };
 }

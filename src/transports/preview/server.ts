@@ -18,12 +18,16 @@ import { createSlackApp } from '../slack/app.js';
 import { createSlackHr, type SlackHr } from '../slack/hr.js';
 import { COMMAND, EVENTS } from '../slack/manifest-ids.js';
 import { LiveKnowledge, type KnowledgeStatus } from './knowledge.js';
+import { readManifest } from './manifest.js';
 import {
   actionPayload,
   appHomeOpened,
+  assistantThreadEvent,
   blockActions,
   eventCallback,
   findElement,
+  functionExecuted,
+  messageAction,
   messageEvent,
   messagePayload,
   slashCommand,
@@ -39,6 +43,7 @@ import {
   CONVERSATIONS,
   DM,
   ME,
+  SLACKBOT,
   Workspace,
   isJson,
   type Conversation,
@@ -132,12 +137,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   );
 
   const workspace = new Workspace();
+  const manifest = readManifest();
   // Where notices about the app go: the conversation of the last thing the person did.
   let activeChannel = DM.id;
   const token = `xoxb-preview-${randomBytes(12).toString('hex')}`;
   const slack = new SlackSide(workspace, {
     baseUrl: () => internalBase,
     token,
+    steps: manifest.steps,
     onUnsimulated: (method) =>
       workspace.notice(
         activeChannel,
@@ -172,7 +179,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       engine: knowledge.engine,
       settings,
       receiver,
-      ...(hr ? { hr: hr.service } : {}),
+      // With HR, the throwaway store also keeps the assistant's threads, as the store does in Slack mode.
+      ...(hr ? { hr: hr.service, store: hr.store } : {}),
       retryConfig: { retries: 0 },
     });
   } catch (err) {
@@ -205,6 +213,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     command: COMMAND,
     conversations: CONVERSATIONS,
     hr: Boolean(hr),
+    // What manifest.yml declares: the assistant view, message shortcuts, Workflow Builder steps.
+    assistant: manifest.assistant,
+    shortcuts: manifest.shortcuts,
+    steps: manifest.steps,
     knowledge: knowledge.status,
     ...workspace.snapshot(),
   });
@@ -282,6 +294,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       case '/preview/open-tab':
         await openedTab(body);
         return json(res, { ok: true });
+      case '/preview/assistant/open':
+        return json(res, await openedAssistant(body));
+      case '/preview/assistant/send':
+        await typedToAssistant(body);
+        return json(res, { ok: true });
+      case '/preview/assistant/context':
+        await assistantContextChanged(body);
+        return json(res, { ok: true });
+      case '/preview/shortcut':
+        await usedShortcut(body);
+        return json(res, { ok: true });
+      case '/preview/workflow':
+        return json(res, await ranWorkflowStep(body));
       default:
         throw new HttpError(404, 'Not found');
     }
@@ -458,6 +483,146 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     );
   }
 
+  /** The person opened the assistant split view (from the top bar, or "New chat"): Slack starts a thread in their
+   *  DM with the app and sends assistant_thread_started with the channel they are viewing. */
+  async function openedAssistant(body: Json): Promise<{ threadTs: string }> {
+    if (!manifest.assistant)
+      throw new HttpError(404, 'manifest.yml declares no assistant view (features.assistant_view).');
+    const context = conversationIdOrNull(body.context);
+    const thread = workspace.startAssistantThread(context);
+    if (subscribed('assistant_thread_started'))
+      await dispatch(
+        DM.id,
+        eventCallback(assistantThreadEvent('assistant_thread_started', thread, context), workspace.newId('Ev')),
+        'opening the assistant',
+      );
+    return { threadTs: thread.threadTs };
+  }
+
+  /** A message typed in the assistant pane (or a suggested prompt clicked): a message.im event in the thread. */
+  async function typedToAssistant(body: Json): Promise<void> {
+    const thread = workspace.assistantThread(DM.id, body.threadTs);
+    if (!thread) throw new HttpError(404, 'That assistant thread is gone. Start a new chat.');
+    const raw = String(body.text ?? '').trim();
+    if (!raw) throw new HttpError(400, 'Type something first.');
+    if (raw.length > MAX_MESSAGE_CHARS)
+      throw new HttpError(400, `Messages are limited to ${MAX_MESSAGE_CHARS} characters here.`);
+    const stored = workspace.post({
+      channel: DM.id,
+      user: ME.id,
+      text: withMentions(escapeMrkdwn(raw)),
+      blocks: [],
+      attachments: [],
+      ephemeral: false,
+      threadTs: thread.threadTs,
+    });
+    // Slack takes the suggested prompts away once the person has said something.
+    if (thread.prompts) workspace.updateAssistantThread(thread, { prompts: null });
+    if (!subscribed('message.im')) return;
+    await dispatch(
+      DM.id,
+      eventCallback(
+        messageEvent({
+          type: 'message',
+          channel: DM.id,
+          channelType: 'im',
+          text: stored.text,
+          ts: stored.ts,
+          threadTs: thread.threadTs,
+        }),
+        workspace.newId('Ev'),
+      ),
+      'the message',
+    );
+  }
+
+  /** The person moved to another conversation with the assistant open. */
+  async function assistantContextChanged(body: Json): Promise<void> {
+    const thread = workspace.assistantThread(DM.id, body.threadTs);
+    const context = conversationIdOrNull(body.context);
+    if (!thread || thread.context === context) return;
+    workspace.updateAssistantThread(thread, { context });
+    if (!subscribed('assistant_thread_context_changed')) return;
+    await dispatch(
+      DM.id,
+      eventCallback(assistantThreadEvent('assistant_thread_context_changed', thread, context), workspace.newId('Ev')),
+      'the context change',
+    );
+  }
+
+  /** A message shortcut from a message's "More actions" menu: message_action with the message it was used on. */
+  async function usedShortcut(body: Json): Promise<void> {
+    const shortcut = manifest.shortcuts.find((s) => s.callbackId === body.callbackId);
+    if (!shortcut) throw new HttpError(404, 'manifest.yml declares no such shortcut.');
+    const where = conversationOf(body.channel);
+    const message = workspace.find(where.id, String(body.ts ?? ''));
+    if (!message || message.ephemeral) throw new HttpError(404, 'That message is gone.');
+    await dispatch(
+      where.id,
+      messageAction({
+        callbackId: shortcut.callbackId,
+        channelId: where.id,
+        channelName: where.kind === 'im' ? 'directmessage' : where.name,
+        message: messagePayload(message),
+        responseUrl: slack.responseUrl(where.id),
+        triggerId: slack.trigger(),
+      }),
+      `the shortcut “${shortcut.name}”`,
+    );
+  }
+
+  /** A Workflow Builder step run with the inputs of the page's form: function_executed, with a token for this
+   *  execution only. Workflow Builder checks required inputs before a workflow runs; so does this. A failed step
+   *  reaches the person as Slack says: "passed on to the end user through a Slackbot message". */
+  async function ranWorkflowStep(body: Json): Promise<{ executionId: string }> {
+    const step = manifest.steps.find((s) => s.callbackId === body.callbackId);
+    if (!step) throw new HttpError(404, 'manifest.yml declares no such workflow step.');
+    const given = isJson(body.inputs) ? body.inputs : {};
+    const inputs: Record<string, string> = {};
+    for (const p of step.inputs) {
+      const value = String(given[p.name] ?? '').trim();
+      if (!value && p.is_required) throw new HttpError(400, `${p.title} is required.`);
+      if (value && p.type === 'slack#/types/channel_id' && !conversationIdOrNull(value))
+        throw new HttpError(400, `${p.title} must be a channel of this workspace.`);
+      if (value) inputs[p.name] = value;
+    }
+    activeChannel = conversationOf(body.channel).id;
+    const run = workspace.startRun({
+      executionId: workspace.newId('Fx'),
+      token: `xwfp-preview-${randomBytes(12).toString('hex')}`,
+      callbackId: step.callbackId,
+      title: step.title,
+      inputs,
+    });
+    if (subscribed('function_executed'))
+      await dispatch(
+        activeChannel,
+        eventCallback(
+          functionExecuted({
+            step,
+            inputs,
+            executionId: run.executionId,
+            workflowExecutionId: workspace.newId('Wx'),
+            token: run.token,
+          }),
+          workspace.newId('Ev'),
+        ),
+        `the workflow step “${step.title}”`,
+      );
+    // The app's error is Slack text already (escaped, maybe a <#channel>): shown as Slackbot shows it.
+    if (run.state === 'failed')
+      workspace.post({
+        channel: activeChannel,
+        user: SLACKBOT,
+        text: `The workflow step “${escapeMrkdwn(step.title)}” failed: ${run.error ?? ''}`,
+        blocks: [],
+        attachments: [],
+        ephemeral: true,
+        notice: 'error',
+      });
+    return { executionId: run.executionId };
+  }
+
   async function closeServer(): Promise<void> {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -494,6 +659,10 @@ function subscribed(event: (typeof EVENTS)[number]): boolean {
 
 function conversationOf(id: unknown): Conversation {
   return CONVERSATIONS.find((c) => c.id === id) ?? DM;
+}
+
+function conversationIdOrNull(id: unknown): string | null {
+  return CONVERSATIONS.find((c) => c.id === id)?.id ?? null;
 }
 
 /** @airisk, @you and #channel as Slack sends picked names (the command is set to escape them). */

@@ -2,6 +2,7 @@
 // through clientOptions.slackApiUrl) and the answers the app posts to a response_url. Each is answered the
 // way Slack answers it, errors included (channel_not_found, expired_trigger_id, used response_url…), and
 // what it posts lands in the preview workspace for the page to show.
+import { outputProblems, type StepDefinition } from './manifest.js';
 import {
   BOT,
   CONVERSATIONS,
@@ -19,6 +20,9 @@ const RESPONSE_URL_USES = 5;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
 /** A trigger_id opens a modal within 3 seconds of the click, once. */
 const TRIGGER_LIFETIME_MS = 3000;
+/** assistant.threads.setSuggestedPrompts: "up to four suggested prompts"; setStatus: "Maximum of 10 messages". */
+const MAX_PROMPTS = 4;
+const MAX_LOADING_MESSAGES = 10;
 
 export interface WebApiReply {
   status: number;
@@ -39,7 +43,13 @@ export class SlackSide {
 
   constructor(
     private readonly workspace: Workspace,
-    private readonly options: { baseUrl: () => string; token: string; onUnsimulated(method: string): void },
+    private readonly options: {
+      baseUrl: () => string;
+      token: string;
+      onUnsimulated(method: string): void;
+      /** The Workflow Builder steps manifest.yml declares: completeSuccess checks outputs against them. */
+      steps?: StepDefinition[];
+    },
   ) {}
 
   /** A response_url for a command or a click in `channel` (and on the message `sourceTs`). */
@@ -93,8 +103,13 @@ export class SlackSide {
   /** One Web API call: `method` as in https://api.slack.com/methods, `args` already decoded. */
   call(method: string, args: Json, authorization: string | undefined): WebApiReply {
     const token = authorization?.replace(/^Bearer\s+/i, '') ?? (isString(args.token) ? args.token : '');
-    if (token !== this.options.token) return ok({ ok: false, error: token ? 'invalid_auth' : 'not_authed' });
     const ws = this.workspace;
+    // The bot token, or the token a workflow step's execution was given, for as long as the step runs.
+    if (token !== this.options.token) {
+      const run = token ? ws.runByToken(token) : undefined;
+      if (!run) return ok({ ok: false, error: token ? 'invalid_auth' : 'not_authed' });
+      if (run.state !== 'running') return ok({ ok: false, error: 'token_expired' });
+    }
     switch (method) {
       case 'api.test':
         return ok({ ok: true, args });
@@ -124,6 +139,9 @@ export class SlackSide {
           ...(isString(args.thread_ts) ? { threadTs: args.thread_ts } : {}),
           ...(args.metadata !== undefined ? { metadata: args.metadata } : {}),
         });
+        // The app's message in an assistant thread ends its status line, as in Slack.
+        const thread = ws.assistantThread(where.id, args.thread_ts);
+        if (thread?.status) ws.updateAssistantThread(thread, { status: null, loadingMessages: [] });
         return ok({ ok: true, channel: where.id, ts: stored.ts, message: messageObject(stored) });
       }
       case 'chat.postEphemeral': {
@@ -259,10 +277,68 @@ export class SlackSide {
         if (!isJson(args.view)) return ok({ ok: false, error: 'invalid_arguments' });
         return ok({ ok: true, view: ws.viewPayload(ws.updateView(target, args.view)) });
       }
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return ok(this.assistantThreads(method, args));
+      case 'functions.completeSuccess':
+      case 'functions.completeError':
+        return ok(this.completeFunction(method, args));
       default:
         this.options.onUnsimulated(method);
         return ok({ ok: false, error: 'unknown_method' });
     }
+  }
+
+  /** assistant.threads.setStatus, setSuggestedPrompts and setTitle on a thread of the assistant view
+   *  (docs.slack.dev/reference/methods/assistant.threads.setStatus and the others). */
+  private assistantThreads(method: string, args: Json): Json {
+    const ws = this.workspace;
+    if (!isString(args.channel_id) || !ws.conversation(args.channel_id))
+      return { ok: false, error: 'channel_not_found' };
+    const thread = ws.assistantThread(args.channel_id, args.thread_ts);
+    if (!thread) return { ok: false, error: 'invalid_thread_ts' };
+    if (method === 'assistant.threads.setStatus') {
+      const loading = args.loading_messages ?? [];
+      if (typeof args.status !== 'string' || !Array.isArray(loading) || loading.length > MAX_LOADING_MESSAGES)
+        return { ok: false, error: 'invalid_arguments' };
+      // An empty status clears it.
+      ws.updateAssistantThread(thread, { status: args.status || null, loadingMessages: loading.map(String) });
+    } else if (method === 'assistant.threads.setSuggestedPrompts') {
+      const prompts = Array.isArray(args.prompts) ? args.prompts : [];
+      const valid = prompts.every((p) => isJson(p) && isString(p.title) && isString(p.message));
+      if (!prompts.length || prompts.length > MAX_PROMPTS || !valid) return { ok: false, error: 'invalid_arguments' };
+      ws.updateAssistantThread(thread, {
+        prompts: {
+          title: isString(args.title) ? args.title : null,
+          prompts: (prompts as Json[]).map((p) => ({ title: String(p.title), message: String(p.message) })),
+        },
+      });
+    } else {
+      if (!isString(args.title)) return { ok: false, error: 'invalid_arguments' };
+      ws.updateAssistantThread(thread, { title: args.title });
+    }
+    return { ok: true };
+  }
+
+  /** functions.completeSuccess / completeError: ends a running execution; outputs must fit the step's output
+   *  parameters as manifest.yml declares them (else parameter_validation_failed, as Slack answers). */
+  private completeFunction(method: string, args: Json): Json {
+    const ws = this.workspace;
+    const run = ws.run(args.function_execution_id);
+    if (!run) return { ok: false, error: 'function_execution_not_found' };
+    if (run.state !== 'running') return { ok: false, error: 'execution_not_in_running_state' };
+    if (method === 'functions.completeError') {
+      if (!isString(args.error)) return { ok: false, error: 'invalid_arguments' };
+      ws.finishRun(run, { error: args.error });
+      return { ok: true };
+    }
+    const step = this.options.steps?.find((s) => s.callbackId === run.callbackId);
+    const outputs = isJson(args.outputs) ? args.outputs : {};
+    const problem = step ? outputProblems(step, args.outputs) : null;
+    if (problem) return { ok: false, error: 'parameter_validation_failed', errors: [problem] };
+    ws.finishRun(run, { outputs });
+    return { ok: true };
   }
 }
 

@@ -9,6 +9,7 @@ import {
   textObjectPlain,
   type HtmlRenderContext,
 } from '../../renderers/html/blocks.js';
+import { mrkdwnToHtml } from '../../renderers/html/mrkdwn.js';
 
 export type Json = Record<string, unknown>;
 export const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,6 +41,12 @@ export const CONVERSATIONS: readonly Conversation[] = [
     purpose: 'Everyone in the workspace. Mention @airisk to ask it here.',
   },
   { id: 'C0HRNEWS', name: 'hr-announcements', kind: 'channel', purpose: 'Where HR posts announcements and digests' },
+  {
+    id: 'C0CODING',
+    name: 'medical-coding',
+    kind: 'channel',
+    purpose: 'Medical coders and billers of the clinic: coding questions, audits, ICD-10 news',
+  },
 ];
 
 export interface StoredMessage {
@@ -68,12 +75,40 @@ export interface StoredView {
   errors?: Record<string, string>;
 }
 
+/** A thread of the assistant split view, with what the app set on it (assistant.threads.*). */
+export interface AssistantThread {
+  channel: string;
+  threadTs: string;
+  /** The channel the person was viewing beside it (assistant_thread.context.channel_id). */
+  context: string | null;
+  title: string | null;
+  /** The status line ("is checking the sources…"), null when none shows. */
+  status: string | null;
+  loadingMessages: string[];
+  prompts: { title: string | null; prompts: { title: string; message: string }[] } | null;
+}
+
+/** A run of a Workflow Builder step (function_executed) and how the app completed it. */
+export interface WorkflowRun {
+  executionId: string;
+  /** The token Slack gave the app for this execution only (bot_access_token). */
+  token: string;
+  callbackId: string;
+  title: string;
+  inputs: Record<string, string>;
+  state: 'running' | 'completed' | 'failed';
+  outputs?: Record<string, unknown>;
+  error?: string;
+}
+
 /** What the page receives: a message with its HTML, built and escaped here. */
 export interface RenderedMessage {
   key: string;
   channel: string;
   ts: string;
   threadTs?: string;
+  /** The assistant thread (its root ts) the message belongs to: shown in the assistant pane, not the channel. */
+  assistantThread?: string;
   author: { id: string; name: string; kind: 'app' | 'person' | 'slackbot' };
   ephemeral: boolean;
   command: boolean;
@@ -95,12 +130,19 @@ export type WorkspaceUpdate =
   | { type: 'message'; message: RenderedMessage }
   | { type: 'message-deleted'; channel: string; ts: string }
   | { type: 'home'; html: string | null }
-  | { type: 'modals'; modals: RenderedModal[] };
+  | { type: 'modals'; modals: RenderedModal[] }
+  | { type: 'assistant'; thread: AssistantThread }
+  | { type: 'workflow'; run: RenderedRun };
+
+/** A workflow run as the page gets it: no token, and the error (Slack text) drawn as HTML. */
+export type RenderedRun = Omit<WorkflowRun, 'token'> & { errorHtml?: string };
 
 export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
   private readonly messages = new Map<string, StoredMessage[]>(CONVERSATIONS.map((c) => [c.id, []]));
   private home: StoredView | null = null;
   private modals: StoredView[] = [];
+  private readonly assistantThreads = new Map<string, AssistantThread>();
+  private readonly runs = new Map<string, WorkflowRun>();
   private lastTs = 0;
   private counter = 0;
 
@@ -276,21 +318,96 @@ export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
     };
   }
 
-  snapshot(): { messages: RenderedMessage[]; home: string | null; modals: RenderedModal[] } {
+  /** Opens an assistant thread in the DM with the app: its root message, as Slack makes when the person opens
+   *  the split view (the assistant_app_thread root), and the thread's state. */
+  startAssistantThread(context: string | null): AssistantThread {
+    const thread: AssistantThread = {
+      channel: DM.id,
+      threadTs: this.nextTs(),
+      context,
+      title: null,
+      status: null,
+      loadingMessages: [],
+      prompts: null,
+    };
+    // Known as a thread before its root is posted, so the page never shows the root as a DM message.
+    this.assistantThreads.set(thread.threadTs, thread);
+    this.emit('update', { type: 'assistant', thread });
+    this.post({
+      channel: DM.id,
+      ts: thread.threadTs,
+      user: ME.id,
+      text: 'New chat',
+      blocks: [],
+      attachments: [],
+      ephemeral: false,
+    });
+    return thread;
+  }
+
+  assistantThread(channel: unknown, threadTs: unknown): AssistantThread | undefined {
+    const thread = typeof threadTs === 'string' ? this.assistantThreads.get(threadTs) : undefined;
+    return thread && thread.channel === channel ? thread : undefined;
+  }
+
+  updateAssistantThread(thread: AssistantThread, change: Partial<Omit<AssistantThread, 'channel' | 'threadTs'>>): void {
+    Object.assign(thread, change);
+    this.emit('update', { type: 'assistant', thread });
+  }
+
+  startRun(run: Omit<WorkflowRun, 'state'>): WorkflowRun {
+    const stored: WorkflowRun = { ...run, state: 'running' };
+    this.runs.set(run.executionId, stored);
+    this.emitRun(stored);
+    return stored;
+  }
+
+  run(executionId: unknown): WorkflowRun | undefined {
+    return typeof executionId === 'string' ? this.runs.get(executionId) : undefined;
+  }
+
+  runByToken(token: string): WorkflowRun | undefined {
+    return [...this.runs.values()].find((r) => r.token === token);
+  }
+
+  finishRun(run: WorkflowRun, end: { outputs: Record<string, unknown> } | { error: string }): void {
+    Object.assign(run, 'error' in end ? { state: 'failed', error: end.error } : { state: 'completed', ...end });
+    this.emitRun(run);
+  }
+
+  private emitRun(run: WorkflowRun): void {
+    this.emit('update', { type: 'workflow', run: this.renderRun(run) });
+  }
+
+  private renderRun({ token: _token, ...run }: WorkflowRun): RenderedRun {
+    return { ...run, ...(run.error ? { errorHtml: mrkdwnToHtml(run.error, this.renderContext) } : {}) };
+  }
+
+  snapshot(): {
+    messages: RenderedMessage[];
+    home: string | null;
+    modals: RenderedModal[];
+    assistantThreads: AssistantThread[];
+    runs: RenderedRun[];
+  } {
     return {
       messages: [...this.messages.values()].flat().map((m) => this.renderMessage(m)),
       home: this.renderHome(),
       modals: this.renderModals(),
+      assistantThreads: [...this.assistantThreads.values()],
+      runs: [...this.runs.values()].map((run) => this.renderRun(run)),
     };
   }
 
   renderMessage(m: StoredMessage): RenderedMessage {
     const kind = m.user === SLACKBOT ? 'slackbot' : m.botId || m.user === BOT.userId ? 'app' : 'person';
+    const assistantThread = this.assistantThreads.has(m.threadTs ?? m.ts) ? (m.threadTs ?? m.ts) : undefined;
     return {
       key: `${m.channel}/${m.ts}`,
       channel: m.channel,
       ts: m.ts,
       ...(m.threadTs && m.threadTs !== m.ts ? { threadTs: m.threadTs } : {}),
+      ...(assistantThread && m.channel === DM.id ? { assistantThread } : {}),
       author: { id: m.user, name: this.userName(m.user) ?? m.user, kind },
       ephemeral: m.ephemeral,
       command: m.command === true,

@@ -10,6 +10,10 @@ import type { Store } from '../../store/types.js';
 import { memoryEventDedupe, storeEventDedupe } from './event-dedupe.js';
 import { hrSubcommands } from './listeners/commands/hr-subcommands.js';
 import { registerActions } from './listeners/actions/index.js';
+import { registerAssistant } from './listeners/assistant/index.js';
+import { registerFunctions } from './listeners/functions/index.js';
+import { registerShortcuts } from './listeners/shortcuts/index.js';
+import { localThreadMemory, storeThreadMemory } from './thread-memory.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
@@ -26,7 +30,7 @@ export interface SlackAppOptions {
   /** The HR features: adds the announce, schedule and insights subcommands, their buttons and modal, and
    *  counts lookups and votes for insights. */
   hr?: HrService;
-  /** Shared state (Events API retry dedupe across instances); without it, dedupe is per process. */
+  /** Shared state (Events API retry dedupe, assistant threads) across instances; without it, per process. */
   store?: Store;
   /** Web API retries; tests shorten them. */
   retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
@@ -61,10 +65,15 @@ export function createSlackApp(options: SlackAppOptions): App {
   const events = options.store
     ? storeEventDedupe(options.store, { log: (m) => app.logger.warn(m) })
     : memoryEventDedupe();
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await events.firstSighting(eventId))) return;
-    await next();
+  app.use(async (args) => {
+    const eventId = (args.body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await events.firstSighting(eventId))) {
+      // Bolt acknowledges events itself, except function_executed, which its listener acknowledges: a retry
+      // dropped here must still be acknowledged, or Slack counts it as failed and retries again.
+      await (args as { ack?: () => Promise<void> }).ack?.();
+      return;
+    }
+    await args.next();
   });
 
   app.error(async (error) => {
@@ -79,6 +88,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     hooks: hr ? withUsageCounts(options.hooks ?? {}, hr) : (options.hooks ?? {}),
     subcommands,
     ...(hr ? { hr } : {}),
+    ...(options.store ? { threads: storeThreadMemory(options.store, { log: (m) => app.logger.warn(m) }) } : {}),
   });
   return app;
 }
@@ -121,9 +131,15 @@ function withUsageCounts(hooks: SlackHooks, hr: HrService): SlackHooks {
   };
 }
 
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, given: SlackDeps): void {
+  // One thread memory for the assistant and the buttons on its cards, in this process when there is no store.
+  const deps = { ...given, threads: given.threads ?? localThreadMemory() };
+  // First: the assistant takes the messages of its threads before the events' message listener sees them.
+  registerAssistant(app, deps);
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
+  registerFunctions(app, deps);
 }

@@ -5,6 +5,7 @@ import type { Engine } from '../../engine/types.js';
 import type { HrService } from '../../hr/service.js';
 import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { ThreadMemory } from './thread-memory.js';
 
 export interface SubcommandContext {
   command: SlashCommand;
@@ -27,4 +28,6 @@ export interface SlackDeps {
   subcommands: Map<string, Subcommand>;
   /** The HR features (announce, schedule, insights), when the app runs with a store. */
   hr?: HrService;
+  /** What assistant threads remember (context, role in context); in the store when there is one, else in memory. */
+  threads?: ThreadMemory;
 }

@@ -1,6 +1,7 @@
-/* global document, window, fetch, EventSource, setTimeout, clearTimeout */
+/* global document, window, fetch, EventSource, setTimeout, clearTimeout, setInterval, clearInterval */
 // The preview page: draws the conversation the server streams (server-sent events) and sends back what the
-// person types and clicks. Message, App Home and modal HTML comes from the server's Block Kit renderer, which
+// person types and clicks, in the conversation, the assistant split view, a message's shortcut menu and the
+// workflow step's form. Message, App Home and modal HTML comes from the server's Block Kit renderer, which
 // escapes every text; everything this script writes itself goes in with textContent, never as markup.
 'use strict';
 
@@ -21,10 +22,19 @@
     tab: 'messages',
     unread: new Map(),
     homeRequested: false,
+    // What manifest.yml declares, and the assistant's threads and the workflow runs so far.
+    assistantEnabled: false,
+    shortcuts: [],
+    steps: [],
+    threads: new Map(),
+    runs: new Map(),
+    assistant: { open: false, threadTs: null },
+    workflow: { step: null, executionId: null },
   };
 
   // ---- talking to the server -------------------------------------------------------------------------
 
+  /** Posts to the preview server; the parsed JSON answer, or false when it refused (a toast says why). */
   async function post(path, data) {
     let res;
     try {
@@ -41,7 +51,7 @@
       toast((await res.text()) || `The preview answered ${res.status}.`);
       return false;
     }
-    return true;
+    return res.json().catch(() => true);
   }
 
   function connect() {
@@ -56,6 +66,11 @@
       state.home = s.home;
       state.modals = s.modals;
       state.knowledge = s.knowledge;
+      state.assistantEnabled = s.assistant;
+      state.shortcuts = s.shortcuts;
+      state.steps = s.steps;
+      state.threads = new Map(s.assistantThreads.map((t) => [t.threadTs, t]));
+      state.runs = new Map(s.runs.map((r) => [r.executionId, r]));
       if (!state.current || !state.conversations.some((c) => c.id === state.current))
         state.current = state.conversations[0].id;
       renderAll();
@@ -73,7 +88,10 @@
         const m = update.message;
         const isNew = !state.messages.has(m.key);
         state.messages.set(m.key, m);
-        if (m.channel === state.current) upsertMessage(m, isNew);
+        if (m.assistantThread) {
+          if (m.assistantThread === state.assistant.threadTs && m.ts !== m.assistantThread)
+            upsertMessage(m, isNew, $('assistant-thread'));
+        } else if (m.channel === state.current) upsertMessage(m, isNew);
         else if (isNew) {
           state.unread.set(m.channel, (state.unread.get(m.channel) || 0) + 1);
           renderSidebar();
@@ -95,6 +113,14 @@
         state.modals = update.modals;
         renderModal();
         break;
+      case 'assistant':
+        state.threads.set(update.thread.threadTs, update.thread);
+        if (update.thread.threadTs === state.assistant.threadTs) renderAssistantState();
+        break;
+      case 'workflow':
+        state.runs.set(update.run.executionId, update.run);
+        renderWorkflowResult();
+        break;
     }
   }
 
@@ -105,6 +131,7 @@
     renderConversation();
     renderKnowledge();
     renderModal();
+    renderAssistant();
   }
 
   function conversation(id) {
@@ -148,6 +175,26 @@
     fill(
       $('app-list'),
       state.conversations.filter((c) => c.kind === 'im'),
+    );
+    $('workflows-section').hidden = state.steps.length === 0;
+    $('workflow-list').replaceChildren(
+      ...state.steps.map((step) => {
+        const li = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'sidebar-item';
+        button.dataset.step = step.callbackId;
+        const icon = document.createElement('span');
+        icon.className = 'hash';
+        icon.setAttribute('aria-hidden', 'true');
+        icon.textContent = '▶';
+        const name = document.createElement('span');
+        name.className = 'sidebar-name';
+        name.textContent = step.title;
+        button.append(icon, name);
+        li.append(button);
+        return li;
+      }),
     );
   }
 
@@ -202,7 +249,7 @@
   function renderMessages() {
     const chat = $('chat');
     const list = [...state.messages.values()]
-      .filter((m) => m.channel === state.current)
+      .filter((m) => m.channel === state.current && !m.assistantThread)
       .sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
     chat.replaceChildren(introFor(conversation(state.current)), ...list.map(messageElement));
     state.unread.delete(state.current);
@@ -224,8 +271,7 @@
     return intro;
   }
 
-  function upsertMessage(m, isNew) {
-    const chat = $('chat');
+  function upsertMessage(m, isNew, chat = $('chat')) {
     const existing = chat.querySelector(`.msg[data-key="${cssEscape(m.key)}"]`);
     const row = messageElement(m);
     if (existing) {
@@ -246,7 +292,7 @@
       'msg',
       kind,
       m.ephemeral ? 'ephemeral' : '',
-      m.threadTs ? 'reply' : '',
+      m.threadTs && !m.assistantThread ? 'reply' : '',
       m.command ? 'command' : '',
       m.notice ? `notice notice-${m.notice}` : '',
     ]
@@ -270,7 +316,7 @@
       note.textContent = m.command ? 'Only visible to you · your slash command' : 'Only visible to you';
       main.append(note);
     }
-    if (m.threadTs) {
+    if (m.threadTs && !m.assistantThread) {
       const note = document.createElement('div');
       note.className = 'thread-note';
       note.textContent = '↳ replied in thread';
@@ -303,6 +349,16 @@
     body.innerHTML = m.html; // built and escaped by the server's HTML renderer
     main.append(meta, body);
     row.append(avatar, main);
+    // Slack offers message shortcuts on any message in a conversation, from its "More actions" menu.
+    if (state.shortcuts.length && !m.ephemeral && !m.command && !m.notice) {
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'msg-more';
+      more.textContent = '⋯';
+      more.setAttribute('aria-label', 'More actions');
+      more.setAttribute('aria-haspopup', 'menu');
+      row.append(more);
+    }
     return row;
   }
 
@@ -387,6 +443,214 @@
     $('modal-error').textContent = unplaced.join(' ');
   }
 
+  // ---- the assistant split view ----------------------------------------------------------------------
+
+  let loadingTimer;
+
+  function renderAssistant() {
+    $('assistant-toggle').hidden = !state.assistantEnabled;
+    $('assistant-toggle').setAttribute('aria-pressed', String(state.assistant.open));
+    $('assistant').hidden = !state.assistant.open;
+    if (!state.assistant.open) return;
+    const threadTs = state.assistant.threadTs;
+    const list = [...state.messages.values()]
+      .filter((m) => m.assistantThread === threadTs && m.ts !== threadTs)
+      .sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
+    $('assistant-thread').replaceChildren(...list.map(messageElement));
+    $('assistant-thread').scrollTop = $('assistant-thread').scrollHeight;
+    renderAssistantState();
+  }
+
+  /** The thread's title, context, status line and suggested prompts, as the app set them. */
+  function renderAssistantState() {
+    const thread = state.threads.get(state.assistant.threadTs);
+    $('assistant-title').textContent = (thread && thread.title) || 'New chat';
+    const context = thread && thread.context && conversation(thread.context);
+    $('assistant-context').textContent = context
+      ? `Beside ${context.kind === 'im' ? context.name : `#${context.name}`}`
+      : '';
+    const status = thread && thread.status;
+    $('assistant-status').hidden = !status;
+    $('assistant-status-text').textContent = status ? `${state.app ? state.app.name : 'airisk'} ${status}` : '';
+    clearInterval(loadingTimer);
+    const loading = (thread && thread.loadingMessages) || [];
+    $('assistant-loading').textContent = status ? loading[0] || '' : '';
+    if (status && loading.length > 1) {
+      let i = 0;
+      loadingTimer = setInterval(() => {
+        i = (i + 1) % loading.length;
+        $('assistant-loading').textContent = loading[i];
+      }, 1500);
+    }
+    const prompts = thread && thread.prompts;
+    $('assistant-prompts').hidden = !prompts;
+    $('assistant-prompts-title').textContent = (prompts && prompts.title) || 'Suggested prompts';
+    $('assistant-prompt-list').replaceChildren(
+      ...((prompts && prompts.prompts) || []).map((p) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'assistant-prompt';
+        b.dataset.prompt = p.message;
+        b.textContent = p.title;
+        b.title = p.message;
+        return b;
+      }),
+    );
+  }
+
+  /** Opens the split view; the first time (and on "New chat") Slack starts a thread beside the conversation. */
+  async function openAssistant(newChat) {
+    state.assistant.open = true;
+    if (newChat || !state.assistant.threadTs) {
+      state.assistant.threadTs = null;
+      renderAssistant();
+      const opened = await post('/preview/assistant/open', { context: state.current });
+      if (opened && opened.threadTs) state.assistant.threadTs = opened.threadTs;
+    }
+    renderAssistant();
+    $('assistant-text').focus();
+  }
+
+  async function sendToAssistant(text) {
+    if (!text.trim() || !state.assistant.threadTs) return;
+    await post('/preview/assistant/send', { threadTs: state.assistant.threadTs, text });
+  }
+
+  // ---- a message's shortcut menu ---------------------------------------------------------------------
+
+  function openShortcutMenu(button) {
+    const row = button.closest('.msg');
+    const menu = $('shortcut-menu');
+    $('shortcut-items').replaceChildren(
+      ...state.shortcuts.map((sc) => {
+        const item = document.createElement('button');
+        item.type = 'button';
+        item.className = 'shortcut-item';
+        item.setAttribute('role', 'menuitem');
+        item.dataset.shortcut = sc.callbackId;
+        item.dataset.channel = row.dataset.channel;
+        item.dataset.ts = row.dataset.ts;
+        const name = document.createElement('span');
+        name.textContent = sc.name;
+        const what = document.createElement('small');
+        what.textContent = `${state.app ? state.app.name : 'airisk'} · ${sc.description}`;
+        item.append(name, what);
+        return item;
+      }),
+    );
+    const box = button.getBoundingClientRect();
+    menu.style.top = `${Math.min(box.bottom + 4, window.innerHeight - 120)}px`;
+    menu.style.left = `${Math.max(8, box.right - 280)}px`;
+    menu.hidden = false;
+    const first = menu.querySelector('button');
+    if (first) first.focus();
+  }
+
+  const closeShortcutMenu = () => ($('shortcut-menu').hidden = true);
+
+  // ---- a workflow step's form ------------------------------------------------------------------------
+
+  function openWorkflowStep(callbackId) {
+    const step = state.steps.find((x) => x.callbackId === callbackId);
+    if (!step) return;
+    state.workflow = { step, executionId: null };
+    $('workflow-title').textContent = step.title;
+    $('workflow-description').textContent = step.description;
+    $('workflow-inputs').replaceChildren(
+      ...step.inputs.map((p) => {
+        const field = document.createElement('div');
+        field.className = 'workflow-field';
+        const label = document.createElement('label');
+        label.htmlFor = `workflow-input-${p.name}`;
+        label.textContent = p.is_required ? p.title : `${p.title} (optional)`;
+        let input;
+        if (p.type === 'slack#/types/channel_id') {
+          input = document.createElement('select');
+          const none = document.createElement('option');
+          none.value = '';
+          none.textContent = p.is_required ? 'Select a channel' : 'No channel';
+          input.append(
+            none,
+            ...state.conversations
+              .filter((c) => c.kind === 'channel')
+              .map((c) => {
+                const o = document.createElement('option');
+                o.value = c.id;
+                o.textContent = `#${c.name}`;
+                return o;
+              }),
+          );
+        } else {
+          input = document.createElement('input');
+          input.type = 'text';
+          if (p.hint) input.placeholder = p.hint;
+        }
+        input.id = `workflow-input-${p.name}`;
+        input.dataset.input = p.name;
+        if (p.is_required) input.required = true;
+        const hint = document.createElement('div');
+        hint.className = 'workflow-hint';
+        hint.textContent = p.description || '';
+        field.append(label, input, hint);
+        return field;
+      }),
+    );
+    $('workflow-result').replaceChildren();
+    $('workflow-backdrop').hidden = false;
+    const first = $('workflow-inputs').querySelector('input, select');
+    if (first) first.focus();
+  }
+
+  async function runWorkflowStep() {
+    const step = state.workflow.step;
+    if (!step) return;
+    const inputs = {};
+    for (const el of $('workflow-inputs').querySelectorAll('[data-input]')) inputs[el.dataset.input] = el.value;
+    $('workflow-run').classList.add('is-loading');
+    try {
+      const ran = await post('/preview/workflow', { callbackId: step.callbackId, inputs, channel: state.current });
+      if (ran && ran.executionId) state.workflow.executionId = ran.executionId;
+    } finally {
+      $('workflow-run').classList.remove('is-loading');
+    }
+    renderWorkflowResult();
+  }
+
+  /** The last run's outcome: its outputs, or the error Slack would pass on to the person. */
+  function renderWorkflowResult() {
+    const run = state.runs.get(state.workflow.executionId);
+    const box = $('workflow-result');
+    if (!run) return;
+    const head = document.createElement('div');
+    head.className = `workflow-state ${run.state}`;
+    head.textContent =
+      run.state === 'completed' ? 'Step completed' : run.state === 'failed' ? 'Step failed' : 'Step running…';
+    const parts = [head];
+    if (run.state === 'failed') {
+      const error = document.createElement('div');
+      error.className = 'workflow-error';
+      error.innerHTML = run.errorHtml || ''; // drawn and escaped by the server's mrkdwn renderer
+      parts.push(error);
+    }
+    if (run.outputs) {
+      const list = document.createElement('dl');
+      list.className = 'workflow-outputs';
+      const outputs = (state.workflow.step && state.workflow.step.outputs) || [];
+      for (const [name, value] of Object.entries(run.outputs)) {
+        const dt = document.createElement('dt');
+        dt.textContent = (outputs.find((o) => o.name === name) || { title: name }).title;
+        dt.dataset.output = name;
+        const dd = document.createElement('dd');
+        dd.textContent = String(value);
+        list.append(dt, dd);
+      }
+      parts.push(list);
+    }
+    box.replaceChildren(...parts);
+  }
+
+  const closeWorkflow = () => ($('workflow-backdrop').hidden = true);
+
   // ---- what the person does --------------------------------------------------------------------------
 
   function valueOf(el) {
@@ -445,6 +709,9 @@
     renderSidebar();
     renderConversation();
     if (conversation(id).kind === 'im') void post('/preview/open-tab', { tab: 'messages' });
+    // With the split view open, Slack tells the app the person now views another conversation.
+    if (state.assistant.open && state.assistant.threadTs)
+      void post('/preview/assistant/context', { threadTs: state.assistant.threadTs, context: id });
   }
 
   function openTab(tab) {
@@ -457,6 +724,23 @@
   document.addEventListener('click', async (e) => {
     const target = e.target instanceof window.Element ? e.target : null;
     if (!target) return;
+    if (!target.closest('#shortcut-menu') && !target.closest('.msg-more')) closeShortcutMenu();
+    const more = target.closest('.msg-more');
+    if (more) return openShortcutMenu(more);
+    const shortcut = target.closest('[data-shortcut]');
+    if (shortcut) {
+      closeShortcutMenu();
+      await post('/preview/shortcut', {
+        callbackId: shortcut.dataset.shortcut,
+        channel: shortcut.dataset.channel,
+        ts: shortcut.dataset.ts,
+      });
+      return;
+    }
+    const step = target.closest('[data-step]');
+    if (step) return openWorkflowStep(step.dataset.step);
+    const prompt = target.closest('[data-prompt]');
+    if (prompt) return sendToAssistant(prompt.dataset.prompt);
     const conversationButton = target.closest('[data-conversation]');
     if (conversationButton) return openConversation(conversationButton.dataset.conversation);
     const tab = target.closest('.tab');
@@ -541,8 +825,47 @@
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !$('modal-backdrop').hidden) void closeTop();
+    if (e.key !== 'Escape') return;
+    if (!$('shortcut-menu').hidden) closeShortcutMenu();
+    else if (!$('workflow-backdrop').hidden) closeWorkflow();
+    else if (!$('modal-backdrop').hidden) void closeTop();
   });
+
+  $('assistant-toggle').addEventListener('click', () => {
+    if (state.assistant.open) {
+      state.assistant.open = false;
+      renderAssistant();
+    } else void openAssistant(false);
+  });
+  $('assistant-new').addEventListener('click', () => void openAssistant(true));
+  $('assistant-close').addEventListener('click', () => {
+    state.assistant.open = false;
+    renderAssistant();
+  });
+  const sendAssistantText = () => {
+    const input = $('assistant-text');
+    const text = input.value;
+    input.value = '';
+    void sendToAssistant(text);
+  };
+  $('assistant-composer').addEventListener('submit', (e) => {
+    e.preventDefault();
+    sendAssistantText();
+  });
+  $('assistant-text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      sendAssistantText();
+    }
+  });
+
+  $('workflow-run').addEventListener('click', () => void runWorkflowStep());
+  $('workflow-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void runWorkflowStep();
+  });
+  $('workflow-cancel').addEventListener('click', closeWorkflow);
+  $('workflow-x').addEventListener('click', closeWorkflow);
 
   // ---- small helpers ---------------------------------------------------------------------------------
 

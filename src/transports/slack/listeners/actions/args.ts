@@ -8,11 +8,16 @@ export function clickOf({ body, action }: ButtonArgs): {
   user: string;
   channel?: string;
   triggerId: string;
+  /** The thread of a direct-message conversation the clicked message is in (an assistant thread). */
+  dmThreadTs?: string;
 } {
+  const threadTs = (body.message as { thread_ts?: unknown } | undefined)?.thread_ts;
   return {
     roleId: action.value ?? '',
     user: body.user.id,
     ...(body.channel?.id ? { channel: body.channel.id } : {}),
     triggerId: body.trigger_id,
+    // Only in a DM: an answer posted in a channel's thread would be public where today's reply is private.
+    ...(typeof threadTs === 'string' && body.channel?.id?.startsWith('D') ? { dmThreadTs: threadTs } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { ACTIONS, anyNthAction } from '../../../../renderers/blockkit/ids.js';
 import { feedback } from './feedback.js';
+import { feedbackButtons } from './feedback-buttons.js';
 import { hrCancel } from './hr-cancel.js';
 import { hrEdit } from './hr-edit.js';
 import { hrPost } from './hr-post.js';
@@ -20,6 +21,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.share, shareCard(deps));
   app.action(ACTIONS.helpful, feedback(deps, true));
   app.action(ACTIONS.notHelpful, feedback(deps, false));
+  app.action(ACTIONS.feedback, feedbackButtons(deps));
   app.action(ACTIONS.compare, openCompare(deps));
   app.action(ACTIONS.openLookup, openLookup());
   app.action(ACTIONS.hrPost, hrPost(deps));

@@ -1,7 +1,7 @@
 // @airisk <question> in a channel: the answer goes in the thread of the mention.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerMessage } from '../../../../renderers/blockkit/messages.js';
+import { messageFor } from '../../../../renderers/blockkit/messages.js';
 
 export function appMention(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
@@ -10,7 +10,7 @@ export function appMention(deps: SlackDeps) {
     await client.chat.postMessage({
       channel: event.channel,
       thread_ts: event.thread_ts ?? event.ts,
-      ...answerMessage(answer),
+      ...messageFor(answer, 'posted'),
     });
   };
 }

@@ -1,7 +1,7 @@
 // The compare modal was submitted: both roles side by side, sent to the person's DM.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerMessage } from '../../../../renderers/blockkit/messages.js';
+import { messageFor } from '../../../../renderers/blockkit/messages.js';
 import { INPUTS } from '../../../../renderers/blockkit/ids.js';
 import type { CompareMetadata } from '../../../../renderers/blockkit/views.js';
 
@@ -16,6 +16,6 @@ export function compareSubmitted(deps: SlackDeps) {
     const { roleId } = JSON.parse(view.private_metadata || '{}') as Partial<CompareMetadata>;
     const card = roleId ? deps.engine.roleById(roleId) : null;
     const answer = card ? deps.engine.compare(`${card.role.title} vs ${other}`) : deps.engine.ask(other);
-    await client.chat.postMessage({ channel: body.user.id, ...answerMessage(answer) });
+    await client.chat.postMessage({ channel: body.user.id, ...messageFor(answer, 'posted') });
   };
 }

@@ -1,7 +1,7 @@
 // The lookup modal was submitted: the answer goes to the person's DM with the bot.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerMessage } from '../../../../renderers/blockkit/messages.js';
+import { messageFor } from '../../../../renderers/blockkit/messages.js';
 import { INPUTS } from '../../../../renderers/blockkit/ids.js';
 
 export function lookupSubmitted(deps: SlackDeps) {
@@ -14,6 +14,6 @@ export function lookupSubmitted(deps: SlackDeps) {
     await ack();
     const answer = deps.engine.ask(text);
     deps.hooks.onLookup?.(answer);
-    await client.chat.postMessage({ channel: body.user.id, ...answerMessage(answer) });
+    await client.chat.postMessage({ channel: body.user.id, ...messageFor(answer, 'posted') });
   };
 }
