@@ -606,11 +606,11 @@ describe('local preview in Chromium', () => {
     const card = engine.roleById('medical-coder')!;
     expect(outputs).toMatchObject({
       role_title: 'Medical Coder',
-      score: String(card.headline!.value),
-      zone: 'RED',
-      confidence: card.consensus!.confidence,
+      score: String(card.verdict!.exposure),
+      zone: 'Very high AI exposure',
+      confidence: card.verdict!.confidence,
     });
-    expect(outputs.summary).toMatch(/^Medical Coder \(SOC 29-2072\): /);
+    expect(outputs.summary).toMatch(/^Medical Coder: Very high AI exposure /);
     await page.screenshot({ path: `${SHOTS}/workflow-step.png` });
 
     await page.fill('#workflow-input-role', 'qwxzzv plorft');
