@@ -257,3 +257,18 @@ export function qualifierNote(qualifiers: string[]): string | null {
 
 /** After "No verdict yet: none of the AI studies we use rates this occupation." on a first screen. */
 export const NO_VERDICT_NEXT = 'The rest of this card still holds; How we scored this says what is missing.';
+
+/** A readable local time such as "Mon, 30 Mar 2026, 09:00 (Europe/Paris)". */
+export function formatLocal(timeZone: string, ms: number): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+  return `${text} (${timeZone})`;
+}

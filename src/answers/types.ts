@@ -406,11 +406,20 @@ export interface NotFoundAnswer {
   reason: 'empty' | 'no_match' | 'no_job';
 }
 
+/** One command: `ask` is the question itself (no word before it), the others take their verb first. */
+export interface CommandHelp {
+  verb: 'ask' | 'path' | 'compare' | 'help';
+  /** What follows the verb, with <placeholders>; empty when nothing does. */
+  args: string;
+  description: string;
+}
+
 export interface HelpAnswer {
   kind: 'help';
   examples: string[];
   popularRoles: RoleRef[];
-  commands: { usage: string; description: string }[];
+  /** What can be asked, as neutral data: each renderer spells a command the way its transport takes it. */
+  commands: CommandHelp[];
   /** What the bot covers, in words for employees (no server paths or dataset statistics). */
   coverage: string;
 }

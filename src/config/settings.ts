@@ -1,7 +1,16 @@
 // Settings from the environment (and .env through dotenv), validated with zod. A bad setting stops the start
 // with one line per problem naming it and how to fix it; secret values never appear in messages.
 import { z } from 'zod';
-import { isValidTimeZone } from '../hr/clock.js';
+
+/** True when `timeZone` is an IANA zone this Node.js knows, such as Europe/Paris. */
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const optional = (schema: z.ZodString) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());

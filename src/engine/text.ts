@@ -1,4 +1,4 @@
-// Turning whatever a person types (Slack markup, emoji, typos, whole paragraphs) into comparable words.
+// Turning whatever a person types (emoji, typos, whole paragraphs) into comparable words.
 import pluralize from 'pluralize';
 
 /** Longest input we read; anything past it cannot change which role is meant. */
@@ -76,21 +76,13 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([short, ...long]) => [short, long]),
 );
 
-/** Removes Slack markup (mentions, channel links, broadcasts, <url|label>), keeping link labels. */
-export function stripSlackMarkup(text: string): string {
-  return text
-    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, ' $1 ')
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt);/g, (_m, e: string) => (e === 'amp' ? '&' : ' '));
-}
-
-/** Lower-case words, letters and digits only, each singular ("coders" -> "coder"). */
+/** Lower-case words, letters and digits only, each singular ("coders" -> "coder"). Slack's markup is taken out
+ *  before a request reaches the engine (src/requests/slack-markup.ts). */
 export function words(text: string): string[] {
-  return plainWords(stripSlackMarkup(text.slice(0, MAX_INPUT_CHARS)));
+  return plainWords(text.slice(0, MAX_INPUT_CHARS));
 }
 
-/** `words` for text with no Slack markup in it (dataset titles): accents, "&", possessives, singular. */
+/** `words` for text of any length (dataset titles): accents, "&", possessives, singular. */
 export function plainWords(text: string): string[] {
   // Most titles are plain ASCII: skip the Unicode decomposition for them.
   // eslint-disable-next-line no-control-regex

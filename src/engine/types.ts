@@ -1,6 +1,8 @@
-// The engine's public face: every front end (CLI, Slack, preview) talks to this and nothing below it.
+// The engine's public face: every front end (CLI, Slack, preview) and the HR features talk to this and nothing
+// below it. It answers requests (src/requests/) by text or by a role's id.
 import type {
   AmbiguousAnswer,
+  Answer,
   AskAnswer,
   CompareAnswer,
   HelpAnswer,
@@ -9,26 +11,37 @@ import type {
   RoleAnswer,
   RoleRef,
 } from '../answers/types.js';
+import type { AnswerRequest, RoleSpec } from '../requests/types.js';
 import type { NameIndexData } from './names.js';
 
 export interface Engine {
+  /** The answer to any request but HR's. */
+  answer(request: AnswerRequest): Answer;
   /** Any text a person types: a title, an acronym, a typo, a sentence or a question. */
   ask(text: string): AskAnswer;
-  /** The reskilling path of the role the text names. */
-  path(text: string): PathAnswer | AmbiguousAnswer | NotFoundAnswer;
-  /** Two roles side by side; `text` is "a vs b" (also "a and b", "a, b", "a or b"). */
+  /** A role's card by its id (buttons, the role a thread is about); null for an id the catalog does not know. */
+  card(id: string): RoleAnswer | null;
+  /** The reskilling path of the role the text names, or of a role by id ({ id }). */
+  path(role: string | RoleSpec): PathAnswer | AmbiguousAnswer | NotFoundAnswer;
+  /** Two roles side by side: "a vs b" (also "a and b", "a, b", "a or b") as typed, or two roles each by id or text. */
   compare(text: string): CompareAnswer | AmbiguousAnswer | NotFoundAnswer;
-  /** A role's card by its id (for buttons, which carry ids, not text). */
-  roleById(id: string): RoleAnswer | null;
+  compare(a: RoleSpec, b: RoleSpec): CompareAnswer | AmbiguousAnswer | NotFoundAnswer;
   help(): HelpAnswer;
   /** Roles to suggest when nothing is asked yet (App Home, help). */
   popularRoles(): RoleRef[];
-  /** Builds the task index and composes every role's card ahead of the first question (about 0.5–1 s); returns the cards composed. */
+  /** The distinct roles a longer text names (a job post, a channel's purpose), confidently only; at most `max`. */
+  rolesNamedIn(text: string, max?: number): RoleAnswer[];
+  /** The curated roles, ordered by id. */
+  curatedRoles(): RoleRef[];
+  /** The FAQs, ordered by id. */
+  faqs(): { id: string; question: string }[];
+  /** Builds the task index and composes every role's card ahead of the first question (about 0.5–1 s); returns the
+   *  cards composed. */
   warmUp(): number;
   /** The same work in short steps, one per iteration, for a server to interleave with requests. */
   warmUpSteps(): Generator<void>;
-  /** The datasets' name index as plain data, for a start-up cache to store (see transports/boot.ts). */
+  /** The datasets' name index as plain data, for a start-up cache to store (see app/boot.ts). */
   nameIndexData(): NameIndexData;
-  /** Number of roles the engine can answer for, curated and from datasets. */
+  /** Number of roles the engine can answer for, curated and from datasets; what the server loaded. */
   stats(): { roles: number; curatedRoles: number; faqs: number; datasetNote: string };
 }

@@ -2,25 +2,14 @@
 // what changed in the knowledge base. Composed as plain data, drawn by an injected renderer, and kept in the
 // outbox exactly as it will be posted. The rotation cursor and the digest's fingerprint are committed only
 // when the message is delivered, so a failed post does not skip a role or swallow changes.
+import type { AnnouncementContent, AnnouncementKind, OutboxMessage, StateChange } from '../answers/hr.js';
 import type { AmbiguousAnswer, NotFoundAnswer, RoleAnswer } from '../answers/types.js';
-import type { AnnouncementKind, OutboxMessage, StateChange, Store } from '../store/types.js';
-import {
-  changesSince,
-  fingerprintOf,
-  hasChanges,
-  parseFingerprint,
-  type KnowledgeChanges,
-  type KnowledgeView,
-} from './knowledge.js';
-
-export type AnnouncementContent =
-  | { kind: 'role' | 'spotlight'; note: string | null; role: RoleAnswer }
-  | { kind: 'digest'; note: string | null; changes: KnowledgeChanges };
+import type { AnnounceTarget } from '../requests/hr.js';
+import type { Store } from '../store/types.js';
+import { changesSince, fingerprintOf, hasChanges, parseFingerprint, type KnowledgeView } from './knowledge.js';
 
 /** Draws an announcement as the Slack message that will be posted. */
 export type AnnouncementRenderer = (content: AnnouncementContent) => OutboxMessage;
-
-export type AnnounceTarget = { type: 'spotlight' } | { type: 'digest' } | { type: 'role'; text: string };
 
 export interface ComposedAnnouncement {
   kind: AnnouncementKind;

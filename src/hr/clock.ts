@@ -30,28 +30,3 @@ export function daysBefore(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 }
-
-/** A readable local time such as "Mon, 30 Mar 2026, 09:00 (Europe/Paris)". */
-export function formatLocal(timeZone: string, ms: number): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(ms));
-  return `${text} (${timeZone})`;
-}
-
-/** True when `timeZone` is an IANA zone this Node.js knows, such as Europe/Paris. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

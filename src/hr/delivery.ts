@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Lease, OutboxEntry, Store } from '../store/types.js';
-import { channelLink } from './channels.js';
+import { channelLink } from '../renderers/blockkit/text.js';
 import type { Clock } from './clock.js';
 import { ANNOUNCEMENT_EVENT_TYPE, slackFailureOf, type HrSlackApi, type SlackFailure } from './slack-api.js';
 

@@ -1,44 +1,19 @@
 // What people ask about, for HR: the most looked-up roles and FAQs and how helpful answers were, over the last
 // 7 and 30 days. Built from anonymous day counts (a role or FAQ id and a day, nothing else); any count below
 // 5 leaves this module as "fewer than 5", so no renderer can show a number that might point at a person.
-import type { CountSubject, Store } from '../store/types.js';
+import {
+  FEWER_THAN,
+  SMALL_COUNT,
+  type CountSubject,
+  type Insights,
+  type InsightsPeriod,
+  type ShownCount,
+} from '../answers/hr.js';
+import type { Store } from '../store/types.js';
 import { dayIn, daysBefore } from './clock.js';
 import type { KnowledgeView } from './knowledge.js';
 
-export const SMALL_COUNT = 5;
-export const FEWER_THAN = `fewer than ${SMALL_COUNT}` as const;
-export type ShownCount = number | typeof FEWER_THAN;
-
-export const shownCount = (n: number): ShownCount => (n < SMALL_COUNT ? FEWER_THAN : n);
-
-export interface InsightLine {
-  kind: CountSubject['kind'];
-  id: string;
-  /** Role title or FAQ question. */
-  label: string;
-  count: ShownCount;
-}
-
-export interface InsightsPeriod {
-  label: string;
-  fromDay: string;
-  toDay: string;
-  lookups: ShownCount;
-  topRoles: InsightLine[];
-  topFaqs: InsightLine[];
-  votes: ShownCount;
-  /** Whole percent of votes that said helpful; null when there are too few votes to say. */
-  helpfulPercent: number | null;
-  /** Answers with enough votes where most people said not helpful, worst first. */
-  leastHelpful: { kind: CountSubject['kind']; id: string; label: string; notHelpfulPercent: number; votes: number }[];
-}
-
-export interface Insights {
-  timeZone: string;
-  periods: InsightsPeriod[];
-  /** What data the server answers from: shown to HR admins here, never to employees. */
-  dataNote: string;
-}
+const shownCount = (n: number): ShownCount => (n < SMALL_COUNT ? FEWER_THAN : n);
 
 const TOP = 5;
 

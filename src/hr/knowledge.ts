@@ -1,21 +1,9 @@
-// What the HR features need from the knowledge base, read through the engine and catalog of the moment (the
-// preview reloads knowledge while it runs): curated roles with their headline score, FAQs, and role lookup.
+// What the HR features need from the knowledge base, read through the engine of the moment (the preview reloads
+// knowledge while it runs): curated roles with their headline score, FAQs, and role lookup.
 // Also the fingerprint a digest keeps, and the diff between two fingerprints.
+import type { FaqSummary, KnowledgeChanges, RoleScore } from '../answers/hr.js';
 import type { AmbiguousAnswer, NotFoundAnswer, RoleAnswer } from '../answers/types.js';
-import type { Booted } from '../transports/boot.js';
-
-export interface RoleScore {
-  id: string;
-  title: string;
-  /** Headline value (AIJRI or consensus percentile), null when the card has none. */
-  score: number | null;
-  scale: string | null;
-}
-
-export interface FaqSummary {
-  id: string;
-  question: string;
-}
+import type { Engine } from '../engine/types.js';
 
 export interface KnowledgeView {
   /** Curated roles ordered by id: the spotlight rotation's order. */
@@ -29,30 +17,23 @@ export interface KnowledgeView {
   dataNote(): string;
 }
 
-export function knowledgeView(current: () => Booted): KnowledgeView {
+export function knowledgeView(current: () => Engine): KnowledgeView {
   return {
     curatedRoles() {
-      const { engine, catalog } = current();
-      return [...catalog.roles.values()]
-        .filter((r) => r.curated)
-        .sort((a, b) => a.id.localeCompare(b.id))
-        .map((r) => {
-          const headline = engine.roleById(r.id)?.headline ?? null;
-          return { id: r.id, title: r.title, score: headline?.value ?? null, scale: headline?.scale ?? null };
-        });
+      const engine = current();
+      return engine.curatedRoles().map((r) => {
+        const headline = engine.card(r.id)?.headline ?? null;
+        return { id: r.id, title: r.title, score: headline?.value ?? null, scale: headline?.scale ?? null };
+      });
     },
-    faqs() {
-      return [...current().catalog.knowledge.faqs.values()]
-        .map((f) => ({ id: f.id, question: f.question }))
-        .sort((a, b) => a.id.localeCompare(b.id));
-    },
-    role: (id) => current().engine.roleById(id),
+    faqs: () => current().faqs(),
+    role: (id) => current().card(id),
     findRole(text) {
-      const { engine } = current();
+      const engine = current();
       const found = engine.path(text);
       if (found.kind !== 'path') return found;
       return (
-        engine.roleById(found.role.id) ?? {
+        engine.card(found.role.id) ?? {
           kind: 'not_found',
           query: text,
           reason: 'no_match',
@@ -60,8 +41,11 @@ export function knowledgeView(current: () => Booted): KnowledgeView {
         }
       );
     },
-    faqQuestion: (id) => current().catalog.knowledge.faqs.get(id)?.question ?? null,
-    dataNote: () => current().catalog.datasets.note,
+    faqQuestion: (id) =>
+      current()
+        .faqs()
+        .find((f) => f.id === id)?.question ?? null,
+    dataNote: () => current().stats().datasetNote,
   };
 }
 
@@ -70,16 +54,6 @@ export interface KnowledgeFingerprint {
   at: number;
   roles: Record<string, { title: string; score: number | null }>;
   faqs: Record<string, string>;
-}
-
-export interface KnowledgeChanges {
-  /** When the previous digest was taken; null for the first digest, where everything counts as new. */
-  since: number | null;
-  newRoles: RoleScore[];
-  rescored: { id: string; title: string; before: number | null; after: number | null; scale: string | null }[];
-  removedRoles: { id: string; title: string }[];
-  newFaqs: FaqSummary[];
-  totals: { roles: number; faqs: number };
 }
 
 export function fingerprintOf(view: KnowledgeView, at: number): KnowledgeFingerprint {

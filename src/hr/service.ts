@@ -1,34 +1,20 @@
 // The HR features as one service the Slack listeners call: every method checks the caller is an HR admin, does
 // the work against the store and Slack client it was given, and returns a plain reply for a renderer to draw.
 // Listeners stay thin; nothing here knows about Bolt.
-import type { AmbiguousAnswer, NotFoundAnswer } from '../answers/types.js';
-import type { OutboxEntry, Schedule, Store } from '../store/types.js';
+import type { HrReply, OutboxEntry } from '../answers/hr.js';
+import { channelLink } from '../renderers/blockkit/text.js';
+import { isChannelId, type HrCommand } from '../requests/hr.js';
+import type { Store } from '../store/types.js';
 import type { AdminPolicy } from './admins.js';
 import { composeAnnouncement, recompose, type AnnouncementRenderer, type ComposeDeps } from './announcements.js';
 import { nextRunAfter } from './cadence.js';
-import { channelLink, isChannelId } from './channels.js';
 import type { Clock } from './clock.js';
-import { parseHrCommand, type HrCommand } from './commands.js';
 import { createDelivery, type Delivery, type DeliveryOutcome } from './delivery.js';
-import { buildInsights, type Insights } from './insights.js';
+import { buildInsights } from './insights.js';
 import type { KnowledgeView } from './knowledge.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 import type { HrSlackApi } from './slack-api.js';
 import { createUsageRecorder, type UsageRecorder } from './usage.js';
-
-export type HrReply =
-  | { kind: 'message'; text: string }
-  | { kind: 'usage'; problem: string | null; usage: string }
-  | { kind: 'choose-role'; answer: AmbiguousAnswer | NotFoundAnswer }
-  | { kind: 'preview'; entry: OutboxEntry }
-  | { kind: 'delivered'; entry: OutboxEntry; recovered: boolean }
-  | { kind: 'delivery-failed'; entry: OutboxEntry; reason: string }
-  | { kind: 'delivery-pending'; entry: OutboxEntry; reason: string }
-  | { kind: 'cancelled'; entry: OutboxEntry }
-  | { kind: 'schedules'; schedules: Schedule[]; timeZone: string }
-  | { kind: 'schedule-added'; schedule: Schedule }
-  | { kind: 'schedule-removed'; schedule: Schedule }
-  | { kind: 'insights'; insights: Insights };
 
 export interface HrServiceOptions {
   store: Store;
@@ -50,8 +36,8 @@ export interface HrService {
   readonly delivery: Delivery;
   readonly scheduler: Scheduler;
   readonly usage: UsageRecorder;
-  /** /airisk announce | schedule | insights … */
-  command(userId: string, text: string): Promise<HrReply>;
+  /** /airisk announce | schedule | insights …, as read by src/requests/hr.ts. */
+  command(userId: string, command: HrCommand): Promise<HrReply>;
   post(userId: string, outboxId: string): Promise<HrReply>;
   cancel(userId: string, outboxId: string): Promise<HrReply>;
   retry(userId: string, outboxId: string): Promise<HrReply>;
@@ -212,7 +198,7 @@ export function createHrService(options: HrServiceOptions): HrService {
     delivery,
     scheduler,
     usage,
-    command: (userId, text) => asAdmin(userId, () => run(userId, parseHrCommand(text))),
+    command: (userId, command) => asAdmin(userId, () => run(userId, command)),
 
     post: (userId, outboxId) =>
       asAdmin(userId, async () => {

@@ -1,7 +1,8 @@
 // Anonymous usage counting for insights: which role or FAQ an answer was about, and on which day (in the
 // workspace's time zone). Never who asked or what they typed.
 import type { Answer } from '../answers/types.js';
-import type { CountSubject, Store } from '../store/types.js';
+import type { CountSubject } from '../answers/hr.js';
+import type { Store } from '../store/types.js';
 import type { Clock } from './clock.js';
 import { dayIn } from './clock.js';
 

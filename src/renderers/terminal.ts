@@ -1,6 +1,14 @@
 // Plain-text rendering of answers for a person at a terminal (the `airisk` CLI).
 import { detailsOf } from '../answers/details.js';
-import type { AmbiguousAnswer, Answer, RoleAnswer, RoleCard, Transition, Verdict } from '../answers/types.js';
+import type {
+  AmbiguousAnswer,
+  Answer,
+  CommandHelp,
+  RoleAnswer,
+  RoleCard,
+  Transition,
+  Verdict,
+} from '../answers/types.js';
 import {
   exposureBar,
   formatAsOf,
@@ -78,7 +86,7 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
         ...answer.examples.map((e) => `  airisk ask "${e}"`),
         '',
         'Commands:',
-        ...answer.commands.map((c) => `  ${commandLine(c.usage)}  ${c.description}`),
+        ...answer.commands.map((c) => `  ${commandLine(c)}  ${c.description}`),
         '',
         `Jobs from across the economy: ${answer.popularRoles.map((r) => r.title).join(', ')}`,
         answer.coverage,
@@ -140,11 +148,10 @@ function firstScreen(card: RoleAnswer): string[] {
 
 const plain = (text: string) => text;
 
-/** A Slack command as the CLI spells it: "/airisk path <job>" is "airisk path <job>", a question "airisk ask …". */
-function commandLine(usage: string): string {
-  if (/^\/airisk (path|compare)\b/.test(usage)) return usage.slice(1);
-  if (/^\/airisk help\b/.test(usage)) return 'airisk --help';
-  return usage.replace('/airisk', 'airisk ask');
+/** A command as the command line spells it: "airisk ask <job title, code or question>", "airisk path <job title>",
+ *  and help as "airisk --help". */
+function commandLine(c: CommandHelp): string {
+  return c.verb === 'help' ? 'airisk --help' : `airisk ${c.verb} ${c.args}`;
 }
 
 function detailsHint(card: RoleAnswer): string {

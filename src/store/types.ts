@@ -4,53 +4,27 @@
 // retry dedupe and assistant thread context. SQLite implements it for one instance (src/store/sqlite.ts),
 // PostgreSQL for several (src/store/postgres.ts); test/store/contract.ts holds both to the same behaviour.
 // Times are milliseconds since the epoch; days are YYYY-MM-DD in the workspace's time zone.
+import type {
+  AnnouncementKind,
+  CountSubject,
+  DigestKind,
+  OutboxEntry,
+  OutboxMessage,
+  OutboxStatus,
+  Schedule,
+  StateChange,
+} from '../answers/hr.js';
 
-/** draft: previewed, not yet confirmed. pending: confirmed, not yet handed to Slack. sending: handed to Slack,
- *  outcome not yet recorded (after a crash it may or may not be in the channel). */
-export type OutboxStatus = 'draft' | 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-
-export type AnnouncementKind = 'role' | 'spotlight' | 'digest';
-
-/** Exactly what is posted: the preview shows it, delivery sends it byte for byte. */
-export interface OutboxMessage {
-  text: string;
-  blocks: unknown[];
-}
-
-/** A key/value pair committed in the same transaction that marks a message sent (rotation cursor, snapshot). */
-export interface StateChange {
-  key: string;
-  value: string;
-}
-
-export interface OutboxEntry {
-  /** Random id, also carried in the Slack message's metadata so a crashed send can be found in the channel. */
-  id: string;
-  kind: AnnouncementKind;
-  /** What the announcement is about: a role id, or the digest kind. */
-  subject: string;
-  /** Channel id (C…/G…), never a name: conversations.history needs the id. */
-  channel: string;
-  message: OutboxMessage;
-  /** The HR admin's own words shown above the content, if any (kept so Edit can show them again). */
-  note: string | null;
-  status: OutboxStatus;
-  /** The admin who asked for it, or null for a scheduled digest. */
-  requestedBy: string | null;
-  scheduleId: number | null;
-  createdAt: number;
-  attempts: number;
-  /** When the latest hand-over to Slack began: the lower bound when looking for it in the channel. */
-  attemptStartedAt: number | null;
-  ts: string | null;
-  sentAt: number | null;
-  /** Why the latest attempt did not deliver, in words for the admin. */
-  error: string | null;
-  onDelivered: StateChange[];
-  /** The instance working on the entry (pending or sending) and until when; null when nobody is. */
-  leaseOwner: string | null;
-  leaseUntil: number | null;
-}
+export type {
+  AnnouncementKind,
+  CountSubject,
+  DigestKind,
+  OutboxEntry,
+  OutboxMessage,
+  OutboxStatus,
+  Schedule,
+  StateChange,
+};
 
 /** An instance's claim on an outbox entry until a time: only the holder hands it to Slack. An instance that
  *  dies stops renewing it, and once it has expired another instance takes the entry over. */
@@ -106,26 +80,7 @@ export type NewAuditEntry = Omit<
 > &
   Partial<Pick<AuditEntry, 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'>>;
 
-export type DigestKind = 'spotlight' | 'digest';
-
-export interface Schedule {
-  id: number;
-  kind: DigestKind;
-  /** croner pattern, in the schedule's time zone, e.g. "0 9 * * 1". */
-  pattern: string;
-  /** How the admin wrote the cadence, e.g. "weekly mon 09:00". */
-  cadence: string;
-  timezone: string;
-  channel: string;
-  createdBy: string;
-  createdAt: number;
-  nextRunAt: number;
-  lastRunAt: number | null;
-}
-
 export type NewSchedule = Omit<Schedule, 'id' | 'lastRunAt'>;
-
-export type CountSubject = { kind: 'role' | 'faq'; id: string };
 
 export interface SubjectCount extends CountSubject {
   count: number;

@@ -12,7 +12,7 @@ import { blockKitProblems, modalProblems } from '../support/block-limits.js';
 import { visibleText } from '../support/block-text.js';
 
 const { engine, catalog } = bootEngine();
-const cards = [...catalog.roles.keys()].map((id) => engine.roleById(id)!);
+const cards = [...catalog.roles.keys()].map((id) => engine.card(id)!);
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** A fact of the old card, and the ways it may be written now (a date as 2024-05 or as May 2024). */
@@ -115,7 +115,7 @@ describe('How we scored this', () => {
   });
 
   it('gives the measures with their scales and dates, the formula, every pay figure and why they differ, sources', () => {
-    const coder = engine.roleById('medical-coder')!;
+    const coder = engine.card('medical-coder')!;
     const titles = detailsOf(coder).map((s) => s.title);
     expect(titles).toEqual([
       'The verdict',

@@ -9,7 +9,7 @@ import { bootEngine } from '../../src/transports/boot.js';
 
 const { engine } = bootEngine();
 const card = (id: string): RoleAnswer => {
-  const answer = engine.roleById(id);
+  const answer = engine.card(id);
   if (!answer) throw new Error(`no role ${id}`);
   return answer;
 };

@@ -4,8 +4,9 @@
 // report. Expected roles are the engine's own ids.
 import { describe, expect, it } from 'vitest';
 import type { Answer, RoleRef } from '../../src/answers/types.js';
-import { answerTo, followUp } from '../../src/engine/conversation.js';
-import { fragmentsOf, rolesNamedIn } from '../../src/engine/mentions.js';
+import { lexicon } from '../../src/engine/lexicon.js';
+import { followUp } from '../../src/requests/follow-up.js';
+import { fragmentsOf } from '../../src/requests/fragments.js';
 import { bootEngine } from '../../src/transports/boot.js';
 
 const { engine } = bootEngine();
@@ -28,7 +29,7 @@ function gist(a: Answer): string {
   }
 }
 
-const reply = (text: string, inContext: RoleRef | null) => gist(answerTo(engine, followUp(text, inContext)));
+const reply = (text: string, inContext: RoleRef | null) => gist(engine.answer(followUp(text, inContext, lexicon)));
 
 describe('follow-ups in a thread about a role', () => {
   const cases: [string, RoleRef | null, string][] = [
@@ -90,7 +91,7 @@ describe('follow-ups in a thread about a role', () => {
 });
 
 describe('the roles a message names', () => {
-  const named = (text: string) => rolesNamedIn(engine, text).map((r) => r.role.id);
+  const named = (text: string) => engine.rolesNamedIn(text).map((r) => r.role.id);
 
   it('reads a job post line by line and item by item, in order', () => {
     expect(

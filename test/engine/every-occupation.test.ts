@@ -17,7 +17,7 @@ describe('an answer for every occupation', () => {
 
   it('composes and renders a card for each role, with dated sources and honest gaps', () => {
     for (const role of catalog.roles.values()) {
-      const answer = engine.roleById(role.id);
+      const answer = engine.card(role.id);
       expect(answer, role.id).not.toBeNull();
       if (!answer) continue;
       expect(answer.role.id).toBe(role.id);
@@ -92,7 +92,7 @@ describe('an answer for every occupation', () => {
 
   it('shows no skill gap from a missing profile and no pay gap across years or sources, on any card', () => {
     for (const role of catalog.roles.values()) {
-      const card = engine.roleById(role.id);
+      const card = engine.card(role.id);
       if (!card) continue;
       const rated = Boolean(role.data?.profile?.skills && role.data.profile.knowledge);
       const all = [...card.path.transitions, ...card.path.longRange];
@@ -124,7 +124,7 @@ describe('an answer for every occupation', () => {
     let threeOrMore = 0;
     let rated = 0;
     for (const role of catalog.roles.values()) {
-      const card = engine.roleById(role.id);
+      const card = engine.card(role.id);
       if (!card) continue;
       // Only an occupation an exposure source rates can have safer moves.
       if (card.consensus) rated++;
@@ -135,7 +135,7 @@ describe('an answer for every occupation', () => {
   });
 
   it("shows BLS median pay for medical coders once, from the seed's citation and the BLS files both", () => {
-    const card = engine.roleById('medical-coder');
+    const card = engine.card('medical-coder');
     const blsPay = card?.pay.filter((f) => f.value === 50250) ?? [];
     expect(blsPay).toHaveLength(1);
     expect(blsPay[0]).toMatchObject({ source: 'bls-median-pay-may-2024', confirmedBy: ['bls-ooh'] });

@@ -48,7 +48,7 @@ describe('experience on the card', () => {
     Number((((Number((taskResistance * 0.8 * 1.04 * 0.95).toFixed(4)) - AIJRI.floor) / AIJRI.span) * 100).toFixed(1));
 
   it("shows the medical coder's entry-level and senior results by the same formula, other inputs held fixed", () => {
-    const card = engine.roleById('medical-coder')!;
+    const card = engine.card('medical-coder')!;
     const x = card.experience;
     expect(x.profile).toBe('mid-level coders (2–5 years)');
     expect(x.levels.map((l) => l.level)).toEqual(['entry', 'mid', 'senior']);
@@ -87,7 +87,7 @@ describe('experience on the card', () => {
     if (senior.kind !== 'role') throw new Error('expected a role');
     expect(senior.experience.sentence).toContain('senior and specialist coders come out less exposed');
     // The card itself, as buttons fetch it, names no level.
-    expect(engine.roleById('medical-coder')!.experience.asked).toBeNull();
+    expect(engine.card('medical-coder')!.experience.asked).toBeNull();
 
     const accountant = engine.ask('junior accountant');
     if (accountant.kind !== 'role') throw new Error('expected a role');
@@ -95,7 +95,7 @@ describe('experience on the card', () => {
     expect(accountant.experience.sentence).toBe(
       'You mentioned “junior”: the sources give no separate figures by experience, so this describes the occupation as a whole, across experience levels.',
     );
-    expect(engine.roleById('cashiers')!.experience.sentence).toBe(
+    expect(engine.card('cashiers')!.experience.sentence).toBe(
       'The figures describe the occupation as a whole, across experience levels.',
     );
   });

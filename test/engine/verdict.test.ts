@@ -8,7 +8,7 @@ import { answerMessage, roleCardMessage, verdictLine } from '../../src/renderers
 import { bootEngine } from '../../src/transports/boot.js';
 
 const { engine, catalog } = bootEngine();
-const cards = [...catalog.roles.keys()].map((id) => engine.roleById(id)!);
+const cards = [...catalog.roles.keys()].map((id) => engine.card(id)!);
 const stepIndex = (card: RoleCard) => VERDICT_STEPS.findIndex((s) => s.level === card.verdict!.level);
 const COLOURS = ['green', 'yellow', 'orange', 'red'];
 
@@ -20,7 +20,7 @@ describe('the verdict', () => {
       expect(Boolean(card.verdict), card.role.id).toBe(Boolean(measured));
       if (!card.verdict) expect(card.lacks.length, card.role.id).toBeGreaterThan(0);
     }
-    expect(engine.roleById('clinical-documentation-improvement-specialist')!.verdict).toBeNull();
+    expect(engine.card('clinical-documentation-improvement-specialist')!.verdict).toBeNull();
   });
 
   it('points one way across every role: more exposure never shows a smaller fill, a lower step or a cooler colour', () => {
@@ -59,7 +59,7 @@ describe('the verdict', () => {
   });
 
   it('turns an AIJRI round (100 − AIJRI) and keeps the datasets’ rank beside it, never inventing one', () => {
-    const coder = engine.roleById('medical-coder')!;
+    const coder = engine.card('medical-coder')!;
     expect(coder.verdict).toMatchObject({
       level: 'very-high',
       exposure: 88.4,
@@ -70,7 +70,7 @@ describe('the verdict', () => {
     expect(coder.verdict!.method).toContain('100 − 11.6 = 88.4');
     expect(coder.verdict!.from).toContain('AIJRI 11.6 of 100 (higher = more resistant)');
 
-    const manager = engine.roleById('compliance-manager')!;
+    const manager = engine.card('compliance-manager')!;
     expect(manager.consensus).toBeNull();
     expect(manager.verdict).toMatchObject({
       basis: 'aijri-published',
@@ -86,7 +86,7 @@ describe('the verdict', () => {
   });
 
   it('follows the ranked datasets where there is no AIJRI, and says their disagreement first', () => {
-    const accountant = engine.roleById('accountants-and-auditors')!;
+    const accountant = engine.card('accountants-and-auditors')!;
     expect(accountant.verdict).toMatchObject({
       basis: 'consensus',
       exposure: accountant.consensus!.percentile,
@@ -98,7 +98,7 @@ describe('the verdict', () => {
       `On average, three public datasets rank this occupation ${rankInWords(accountant.consensus!.percentile)}.`,
     );
 
-    const cashier = engine.roleById('cashiers')!;
+    const cashier = engine.card('cashiers')!;
     expect(cashier.verdict!.confidence).toBe('low');
     expect(cashier.verdict!.confidenceNote).toMatch(/^The three sources disagree: one ranks it less exposed than/);
     const section = JSON.stringify(roleCardMessage(cashier).blocks[1]);
@@ -106,7 +106,7 @@ describe('the verdict', () => {
     expect(section.indexOf('Low confidence')).toBeLessThan(section.indexOf('AI exposure*'));
 
     // An assessment and datasets two steps apart: low confidence, said first.
-    const nurse = engine.roleById('registered-nurse')!;
+    const nurse = engine.card('registered-nurse')!;
     expect(nurse.verdict).toMatchObject({ basis: 'aijri-published', level: 'very-low', confidence: 'low' });
     expect(consensusOf(nurse.measures.filter((m) => m.percentile !== null))!.band).toBe('moderate');
   });

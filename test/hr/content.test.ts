@@ -8,7 +8,7 @@ import { bootEngine } from '../../src/transports/boot.js';
 import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
 
 const booted = bootEngine();
-const view = knowledgeView(() => booted);
+const view = knowledgeView(() => booted.engine);
 const render = announcementRenderer('Europe/Paris');
 
 const visible = (blocks: unknown[]) => JSON.stringify(blocks);

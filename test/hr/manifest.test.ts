@@ -33,9 +33,9 @@ describe('manifest.yml for the HR features', () => {
       (m) => m[1] as keyof typeof ACTIONS,
     );
     expect(new Set(drawn)).toEqual(new Set(['hrPost', 'hrEdit', 'hrCancel', 'hrRetry']));
-    const actions = read('src/transports/slack/listeners/actions/index.ts');
-    for (const id of drawn) expect(actions).toContain(`app.action(ACTIONS.${id},`);
-    expect(read('src/transports/slack/listeners/views/index.ts')).toContain('app.view(VIEWS.hrEdit,');
+    const registered = read('src/transports/slack/listeners/hr/index.ts');
+    for (const id of drawn) expect(registered).toContain(`app.action(ACTIONS.${id},`);
+    expect(registered).toContain('app.view(VIEWS.hrEdit,');
     expect(VIEWS.hrEdit).toMatch(/^airisk_/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });

@@ -8,8 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminPolicy } from '../../src/hr/admins.js';
 import { announcementRenderer, hrReplyMessage } from '../../src/renderers/blockkit/hr.js';
 import { defaultRoleNote } from '../../src/hr/announcements.js';
-import { isHrCommand } from '../../src/hr/commands.js';
-import { createHrService, type HrReply, type HrService } from '../../src/hr/service.js';
+import { isHrCommand, parseHrCommand } from '../../src/requests/hr.js';
+import type { HrReply } from '../../src/answers/hr.js';
+import { createHrService, type HrService } from '../../src/hr/service.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { FakeSlack, ManualClock, TestKnowledge } from './fakes.js';
@@ -95,7 +96,7 @@ describe('who may announce', () => {
       'schedule list',
       'insights',
     ]) {
-      const reply = await hr.command(EMPLOYEE, text);
+      const reply = await hr.command(EMPLOYEE, parseHrCommand(text));
       expect(reply.kind).toBe('message');
       expect(textOf(reply)).toContain('Sorry, only HR admins can announce');
     }
@@ -105,19 +106,19 @@ describe('who may announce', () => {
   });
 
   it('an employee cannot Post a preview someone else made', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce test coder'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce test coder')));
     expect(textOf(await hr.post(EMPLOYEE, id))).toContain('Sorry, only HR admins');
     expect(slack.allPosts()).toEqual([]);
     expect((await store.getOutbox(id))?.status).toBe('draft');
   });
 
   it('admits members of the HR admin user group', async () => {
-    expect((await hr.command(GROUP_ADMIN, 'announce test coder')).kind).toBe('preview');
+    expect((await hr.command(GROUP_ADMIN, parseHrCommand('announce test coder'))).kind).toBe('preview');
   });
 
   it('says why when the user group cannot be checked', async () => {
     slack.failNext('usergroupMembers', { kind: 'refused', code: 'missing_scope', needed: 'usergroups:read' });
-    expect(textOf(await hr.command(GROUP_ADMIN, 'insights'))).toContain(
+    expect(textOf(await hr.command(GROUP_ADMIN, parseHrCommand('insights')))).toContain(
       'could not check the HR admin user group just now (missing_scope (needs usergroups:read))',
     );
   });
@@ -125,7 +126,7 @@ describe('who may announce', () => {
 
 describe('announcing', () => {
   it('previews exactly what Post then posts, once, and audits who, what, where, when and the ts', async () => {
-    const preview = await hr.command(ADMIN, `announce test coder <#${ALL_HANDS}|all-hands>`);
+    const preview = await hr.command(ADMIN, parseHrCommand(`announce test coder <#${ALL_HANDS}|all-hands>`));
     const id = previewId(preview);
     const shown = hrReplyMessage(preview);
     expect(JSON.stringify(shown.blocks)).toContain(`to <#${ALL_HANDS}>`);
@@ -154,29 +155,29 @@ describe('announcing', () => {
   });
 
   it('uses HR_DEFAULT_CHANNEL when no channel is named, and explains a bare #name', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce spotlight'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce spotlight')));
     expect((await store.getOutbox(id))?.channel).toBe(HR_NEWS);
-    expect(textOf(await hr.command(ADMIN, 'announce digest #hr-news'))).toContain(
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('announce digest #hr-news')))).toContain(
       "can't tell which channel #hr-news is",
     );
   });
 
   it('cancel posts nothing, and a later Post says it was cancelled', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce test nurse')));
     expect(textOf(await hr.cancel(ADMIN, id))).toContain('Cancelled: nothing was posted');
     expect(textOf(await hr.post(ADMIN, id))).toContain('Cancelled');
     expect(slack.allPosts()).toEqual([]);
   });
 
   it('an edit naming something that is not a channel is refused without repeating it', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce test nurse')));
     const refused = textOf(await hr.saveEdit(ADMIN, id, { note: null, channel: '<!channel>' }));
     expect(refused).toContain('That is not a channel');
     expect(refused).not.toContain('<!channel>');
   });
 
   it('edit adds the admin note and moves the channel, and Post sends the edited version', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce test nurse')));
     const editable = await hr.editable(ADMIN, id);
     expect('entry' in editable && editable.entry.channel).toBe(HR_NEWS);
     const edited = await hr.saveEdit(ADMIN, id, { note: 'Open day on Friday <3', channel: ALL_HANDS });
@@ -191,7 +192,7 @@ describe('announcing', () => {
   });
 
   it('a role announcement always carries a note: the default until the admin writes one, never none', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce test nurse'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce test nurse')));
     const editable = await hr.editable(ADMIN, id);
     if (!('entry' in editable)) throw new Error('the draft should be editable');
     expect(editable.entry.note).toBe(defaultRoleNote('Test Nurse'));
@@ -203,22 +204,22 @@ describe('announcing', () => {
     expect(textOf(refused)).toContain('needs a note above the card');
     expect((await store.getOutbox(id))?.note).toBe(defaultRoleNote('Test Nurse'));
     // A digest may go without one.
-    const digest = previewId(await hr.command(ADMIN, 'announce digest'));
+    const digest = previewId(await hr.command(ADMIN, parseHrCommand('announce digest')));
     expect((await hr.saveEdit(ADMIN, digest, { note: null, channel: HR_NEWS })).kind).toBe('preview');
   });
 
   it('asks which role when the text matches several, and suggests when it matches none', async () => {
-    expect(textOf(await hr.command(ADMIN, 'announce test'))).toContain(
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('announce test')))).toContain(
       'could be several roles: *Test Coder*, *Test Nurse*',
     );
-    expect(textOf(await hr.command(ADMIN, 'announce astronaut'))).toContain(
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('announce astronaut')))).toContain(
       `couldn't find a role matching “astronaut”`,
     );
   });
 
   it('tells the admin the bot is not in the channel, and Retry posts once after the invite', async () => {
     slack.members.delete(ALL_HANDS);
-    const id = previewId(await hr.command(ADMIN, `announce test coder <#${ALL_HANDS}>`));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand(`announce test coder <#${ALL_HANDS}>`)));
     const failed = await hr.post(ADMIN, id);
     expect(failed.kind).toBe('delivery-failed');
     expect(textOf(failed)).toContain(`I'm not in <#${ALL_HANDS}>: invite me with \`/invite @airisk\``);
@@ -230,7 +231,7 @@ describe('announcing', () => {
   });
 
   it('a preview confirmed just before a crash is posted by the next process, once', async () => {
-    const id = previewId(await hr.command(ADMIN, 'announce test coder'));
+    const id = previewId(await hr.command(ADMIN, parseHrCommand('announce test coder')));
     await store.transition(id, ['draft'], 'pending'); // Post's first step, then the process dies
     await hr.stop();
     await store.close();
@@ -243,27 +244,30 @@ describe('announcing', () => {
 
 describe('schedules', () => {
   it('adds, lists and removes, with usage on bad input', async () => {
-    const added = await hr.command(ADMIN, `schedule add weekly mon 09:00 spotlight <#${ALL_HANDS}|all-hands>`);
+    const added = await hr.command(
+      ADMIN,
+      parseHrCommand(`schedule add weekly mon 09:00 spotlight <#${ALL_HANDS}|all-hands>`),
+    );
     expect(textOf(added)).toContain(
       'Schedule 1: a spotlight to <#C0ALLHANDS>, weekly mon 09:00 (Europe/Paris). First run Mon, 30 Mar 2026, 09:00',
     );
-    expect(textOf(await hr.command(ADMIN, 'schedule list'))).toContain(
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('schedule list')))).toContain(
       '*1.* spotlight to <#C0ALLHANDS>, weekly mon 09:00 · next Mon, 30 Mar 2026, 09:00',
     );
-    const bad = await hr.command(ADMIN, 'schedule add fortnightly 09:00 spotlight');
+    const bad = await hr.command(ADMIN, parseHrCommand('schedule add fortnightly 09:00 spotlight'));
     expect(bad.kind).toBe('usage');
     expect(textOf(bad)).toContain(`I don't know the cadence "fortnightly"`);
     expect(textOf(bad)).toContain('/airisk schedule add weekly mon 09:00 spotlight [#channel]');
-    expect(textOf(await hr.command(ADMIN, 'schedule add weekly mon 09:00 newsletter'))).toContain(
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('schedule add weekly mon 09:00 newsletter')))).toContain(
       'say what to post: `spotlight` or `digest`, not "newsletter"',
     );
-    expect(textOf(await hr.command(ADMIN, 'schedule remove 7'))).toContain('There is no schedule 7');
-    expect(textOf(await hr.command(ADMIN, 'schedule remove 1'))).toContain('Removed schedule 1');
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('schedule remove 7')))).toContain('There is no schedule 7');
+    expect(textOf(await hr.command(ADMIN, parseHrCommand('schedule remove 1')))).toContain('Removed schedule 1');
     expect(await store.schedules()).toEqual([]);
   });
 
   it('tells the creator by DM when a scheduled digest cannot be posted', async () => {
-    await hr.command(ADMIN, `schedule add daily 09:00 spotlight <#${ALL_HANDS}>`);
+    await hr.command(ADMIN, parseHrCommand(`schedule add daily 09:00 spotlight <#${ALL_HANDS}>`));
     slack.members.delete(ALL_HANDS);
     clock.set('2026-03-26T08:00:00Z');
     await hr.scheduler.tick();
@@ -292,7 +296,7 @@ describe('insights', () => {
     clock.advance(20 * 24 * 3600_000);
     hr.usage.answered(knowledge.role('test-nurse') as NonNullable<ReturnType<TestKnowledge['role']>>);
 
-    const reply = await hr.command(ADMIN, 'insights');
+    const reply = await hr.command(ADMIN, parseHrCommand('insights'));
     if (reply.kind !== 'insights') throw new Error(textOf(reply));
     const [week, month] = reply.insights.periods;
     expect(week?.topRoles).toEqual([{ kind: 'role', id: 'test-nurse', label: 'Test Nurse', count: 'fewer than 5' }]);

@@ -130,14 +130,14 @@ async function useShortcut(message: Locator): Promise<void> {
 const cardHeader = (role: { title: string }) => role.title;
 
 function roleHeader(roleId: string): string {
-  const card = engine.roleById(roleId);
+  const card = engine.card(roleId);
   expect(card, `${roleId} is a role`).toBeTruthy();
   return cardHeader(card!.role);
 }
 
 /** The verdict's words as the first screen shows them, e.g. "Very high AI exposure". */
 function verdictOf(roleId: string): string {
-  const card = engine.roleById(roleId);
+  const card = engine.card(roleId);
   expect(card?.verdict, `${roleId} has a verdict`).toBeTruthy();
   return `${verdictStep(card!.verdict!.level).words} AI exposure`;
 }
@@ -189,14 +189,14 @@ describe('local preview in Chromium', () => {
         .map((r) => r.id)
         .filter((id, i, all) => all.indexOf(id) === i)
         .map((id) => {
-          const text = visibleText(roleCardMessage(engine.roleById(id)!).blocks);
+          const text = visibleText(roleCardMessage(engine.card(id)!).blocks);
           return { id, chars: text.length, lines: text.split('\n').length };
         });
       const byChars = [...longest].sort((a, b) => b.chars - a.chars)[0]!;
       const byLines = [...longest]
         .filter((r) => r.id !== byChars.id)
         .sort((a, b) => b.lines - a.lines || b.chars - a.chars)[0]!;
-      const worst = [byChars, byLines].map((r) => [r.id, engine.roleById(r.id)!.role.title] as const);
+      const worst = [byChars, byLines].map((r) => [r.id, engine.card(r.id)!.role.title] as const);
       for (const [slug, query] of [...FIRST_SCREEN_ROLES, ...worst]) {
         const before = await botMessages().count();
         await send(`/airisk ${query}`);
@@ -563,7 +563,7 @@ describe('local preview in Chromium', () => {
     const modal = page.locator('#modal-body');
     expect(await modal.textContent()).toContain('names 3 roles');
     for (const id of ['medical-coder', 'registered-nurse', 'pharmacy-technician'])
-      expect(await modal.textContent()).toContain(engine.roleById(id)!.role.title);
+      expect(await modal.textContent()).toContain(engine.card(id)!.role.title);
     await page.screenshot({ path: `${SHOTS}/shortcut-modal.png` });
     await modal.getByRole('button', { name: 'Open card' }).nth(1).click();
     await page.click('#modal-cancel');
@@ -603,7 +603,7 @@ describe('local preview in Chromium', () => {
           ]),
         ),
     );
-    const card = engine.roleById('medical-coder')!;
+    const card = engine.card('medical-coder')!;
     expect(outputs).toMatchObject({
       role_title: 'Medical Coder',
       score: String(card.verdict!.exposure),

@@ -56,7 +56,7 @@ describe('employee-facing messages', () => {
   it('no card, its details or its path shows a folder or a dataset statistic, for any role', () => {
     const found: string[] = [];
     for (const id of catalog.roles.keys()) {
-      const card = engine.roleById(id)!;
+      const card = engine.card(id)!;
       const text = [
         visibleText(roleCardMessage(card).blocks),
         visibleText(detailsBlocks(card)),

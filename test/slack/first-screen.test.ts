@@ -22,7 +22,7 @@ const FIRST_SCREEN_BUDGET = {
   paragraph: 260,
 } as const;
 
-const cards = [...catalog.roles.keys()].map((id) => engine.roleById(id)!);
+const cards = [...catalog.roles.keys()].map((id) => engine.card(id)!);
 
 describe('the first screen', () => {
   it('stays within the block and text budget for every role', () => {
@@ -83,7 +83,7 @@ describe('the first screen', () => {
       const outlook = lines.find((l) => l.startsWith('📈 Outlook:'));
       if (outlook) expect(outlook, card.role.id).toMatch(/· forecast by \S/);
     }
-    const coder = blockTexts(roleCardMessage(engine.roleById('medical-coder')!).blocks).join('\n');
+    const coder = blockTexts(roleCardMessage(engine.card('medical-coder')!).blocks).join('\n');
     expect(coder).toContain('💵 Pay: $50,250 a year — median pay, all medical records specialists · BLS, May 2024');
     expect(coder).toContain(
       '📈 Outlook: +7% — projected employment growth, all medical records specialists · 2024–2034 · forecast by BLS',
@@ -92,7 +92,7 @@ describe('the first screen', () => {
   });
 
   it('shows two things AI can and two it cannot do, and up to three things to do now', () => {
-    const coder = blockTexts(roleCardMessage(engine.roleById('medical-coder')!).blocks).join('\n');
+    const coder = blockTexts(roleCardMessage(engine.card('medical-coder')!).blocks).join('\n');
     expect(coder.match(/^✅ AI can /gm)?.length).toBe(2);
     expect(coder.match(/^❌ AI can't \(yet\) /gm)?.length).toBe(2);
     expect(coder).toContain(
@@ -101,7 +101,7 @@ describe('the first screen', () => {
     expect(coder).toContain('2. Build AI coding validation and governance');
 
     // A dataset occupation: the most and least exposed task statements, with their source.
-    const accountant = blockTexts(roleCardMessage(engine.roleById('accountants-and-auditors')!).blocks).join('\n');
+    const accountant = blockTexts(roleCardMessage(engine.card('accountants-and-auditors')!).blocks).join('\n');
     expect(accountant.match(/^✅ AI can speed up: /gm)?.length).toBe(2);
     expect(accountant.match(/^❌ AI barely helps: /gm)?.length).toBe(2);
     expect(accountant).toContain('Task statements rated by people and GPT-4 (GPTs are GPTs: task exposure labels).');
@@ -118,7 +118,7 @@ describe('the first screen', () => {
   it('ends with the buttons: Reskilling path, How we scored this, Compare, Share, 👍 / 👎; a shared card keeps two', () => {
     const ids = (shared: boolean) =>
       (
-        roleCardMessage(engine.roleById('cashiers')!, { shared }).blocks.at(-1) as {
+        roleCardMessage(engine.card('cashiers')!, { shared }).blocks.at(-1) as {
           elements: { action_id: string }[];
         }
       ).elements.map((e) => e.action_id);

@@ -14,7 +14,7 @@ describe('Block Kit limits', () => {
     expect(catalog.roles.size).toBeGreaterThan(700);
     const problems: string[] = [];
     for (const id of catalog.roles.keys()) {
-      const card = engine.roleById(id)!;
+      const card = engine.card(id)!;
       for (const [what, message] of [
         ['card', roleCardMessage(card)],
         ['path', answerMessage(engine.path(id))],

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { answerTo, followUp } from '../../src/engine/conversation.js';
+import { lexicon } from '../../src/engine/lexicon.js';
+import type { HrService } from '../../src/hr/service.js';
+import { followUp } from '../../src/requests/follow-up.js';
+import { ACTIONS, VIEWS } from '../../src/renderers/blockkit/ids.js';
 import { answerMessage, messageFor, roleCardMessage } from '../../src/renderers/blockkit/messages.js';
 import { rolesInMessageModal } from '../../src/renderers/blockkit/shortcut.js';
 import { compareModal, homeView, lookupModal } from '../../src/renderers/blockkit/views.js';
@@ -101,7 +104,7 @@ const BOLT_UTILITIES: [RegExp, string][] = [
 type Constraint = string | RegExp | { action_id?: string | RegExp; callback_id?: string | RegExp };
 
 /** Every registration registerListeners makes, by Bolt method (command, event, action, view, ...). */
-function recordRegistrations(): Map<string, Constraint[]> {
+function recordRegistrations(hr: HrService | null = {} as HrService): Map<string, Constraint[]> {
   const registered = new Map<string, Constraint[]>();
   const recorder = new Proxy(
     {},
@@ -110,7 +113,8 @@ function recordRegistrations(): Map<string, Constraint[]> {
         registered.set(method, [...(registered.get(method) ?? []), constraint]),
     },
   );
-  registerListeners(recorder as App, { engine, hooks: {}, subcommands: new Map() });
+  // By default with HR on (a stand-in service: registering reads nothing of it), so its buttons and modal count.
+  registerListeners(recorder as App, { engine, hooks: {}, ...(hr ? { hr } : {}) });
   return registered;
 }
 const registered = recordRegistrations();
@@ -169,6 +173,13 @@ describe('manifest.yml', () => {
     ]);
   });
 
+  it('registers the HR buttons and modal only when HR is on', () => {
+    const hrIds = [ACTIONS.hrPost, ACTIONS.hrEdit, ACTIONS.hrCancel, ACTIONS.hrRetry, VIEWS.hrEdit];
+    const ids = (r: Map<string, Constraint[]>) => [...(r.get('action') ?? []), ...(r.get('view') ?? [])];
+    expect(ids(recordRegistrations(null)).filter((c) => hrIds.includes(c as never))).toEqual([]);
+    expect(ids(registered)).toEqual(expect.arrayContaining(hrIds));
+  });
+
   it('declares exactly the slash commands registered, each with a description and usage hint', () => {
     expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual(
       [...(registered.get('command') ?? [])].sort(),
@@ -201,7 +212,7 @@ describe('manifest.yml', () => {
     expect(prompts.length).toBeLessThanOrEqual(4);
     for (const p of prompts) {
       expect(p.title.trim(), 'a prompt needs a title').not.toBe('');
-      const answer = answerTo(engine, followUp(p.message, null));
+      const answer = engine.answer(followUp(p.message, null, lexicon));
       expect(answer.kind, `"${p.message}" must get an answer, not a did-you-mean`).not.toMatch(/not_found|ambiguous/);
     }
   });
@@ -234,7 +245,7 @@ describe('manifest.yml', () => {
     const outputs = step?.output_parameters ?? {};
     const typeOf = { number: 'number', string: 'string' } as const;
     for (const id of ['medical-coder', 'registered-nurse', 'pharmacy-technician', 'software-developers']) {
-      const given = roleCardOutputs(engine.roleById(id)!) as unknown as Record<string, unknown>;
+      const given = roleCardOutputs(engine.card(id)!) as unknown as Record<string, unknown>;
       for (const [name, value] of Object.entries(given)) {
         expect(outputs[name], `output ${name} is not declared`).toBeDefined();
         expect(outputs[name]?.type).toBe(typeOf[typeof value as keyof typeof typeOf]);
@@ -246,9 +257,9 @@ describe('manifest.yml', () => {
 
   it('has a listener for every button and modal the renderers draw, and interactivity on', () => {
     const surfaces = [
-      roleCardMessage(engine.roleById('medical-coder')!),
-      messageFor(engine.roleById('medical-coder')!, 'posted'),
-      rolesInMessageModal([engine.roleById('medical-coder')!, engine.roleById('registered-nurse')!]),
+      roleCardMessage(engine.card('medical-coder')!),
+      messageFor(engine.card('medical-coder')!, 'posted'),
+      rolesInMessageModal([engine.card('medical-coder')!, engine.card('registered-nurse')!]),
       ...[
         engine.path('medical coder'),
         engine.compare('medical coder vs registered nurse'),

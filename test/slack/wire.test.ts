@@ -447,6 +447,24 @@ describe('buttons and modals', () => {
     expect(String(cmp!.body.text)).toMatch(/Medical Coder .* vs Registered Nurse/);
   });
 
+  it('counts what the path button and the compare modal show, as every answer a person sees (a share is not)', async () => {
+    lookups.length = 0;
+    await blockAction(appUrl, ACTIONS.path, 'medical-coder', fake.responseUrl('path'));
+    await fake.waitFor('response');
+    expect(lookups).toEqual(['path']);
+    await viewSubmission(
+      appUrl,
+      VIEWS.compare,
+      { [INPUTS.compareBlock]: { [INPUTS.compareText]: { type: 'plain_text_input', value: 'registered nurse' } } },
+      JSON.stringify({ roleId: 'medical-coder' }),
+    );
+    await fake.waitFor('chat.postMessage');
+    expect(lookups).toEqual(['path', 'compare']);
+    await blockAction(appUrl, ACTIONS.share, 'medical-coder', fake.responseUrl('share'));
+    await fake.waitFor('response', 2);
+    expect(lookups).toEqual(['path', 'compare']);
+  });
+
   it('asks again when the lookup modal is submitted empty', async () => {
     const res = await viewSubmission(appUrl, VIEWS.lookup, {
       [INPUTS.lookupBlock]: { [INPUTS.lookupText]: { type: 'plain_text_input', value: '  ' } },

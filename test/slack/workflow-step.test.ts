@@ -66,7 +66,7 @@ describe('the workflow step', () => {
     expect(posted!.token).toBe(execution.token);
     expect(done!.token).toBe(execution.token);
     expect(done!.body.function_execution_id).toBe(execution.id);
-    const card = engine.roleById('medical-coder')!;
+    const card = engine.card('medical-coder')!;
     expect(done!.body.outputs).toEqual({
       role_title: 'Medical Coder',
       score: card.verdict!.exposure,
@@ -93,7 +93,7 @@ describe('the workflow step', () => {
     execute({ role: 'software developers' });
     const [done] = await fake.waitFor('functions.completeSuccess');
     const outputs = done!.body.outputs as Record<string, unknown>;
-    const card = engine.roleById('software-developers')!;
+    const card = engine.card('software-developers')!;
     expect(outputs.role_title).toBe(card.role.title);
     if (card.headline) expect(outputs.score).toBe(card.headline.value);
     else expect(outputs).not.toHaveProperty('score');

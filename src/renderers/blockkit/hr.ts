@@ -2,16 +2,22 @@
 // intro, or a digest of what changed), the admin's ephemeral replies (preview with Post / Edit / Cancel,
 // outcomes, schedules, insights) and the Edit modal.
 import type { types } from '@slack/bolt';
-import type { AnnouncementContent } from '../../hr/announcements.js';
-import { channelLink } from '../../hr/channels.js';
-import { formatLocal } from '../../hr/clock.js';
-import { FEWER_THAN, type Insights, type InsightsPeriod, type ShownCount } from '../../hr/insights.js';
-import type { KnowledgeChanges } from '../../hr/knowledge.js';
-import type { HrReply } from '../../hr/service.js';
-import type { OutboxEntry, OutboxMessage, Schedule } from '../../store/types.js';
+import { formatLocal } from '../../answers/format.js';
+import {
+  FEWER_THAN,
+  type AnnouncementContent,
+  type HrReply,
+  type Insights,
+  type InsightsPeriod,
+  type KnowledgeChanges,
+  type OutboxEntry,
+  type OutboxMessage,
+  type Schedule,
+  type ShownCount,
+} from '../../answers/hr.js';
 import { ACTIONS, INPUTS, VIEWS } from './ids.js';
 import { roleCardMessage, type SlackMessage } from './messages.js';
-import { LIMITS, cut, escapeMrkdwn } from './text.js';
+import { LIMITS, channelLink, cut, escapeMrkdwn } from './text.js';
 
 type Block = types.KnownBlock;
 

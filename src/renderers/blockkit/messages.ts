@@ -29,7 +29,7 @@ import {
   verdictStep,
 } from '../../answers/format.js';
 import { ACTIONS, nthAction } from './ids.js';
-import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn } from './text.js';
+import { LIMITS, cut, escapeMrkdwn, link, markdownToMrkdwn, slashCommand } from './text.js';
 
 type Block = types.KnownBlock;
 export interface SlackMessage {
@@ -162,7 +162,7 @@ function matchBlocks(answer: { role: RoleCard['role']; match?: MatchInfo; altern
   return blocks;
 }
 
-function cardActions(roleId: string, shared: boolean, surface: MessageSurface): Block[] {
+function cardActions(roleId: string, shared: boolean, surface: 'posted' | 'ephemeral'): Block[] {
   const details = button('How we scored this', ACTIONS.details, roleId);
   const path = button('Reskilling path', ACTIONS.path, roleId, shared ? undefined : 'primary');
   if (shared) return [actions(`card:${roleId}`, [details, path])];
@@ -185,7 +185,7 @@ function cardActions(roleId: string, shared: boolean, surface: MessageSurface): 
  */
 export function roleCardMessage(
   card: RoleCard & { match?: MatchInfo; alternatives?: RoleRef[] },
-  options: { shared?: boolean; surface?: MessageSurface } = {},
+  options: { shared?: boolean; surface?: 'posted' | 'ephemeral' } = {},
 ): SlackMessage {
   const v = card.verdict;
   // What matched is for the person who asked; a card shared in a channel goes without it.
@@ -219,16 +219,17 @@ function sourceWithDate(s: SourceRef): string {
   return `${link(s.url, s.name)}${s.version ? `, ${e(s.version)}` : ''} (${e(formatAsOf(s.asOf, s.approximate))})`;
 }
 
-/** Where a message is shown: posted in a conversation (chat.postMessage: a DM, a thread, a channel), or only to
- *  one person (a response_url or chat.postEphemeral reply). */
-export type MessageSurface = 'posted' | 'ephemeral';
+/** Where a message is shown: posted in a conversation (chat.postMessage: a DM, a thread, a channel), only to one
+ *  person (a response_url or chat.postEphemeral reply), or shared with a conversation by a person (Share in
+ *  channel: a card without its personal buttons). */
+export type MessageSurface = 'posted' | 'ephemeral' | 'shared';
 
 /** The card's 👍 / 👎. On a posted message, Slack's feedback_buttons element in a context_actions block
  *  (https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element), whose click carries
  *  the value of the button pressed; Slack documents both for messages, and shows them in its AI-app guides on
  *  messages the app posts. On an ephemeral reply (where Slack documents no support for them) two buttons,
  *  returned for the card's action row. Either way the value says which vote and which role, nothing else. */
-export function feedbackElement(roleId: string, surface: MessageSurface): types.Button[] | Block {
+export function feedbackElement(roleId: string, surface: 'posted' | 'ephemeral'): types.Button[] | Block {
   if (surface === 'ephemeral')
     return [button('👍 Helpful', ACTIONS.helpful, roleId), button('👎 Not helpful', ACTIONS.notHelpful, roleId)];
   const vote = (text: string, label: string, value: string) => ({
@@ -396,7 +397,7 @@ export function helpMessage(answer: HelpAnswer): SlackMessage {
     text: 'airisk: ask about any job title, code or question, e.g. /airisk cashier',
     blocks: [
       header('airisk: will AI replace my job?'),
-      section(answer.commands.map((c) => `\`${e(c.usage)}\`  ${e(c.description)}`).join('\n')),
+      section(answer.commands.map((c) => `\`${e(slashCommand(c))}\`  ${e(c.description)}`).join('\n')),
       section(`*Try:* ${answer.examples.map((x) => `\`${e(x)}\``).join(' · ')}`),
       ...roleButtons('popular', answer.popularRoles),
       context(e(answer.coverage)),
@@ -437,7 +438,7 @@ export function answerMessage(answer: Answer): SlackMessage {
 export function messageFor(answer: Answer, surface: MessageSurface): SlackMessage {
   switch (answer.kind) {
     case 'role':
-      return roleCardMessage(answer, { surface });
+      return roleCardMessage(answer, surface === 'shared' ? { shared: true } : { surface });
     case 'path':
       return pathMessage(answer);
     case 'compare':

@@ -2,6 +2,8 @@
 // input can become <!channel>, <!here>, <!everyone>, a user-group or user ping, or a link it did not intend.
 // Limits are Slack's (https://api.slack.com/reference/block-kit/blocks), enforced here in one place.
 
+import type { CommandHelp } from '../../answers/types.js';
+
 export const LIMITS = {
   messageBlocks: 50,
   surfaceBlocks: 100,
@@ -57,4 +59,15 @@ export function markdownToMrkdwn(markdown: string): string {
     .join('')
     .replace(/\*\*([^*]+)\*\*/g, '*$1*')
     .replace(/(^|\n)\s*[-*] /g, '$1• ');
+}
+
+/** How Slack shows a channel link in mrkdwn: the reader sees #name. */
+export const channelLink = (id: string): string => `<#${id}>`;
+
+/** The slash command, as every Slack message that mentions it spells it (manifest.yml declares it). */
+export const SLASH_COMMAND = '/airisk';
+
+/** A command as Slack takes it: "/airisk <job title>", "/airisk path <job title>", "/airisk help". */
+export function slashCommand(c: CommandHelp): string {
+  return [SLASH_COMMAND, c.verb === 'ask' ? '' : c.verb, c.args].filter(Boolean).join(' ');
 }

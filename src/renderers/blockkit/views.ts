@@ -2,7 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { HelpAnswer } from '../../answers/types.js';
 import { ACTIONS, INPUTS, VIEWS, nthAction } from './ids.js';
-import { LIMITS, cut, escapeMrkdwn } from './text.js';
+import { LIMITS, cut, escapeMrkdwn, slashCommand } from './text.js';
 
 /** App Home, written for employees: what the bot does, how to ask, jobs from across the economy. No server
  *  paths or dataset statistics (those go to the log and to HR admins). */
@@ -31,7 +31,7 @@ export function homeView(help: HelpAnswer): types.HomeView {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*How to ask*\n${help.commands.map((c) => `• \`${e(c.usage)}\` ${e(c.description)}`).join('\n')}\n• Or send me a direct message, or mention me in a channel, with any question.`,
+          text: `*How to ask*\n${help.commands.map((c) => `• \`${e(slashCommand(c))}\` ${e(c.description)}`).join('\n')}\n• Or send me a direct message, or mention me in a channel, with any question.`,
         },
       },
       { type: 'section', text: { type: 'mrkdwn', text: '*Jobs from across the economy*' } },

@@ -6,6 +6,7 @@ import type { Answer } from '../../answers/types.js';
 import { KnowledgeInvalidError } from '../../catalog/knowledge/load.js';
 import type { Engine } from '../../engine/types.js';
 import { renderText } from '../../renderers/terminal.js';
+import { cliRequest, isCliVerb } from '../../requests/cli.js';
 import { escapeControls, jsonForTerminal } from '../../renderers/terminal-escape.js';
 import { bootEngine } from '../boot.js';
 import { DATA_USAGE, dataCommand } from './data.js';
@@ -19,9 +20,6 @@ const USAGE = `Usage:
 ${DATA_USAGE}
 Environment: AIRISK_DATA_DIR = folder of the public datasets (optional; default: the one \`airisk data fetch\` fills).`;
 
-type Command = 'ask' | 'path' | 'compare';
-const COMMANDS = new Set<string>(['ask', 'path', 'compare']);
-
 /** Everything the CLI writes goes through these: what a person typed or a file holds may carry control
  *  characters, which are shown as escapes rather than obeyed by the terminal. */
 const out = (text: string) => console.log(escapeControls(text));
@@ -34,12 +32,6 @@ for (const stream of [process.stdout, process.stderr])
     if (err.code !== 'EPIPE') throw err;
     process.exit(0);
   });
-
-function answer(engine: Engine, command: Command, text: string): Answer {
-  if (command === 'path') return engine.path(text);
-  if (command === 'compare') return engine.compare(text);
-  return engine.ask(text);
-}
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'data')
@@ -59,13 +51,13 @@ async function main(argv: string[]): Promise<number> {
     fail(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || !command) {
+  const [verb, ...rest] = parsed.positionals;
+  if (parsed.values.help || !verb) {
     out(USAGE);
-    return command || parsed.values.help ? 0 : 2;
+    return verb || parsed.values.help ? 0 : 2;
   }
-  if (!COMMANDS.has(command)) {
-    fail(`Unknown command "${command}".\n\n${USAGE}`);
+  if (!isCliVerb(verb)) {
+    fail(`Unknown command "${verb}".\n\n${USAGE}`);
     return 2;
   }
   let engine: Engine;
@@ -81,12 +73,12 @@ async function main(argv: string[]): Promise<number> {
   const print = (a: Answer) =>
     parsed.values.json ? console.log(jsonForTerminal(a)) : out(renderText(a, { details: parsed.values.details }));
   if (rest.length > 0) {
-    print(answer(engine, command as Command, rest.join(' ')));
+    print(engine.answer(cliRequest(verb, rest.join(' '))));
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    print(answer(engine, command as Command, line));
+    print(engine.answer(cliRequest(verb, line)));
     if (!parsed.values.json) out('');
   }
   return 0;

@@ -4,14 +4,14 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { logText } from '../log-text.js';
 import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
-import type { SlackDeps, SlackHooks, Subcommand } from './deps.js';
+import type { SlackDeps, SlackHooks } from './deps.js';
 import type { HrService } from '../../hr/service.js';
 import type { Store } from '../../store/types.js';
 import { memoryEventDedupe, storeEventDedupe } from './event-dedupe.js';
-import { hrSubcommands } from './listeners/commands/hr-subcommands.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerAssistant } from './listeners/assistant/index.js';
 import { registerFunctions } from './listeners/functions/index.js';
+import { registerHr } from './listeners/hr/index.js';
 import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { localThreadMemory, storeThreadMemory } from './thread-memory.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -26,7 +26,6 @@ export interface SlackAppOptions {
   /** Defaults to Bolt's console logger at LOG_LEVEL. */
   logger?: Logger;
   hooks?: SlackHooks;
-  subcommands?: Map<string, Subcommand>;
   /** The HR features: adds the announce, schedule and insights subcommands, their buttons and modal, and
    *  counts lookups and votes for insights. */
   hr?: HrService;
@@ -82,11 +81,9 @@ export function createSlackApp(options: SlackAppOptions): App {
   });
 
   const { hr } = options;
-  const subcommands = new Map([...(options.subcommands ?? []), ...(hr ? hrSubcommands(hr) : [])]);
   registerListeners(app, {
     engine: options.engine,
     hooks: hr ? withUsageCounts(options.hooks ?? {}, hr) : (options.hooks ?? {}),
-    subcommands,
     ...(hr ? { hr } : {}),
     ...(options.store ? { threads: storeThreadMemory(options.store, { log: (m) => app.logger.warn(m) }) } : {}),
   });
@@ -142,4 +139,6 @@ export function registerListeners(app: App, given: SlackDeps): void {
   registerViews(app, deps);
   registerShortcuts(app, deps);
   registerFunctions(app, deps);
+  // HR's buttons and modal only when HR is on; its subcommands come through /airisk.
+  if (deps.hr) registerHr(app, deps.hr);
 }

@@ -1,20 +1,9 @@
-// What listeners get: the engine, optional hooks for features that record usage, and extra /airisk
-// subcommands (HR registers announce, schedule, insights).
+// What listeners get: the engine, optional hooks for features that record usage, the HR features when they are
+// on, and the assistant threads' memory.
 import type { Answer } from '../../answers/types.js';
 import type { Engine } from '../../engine/types.js';
 import type { HrService } from '../../hr/service.js';
-import type { SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { ThreadMemory } from './thread-memory.js';
-
-export interface SubcommandContext {
-  command: SlashCommand;
-  /** The text after the subcommand word. */
-  args: string;
-  client: WebClient;
-}
-
-export type Subcommand = (ctx: SubcommandContext) => Promise<void>;
 
 export interface SlackHooks {
   /** After an answer is shown; for anonymous lookup counts. */
@@ -25,7 +14,6 @@ export interface SlackHooks {
 export interface SlackDeps {
   engine: Engine;
   hooks: SlackHooks;
-  subcommands: Map<string, Subcommand>;
   /** The HR features (announce, schedule, insights), when the app runs with a store. */
   hr?: HrService;
   /** What assistant threads remember (context, role in context); in the store when there is one, else in memory. */

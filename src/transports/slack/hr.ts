@@ -57,7 +57,7 @@ export async function createSlackHr(options: SlackHrOptions): Promise<SlackHr> {
     store,
     slack,
     clock,
-    view: knowledgeView(current),
+    view: knowledgeView(() => current().engine),
     render: announcementRenderer(hr.timeZone),
     admins: createAdminPolicy({ userIds: hr.adminUserIds, usergroup: hr.adminUsergroup, slack, clock }),
     defaultChannel: hr.defaultChannel,

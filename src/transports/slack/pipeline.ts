@@ -1,13 +1,12 @@
-// One answer pipeline for the Slack listeners: what was asked (a text, a role id, a follow-up in a thread)
-// -> the engine's answer -> the anonymous usage count (role or FAQ id and day, for HR insights) -> Block Kit for
-// the surface it is shown on -> the reply. The assistant, the message shortcut and the workflow step use it;
-// the older listeners do the same steps inline and move onto it with the house issue (one request model).
+// One answer pipeline for the Slack listeners: a request (src/requests/: typed text, a role's id, a follow-up in a
+// thread) -> the engine's answer -> the anonymous usage count (role or FAQ id and day, for HR insights; never for
+// an automation such as a workflow step) -> Block Kit for the surface it is shown on -> the reply.
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../answers/types.js';
-import { answerTo, type AnswerRequest } from '../../engine/conversation.js';
 import { messageFor, type MessageSurface, type SlackMessage } from '../../renderers/blockkit/messages.js';
+import type { AnswerRequest } from '../../requests/types.js';
 import type { SlackDeps } from './deps.js';
-import { replyEphemeral } from './reply.js';
+import { replyEphemeral, replyInChannel, type ResponseOptions } from './reply.js';
 
 /** Where and how an answer is shown. */
 export interface Reply {
@@ -22,23 +21,29 @@ export function recordLookup(deps: SlackDeps, answer: Answer): void {
 
 /** The engine's answer, counted unless `count` is false (an automation asking, not a person). */
 export function answerFor(deps: SlackDeps, request: AnswerRequest, options: { count?: boolean } = {}): Answer {
-  const answer = answerTo(deps.engine, request);
+  const answer = deps.engine.answer(request);
   if (options.count !== false) recordLookup(deps, answer);
   return answer;
 }
 
 /** Answers, counts, renders for the reply's surface and sends; resolves with the answer once it is sent. */
-export async function answerAndReply(deps: SlackDeps, request: AnswerRequest, reply: Reply): Promise<Answer> {
-  const answer = answerFor(deps, request);
+export async function answerAndReply(
+  deps: SlackDeps,
+  request: AnswerRequest,
+  reply: Reply,
+  options: { count?: boolean } = {},
+): Promise<Answer> {
+  const answer = answerFor(deps, request, options);
   await reply.send(messageFor(answer, reply.surface));
   return answer;
 }
 
-/** Posted in a thread of a conversation (an assistant thread, or the thread of a DM). */
-export function threadReply(client: WebClient, channel: string, threadTs: string): Reply {
+/** Posted in a conversation (a DM, a channel; a person's id posts to their DM with the app), or in one of its
+ *  threads (an assistant thread, a mention's thread). */
+export function postedReply(client: WebClient, channel: string, threadTs?: string): Reply {
   return {
     surface: 'posted',
-    send: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message }),
+    send: (message) => client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message }),
   };
 }
 
@@ -47,6 +52,16 @@ export function ephemeralReply(
   responseUrl: string | undefined,
   client: WebClient,
   where: { channel?: string; user: string },
+  options: ResponseOptions = {},
 ): Reply {
-  return { surface: 'ephemeral', send: (message) => replyEphemeral(responseUrl, client, where, message) };
+  return { surface: 'ephemeral', send: (message) => replyEphemeral(responseUrl, client, where, message, options) };
+}
+
+/** Shared with the whole conversation (Share in channel): the card without its personal buttons. */
+export function sharedReply(
+  responseUrl: string | undefined,
+  client: WebClient,
+  where: { channel?: string; user: string },
+): Reply {
+  return { surface: 'shared', send: (message) => replyInChannel(responseUrl, client, where, message) };
 }

@@ -3,9 +3,9 @@
 // remembers its new role and title as it does for a typed message. Only in a DM, where posting is as private as
 // an ephemeral reply.
 import type { AllMiddlewareArgs } from '@slack/bolt';
-import type { AnswerRequest } from '../../../../engine/conversation.js';
+import type { AnswerRequest } from '../../../../requests/types.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerAndReply, threadReply } from '../../pipeline.js';
+import { answerAndReply, postedReply } from '../../pipeline.js';
 import { rememberAnswer } from '../assistant/remember.js';
 import { clickOf, type ButtonArgs } from './args.js';
 
@@ -18,7 +18,7 @@ export async function answeredInDmThread(
   const { channel, dmThreadTs } = clickOf(args);
   if (!channel || !dmThreadTs) return false;
   const thread = { channel, threadTs: dmThreadTs };
-  const answer = await answerAndReply(deps, request, threadReply(args.client, channel, dmThreadTs));
+  const answer = await answerAndReply(deps, request, postedReply(args.client, channel, dmThreadTs));
   if (deps.threads)
     await rememberAnswer(
       deps.threads,

@@ -3,10 +3,6 @@ import type { SlackDeps } from '../../deps.js';
 import { ACTIONS, anyNthAction } from '../../../../renderers/blockkit/ids.js';
 import { feedback } from './feedback.js';
 import { feedbackButtons } from './feedback-buttons.js';
-import { hrCancel } from './hr-cancel.js';
-import { hrEdit } from './hr-edit.js';
-import { hrPost } from './hr-post.js';
-import { hrRetry } from './hr-retry.js';
 import { openCompare } from './open-compare.js';
 import { openDetails } from './open-details.js';
 import { openLookup } from './open-lookup.js';
@@ -24,8 +20,4 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.feedback, feedbackButtons(deps));
   app.action(ACTIONS.compare, openCompare(deps));
   app.action(ACTIONS.openLookup, openLookup());
-  app.action(ACTIONS.hrPost, hrPost(deps));
-  app.action(ACTIONS.hrEdit, hrEdit(deps));
-  app.action(ACTIONS.hrCancel, hrCancel(deps));
-  app.action(ACTIONS.hrRetry, hrRetry(deps));
 }

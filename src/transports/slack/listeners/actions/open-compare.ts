@@ -8,7 +8,7 @@ export function openCompare(deps: SlackDeps) {
   return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
     await args.ack();
     const click = clickOf(args);
-    const card = deps.engine.roleById(click.roleId);
+    const card = deps.engine.card(click.roleId);
     if (!card) return;
     await args.client.views.open({
       trigger_id: click.triggerId,

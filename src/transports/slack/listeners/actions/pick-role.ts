@@ -1,8 +1,7 @@
 // A role button (candidate, suggestion, popular role, path move): that role's score card.
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerMessage, messageFor } from '../../../../renderers/blockkit/messages.js';
-import { replyEphemeral } from '../../reply.js';
+import { answerAndReply, ephemeralReply, postedReply } from '../../pipeline.js';
 import { clickOf, type ButtonArgs } from './args.js';
 import { answeredInDmThread } from './in-thread.js';
 
@@ -10,16 +9,13 @@ export function pickRole(deps: SlackDeps) {
   return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
     await args.ack();
     const click = clickOf(args);
-    if (await answeredInDmThread(args, deps, { kind: 'role', roleId: click.roleId })) return;
-    const answer = deps.engine.roleById(click.roleId) ?? deps.engine.ask(click.roleId);
-    deps.hooks.onLookup?.(answer);
+    const request = { kind: 'card', id: click.roleId } as const;
+    if (await answeredInDmThread(args, deps, request)) return;
     // From App Home or a modal there is no channel or response_url: the card goes to the person's DM.
-    if (!args.body.channel?.id && !args.body.response_url) {
-      await args.client.chat.postMessage({ channel: click.user, ...messageFor(answer, 'posted') });
-      return;
-    }
-    await replyEphemeral(args.body.response_url, args.client, click, answerMessage(answer), {
-      replace_original: false,
-    });
+    const reply =
+      !args.body.channel?.id && !args.body.response_url
+        ? postedReply(args.client, click.user)
+        : ephemeralReply(args.body.response_url, args.client, click, { replace_original: false });
+    await answerAndReply(deps, request, reply);
   };
 }

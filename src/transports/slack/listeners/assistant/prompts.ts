@@ -4,8 +4,8 @@
 // or scope missing) gets the general prompts.
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { rolesNamedIn } from '../../../../engine/mentions.js';
 import { suggestedPrompts, MAX_PROMPTS } from '../../../../renderers/blockkit/assistant.js';
+import { stripSlackMarkup } from '../../../../requests/slack-markup.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** Roles a channel's name, topic and purpose name at most; the prompts show two. */
@@ -20,7 +20,7 @@ export async function promptsFor(
   const popular = deps.engine.popularRoles();
   const channel = contextChannel ? await channelWords(client, logger, contextChannel) : null;
   if (!channel) return suggestedPrompts([], popular);
-  const roles = rolesNamedIn(deps.engine, channel.words, CHANNEL_ROLES);
+  const roles = deps.engine.rolesNamedIn(channel.words, CHANNEL_ROLES);
   return suggestedPrompts(roles.slice(0, MAX_PROMPTS), popular, channel.name);
 }
 
@@ -35,9 +35,9 @@ async function channelWords(
     if (!channel?.name) return null;
     return {
       name: channel.name,
-      words: [channel.name.replace(/[-_]+/g, ' '), channel.topic?.value, channel.purpose?.value]
-        .filter(Boolean)
-        .join('\n'),
+      words: stripSlackMarkup(
+        [channel.name.replace(/[-_]+/g, ' '), channel.topic?.value, channel.purpose?.value].filter(Boolean).join('\n'),
+      ),
     };
   } catch (err) {
     logger.debug(`assistant: conversations.info ${channelId} refused (${(err as Error).message}); general prompts`);

@@ -4,12 +4,14 @@
 // after its subject and remembers it, in the store, for the next message wherever it lands.
 import type { AssistantUserMessageMiddleware } from '@slack/bolt';
 import type { Answer } from '../../../../answers/types.js';
-import { followUp } from '../../../../engine/conversation.js';
+import { lexicon } from '../../../../engine/lexicon.js';
 import {
   ASSISTANT_FAILED,
   COMPOSING_LOADING_MESSAGES,
   COMPOSING_STATUS,
 } from '../../../../renderers/blockkit/assistant.js';
+import { followUp } from '../../../../requests/follow-up.js';
+import { stripSlackMarkup } from '../../../../requests/slack-markup.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerAndReply } from '../../pipeline.js';
 import type { ThreadMemory } from '../../thread-memory.js';
@@ -27,7 +29,7 @@ export function userMessage(deps: SlackDeps, memory: ThreadMemory): AssistantUse
     let answer: Answer;
     try {
       const { role } = await memory.get(channel, threadTs);
-      const request = followUp(message.text ?? '', role ?? null);
+      const request = followUp(stripSlackMarkup(message.text ?? ''), role ?? null, lexicon);
       answer = await answerAndReply(deps, request, { surface: 'posted', send: (m) => say(m) });
     } catch (err) {
       // Slack clears the status when a message is posted; without one it would spin for two minutes.

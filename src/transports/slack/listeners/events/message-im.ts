@@ -1,7 +1,8 @@
 // A direct message to the bot outside the assistant's threads: any question, answered in the DM.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { typedRequest } from '../../../../requests/slack.js';
 import type { SlackDeps } from '../../deps.js';
-import { messageFor } from '../../../../renderers/blockkit/messages.js';
+import { answerAndReply, postedReply } from '../../pipeline.js';
 
 export function messageIm(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
@@ -10,8 +11,6 @@ export function messageIm(deps: SlackDeps) {
     // A reply in a thread of the DM is an assistant thread's (Bolt's Assistant answers it before this runs):
     // never answered twice.
     if ('thread_ts' in event && event.thread_ts) return;
-    const answer = deps.engine.ask(event.text ?? '');
-    deps.hooks.onLookup?.(answer);
-    await client.chat.postMessage({ channel: event.channel, ...messageFor(answer, 'posted') });
+    await answerAndReply(deps, typedRequest(event.text ?? ''), postedReply(client, event.channel));
   };
 }

@@ -9,6 +9,7 @@ import { messageFor } from '../../../../renderers/blockkit/messages.js';
 import { roleCardOutputs, roleStepError } from '../../../../renderers/workflow.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerFor } from '../../pipeline.js';
+import { typedRequest } from '../../../../requests/slack.js';
 
 /** A channel id as Slack's channel picker gives it. */
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
@@ -23,7 +24,7 @@ export function roleCardStep(deps: SlackDeps) {
     const typed = typeof inputs.role === 'string' ? inputs.role : '';
     const channel = typeof inputs.channel === 'string' ? inputs.channel.trim() : '';
     // A workflow run is an automation, not a person asking: it does not count in HR insights.
-    const answer = answerFor(deps, { kind: 'ask', text: typed }, { count: false });
+    const answer = answerFor(deps, typedRequest(typed), { count: false });
     if (answer.kind !== 'role') {
       await fail({ error: roleStepError(answer, typed) });
       return;

@@ -4,8 +4,8 @@
 // (the same list as a private message if the modal cannot open). None: what the engine makes of the whole
 // text (did-you-mean), privately.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { rolesNamedIn } from '../../../../engine/mentions.js';
 import { rolesInMessage, rolesInMessageModal } from '../../../../renderers/blockkit/shortcut.js';
+import { typedRequest } from '../../../../requests/slack.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerAndReply, ephemeralReply, recordLookup } from '../../pipeline.js';
 import { afterPendingAcks, replyEphemeral } from '../../reply.js';
@@ -15,13 +15,13 @@ export function checkAiRisk(deps: SlackDeps) {
     await ack();
     if (shortcut.type !== 'message_action') return;
     await afterPendingAcks();
-    const text = messageText(shortcut.message);
+    const typed = typedRequest(messageText(shortcut.message));
     const where = { channel: shortcut.channel.id, user: shortcut.user.id };
-    const roles = rolesNamedIn(deps.engine, text);
+    const roles = deps.engine.rolesNamedIn(typed.text);
     const [only] = roles;
     if (roles.length <= 1) {
       const reply = ephemeralReply(shortcut.response_url, client, where);
-      await answerAndReply(deps, only ? { kind: 'role', roleId: only.role.id } : { kind: 'ask', text }, reply);
+      await answerAndReply(deps, only ? { kind: 'card', id: only.role.id } : typed, reply);
       return;
     }
     for (const role of roles) recordLookup(deps, role);

@@ -1,8 +1,9 @@
 // The lookup modal was submitted: the answer goes to the person's DM with the bot.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
-import { messageFor } from '../../../../renderers/blockkit/messages.js';
 import { INPUTS } from '../../../../renderers/blockkit/ids.js';
+import { typedRequest } from '../../../../requests/slack.js';
+import type { SlackDeps } from '../../deps.js';
+import { answerAndReply, postedReply } from '../../pipeline.js';
 
 export function lookupSubmitted(deps: SlackDeps) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -12,8 +13,6 @@ export function lookupSubmitted(deps: SlackDeps) {
       return;
     }
     await ack();
-    const answer = deps.engine.ask(text);
-    deps.hooks.onLookup?.(answer);
-    await client.chat.postMessage({ channel: body.user.id, ...messageFor(answer, 'posted') });
+    await answerAndReply(deps, typedRequest(text), postedReply(client, body.user.id));
   };
 }

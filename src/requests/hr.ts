@@ -1,11 +1,15 @@
-// The HR subcommands of /airisk, read from the command text into typed requests, with a usage line for
-// anything that does not fit.
-import type { DigestKind } from '../store/types.js';
-import type { AnnounceTarget } from './announcements.js';
+// The HR subcommands of /airisk (announce, schedule, insights), read from the command text as Slack sends it
+// into typed requests, with a usage line for anything that does not fit. Channels come as Slack sends a picked
+// one, <#C0123|name>; the HR features keep only the id, which conversations.history needs.
 import { CADENCE_USAGE, parseCadence, type Cadence } from './cadence.js';
-import { channelToken, plainNameHelp } from './channels.js';
+import { stripSlackMarkup } from './slack-markup.js';
 
 export const HR_SUBCOMMANDS = ['announce', 'schedule', 'insights'] as const;
+
+/** What a scheduled digest posts: the next role of the spotlight rotation, or what changed in the knowledge base. */
+export type DigestKind = 'spotlight' | 'digest';
+
+export type AnnounceTarget = { type: 'spotlight' } | { type: 'digest' } | { type: 'role'; text: string };
 
 export type HrCommand =
   | { kind: 'announce'; target: AnnounceTarget; channel: string | null }
@@ -67,7 +71,8 @@ export function parseHrCommand(text: string): HrCommand {
     case 'announce': {
       const split = trailingChannel(words);
       if ('problem' in split) return usage(split.problem, 'announce');
-      const what = split.words.join(' ').trim();
+      // The role as typed, without the Slack markup around it (a mention or a link names no role).
+      const what = stripSlackMarkup(split.words.join(' ')).trim();
       if (!what) return usage('Tell me what to announce.', 'announce');
       const keyword = what.toLowerCase();
       const target: AnnounceTarget =
@@ -119,3 +124,29 @@ export function parseHrCommand(text: string): HrCommand {
       return { kind: 'usage', problem: null, usage: hrUsage() };
   }
 }
+
+const MENTION = /^<#([CG][A-Z0-9]+)(?:\|([^>]*))?>$/;
+const CHANNEL_ID = /^[CG][A-Z0-9]+$/;
+/** A channel id typed as a bare word, in the shape Slack gives them (C or G, then at least eight capitals and
+ *  digits, with a digit among them), so that an acronym such as CPC or CCS is never taken for a channel. */
+const TYPED_CHANNEL_ID = /^[CG](?=[A-Z]*\d)[A-Z0-9]{8,}$/;
+
+type ChannelToken = { kind: 'channel'; id: string } | { kind: 'plain-name'; name: string } | { kind: 'none' };
+
+/** What a command word says about a channel: a real mention, a bare #name Slack did not turn into a mention,
+ *  or not a channel at all. */
+function channelToken(word: string): ChannelToken {
+  const mention = MENTION.exec(word);
+  if (mention?.[1]) return { kind: 'channel', id: mention[1] };
+  if (TYPED_CHANNEL_ID.test(word)) return { kind: 'channel', id: word };
+  if (/^#[\w-]+$/.test(word)) return { kind: 'plain-name', name: word };
+  return { kind: 'none' };
+}
+
+/** A channel id as Slack's channel picker gives it (C… or G…). */
+export function isChannelId(text: string): boolean {
+  return CHANNEL_ID.test(text);
+}
+
+const plainNameHelp = (name: string): string =>
+  `I can't tell which channel ${name} is from its name alone: type # and pick the channel from Slack's list, so Slack sends me its id.`;

@@ -1,30 +1,15 @@
 // A conversation about roles (the Slack assistant's threads): what a message asks, read in the light of the
 // role the conversation is about so far. "what about nurses?" asks about another role, "show the path" wants
 // the path of the role in context, "compare with registered nurse" compares it with another, "is it safe?"
-// asks about it again. Pure: the transport keeps the role in context and hands it in.
-import type {
-  AmbiguousAnswer,
-  Answer,
-  CompareAnswer,
-  NotFoundAnswer,
-  PathAnswer,
-  RoleAnswer,
-  RoleRef,
-} from '../answers/types.js';
-import { GENERIC_RISK_WORDS, STOP_WORDS, words } from './text.js';
-import type { Engine } from './types.js';
+// asks about it again. Pure: the transport keeps the role in context and hands it in, with the engine's lexicon.
+import type { AnswerRequest } from './types.js';
 
-/** What a person asks for, in the engine's terms. */
-export type AnswerRequest =
-  | { kind: 'ask'; text: string }
-  | { kind: 'path'; text: string }
-  | { kind: 'compare'; text: string }
-  | { kind: 'help' }
-  /** A role known by its id (a button, the role in context). */
-  | { kind: 'role'; roleId: string }
-  | { kind: 'path-of'; roleId: string }
-  /** The role in context beside the role `other` names. */
-  | { kind: 'compare-with'; roleId: string; other: string };
+/** How the engine reads words: the normalized words of a text, and whether a word says nothing on its own (a stop
+ *  word or a word of the generic "will AI replace my job" question). */
+export interface Lexicon {
+  words(text: string): string[];
+  isFiller(word: string): boolean;
+}
 
 const END = String.raw`\s*[?.!]*\s*$`;
 const THIS_ROLE = String.raw`(?:it|this|that|them|this role|that role|this job|that job)`;
@@ -97,77 +82,34 @@ const BACK_REFERENCES = new Set(
   ).split(' '),
 );
 
-/** What `text` asks, given the role the conversation is about (null at its start). */
-export function followUp(text: string, inContext: RoleRef | null): AnswerRequest {
+/** What `text` asks, given the role the conversation is about (null at its start). The lexicon reads words as the
+ *  engine does (src/engine/lexicon.ts). */
+export function followUp(text: string, inContext: { id: string } | null, lexicon: Lexicon): AnswerRequest {
   const said = text.trim();
   for (const pattern of PATH_ASKS) {
     const match = pattern.exec(said);
     if (!match) continue;
-    if (match.groups?.role) return { kind: 'path', text: match.groups.role };
-    if (inContext) return { kind: 'path-of', roleId: inContext.id };
+    if (match.groups?.role) return { kind: 'path', role: { text: match.groups.role } };
+    if (inContext) return { kind: 'path', role: { id: inContext.id } };
     return { kind: 'help' };
   }
   for (const pattern of COMPARE_WITH_ASKS) {
     const other = pattern.exec(said)?.groups?.other;
-    if (other) return inContext ? { kind: 'compare-with', roleId: inContext.id, other } : { kind: 'ask', text: other };
+    if (other)
+      return inContext
+        ? { kind: 'compare', roles: [{ id: inContext.id }, { text: other }] }
+        : { kind: 'ask', text: other };
   }
   const both = (COMPARE_BOTH.exec(said) ?? COMPARE_LIST.exec(said))?.groups?.both;
   if (both) return { kind: 'compare', text: both };
   const another = (ABOUT_ANOTHER.exec(said) ?? AND_ANOTHER.exec(said))?.groups?.role;
   // "what about the path?" is a path request in other words: read the rest once more.
-  if (another) return followUp(another, inContext);
-  const all = words(said);
+  if (another) return followUp(another, inContext, lexicon);
+  const all = lexicon.words(said);
   if (all.every((w) => PLEASANTRIES.has(w))) return { kind: 'help' };
-  const generic = (w: string) => STOP_WORDS.has(w) || GENERIC_RISK_WORDS.has(w) || BACK_REFERENCES.has(w);
+  const generic = (w: string) => lexicon.isFiller(w) || BACK_REFERENCES.has(w);
   if (all.some((w) => PATH_NEEDS.has(w)) && all.every((w) => generic(w) || PATH_CUES.has(w)))
-    return inContext ? { kind: 'path-of', roleId: inContext.id } : { kind: 'help' };
-  if (all.every(generic)) return inContext ? { kind: 'role', roleId: inContext.id } : { kind: 'help' };
+    return inContext ? { kind: 'path', role: { id: inContext.id } } : { kind: 'help' };
+  if (all.every(generic)) return inContext ? { kind: 'card', id: inContext.id } : { kind: 'help' };
   return { kind: 'ask', text: said };
-}
-
-/** The engine's answer to a request. */
-export function answerTo(engine: Engine, request: AnswerRequest): Answer {
-  switch (request.kind) {
-    case 'ask':
-      return engine.ask(request.text);
-    case 'path':
-      return engine.path(request.text);
-    case 'compare':
-      return engine.compare(request.text);
-    case 'help':
-      return engine.help();
-    case 'role':
-      return engine.roleById(request.roleId) ?? engine.ask(request.roleId);
-    case 'path-of': {
-      const card = engine.roleById(request.roleId);
-      return card ? pathOf(card) : engine.path(request.roleId);
-    }
-    case 'compare-with':
-      return compareWith(engine, request.roleId, request.other);
-  }
-}
-
-function pathOf(card: RoleAnswer): PathAnswer {
-  const { id, title, soc } = card.role;
-  return {
-    kind: 'path',
-    query: title,
-    role: { id, title, soc },
-    headline: card.headline,
-    verdict: card.verdict,
-    path: card.path,
-    lacks: card.lacks,
-  };
-}
-
-/** The role in context and the one `other` names; when `other` names none, why (did-you-mean). */
-function compareWith(engine: Engine, roleId: string, other: string): CompareAnswer | AmbiguousAnswer | NotFoundAnswer {
-  const card = engine.roleById(roleId);
-  if (!card) return engine.compare(other);
-  const second = engine.ask(other);
-  if (second.kind === 'role')
-    return { kind: 'compare', query: `${card.role.title} vs ${other}`, roles: [card, second] };
-  if (second.kind === 'ambiguous' || second.kind === 'not_found') return second;
-  // A question or "help" names no role to compare with.
-  return { kind: 'not_found', query: other, reason: 'no_match', suggestions: engine.popularRoles() };
 }

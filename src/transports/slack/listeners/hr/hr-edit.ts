@@ -2,10 +2,9 @@
 // travels in private_metadata so the submission can replace the preview.
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { hrEditModal, hrReplyMessage } from '../../../../renderers/blockkit/hr.js';
-import type { SlackDeps } from '../../deps.js';
+import type { HrService } from '../../../../hr/service.js';
 import { replyEphemeral } from '../../reply.js';
-import { clickOf, type ButtonArgs } from './args.js';
-import { HR_NOT_ENABLED } from './hr-button.js';
+import { clickOf, type ButtonArgs } from '../actions/args.js';
 
 export interface HrEditMetadata {
   outboxId: string;
@@ -15,14 +14,12 @@ export interface HrEditMetadata {
   channel?: string;
 }
 
-export function hrEdit(deps: SlackDeps) {
+export function hrEdit(hr: HrService) {
   return async (args: ButtonArgs & AllMiddlewareArgs): Promise<void> => {
     await args.ack();
     const click = clickOf(args);
     const outboxId = args.action.value ?? '';
-    const found = deps.hr
-      ? await deps.hr.editable(click.user, outboxId)
-      : { reply: { kind: 'message' as const, text: HR_NOT_ENABLED } };
+    const found = await hr.editable(click.user, outboxId);
     if ('reply' in found) {
       await replyEphemeral(args.body.response_url, args.client, click, hrReplyMessage(found.reply), {
         replace_original: false,

@@ -3,11 +3,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { INPUTS } from '../../../../renderers/blockkit/ids.js';
 import { hrReplyMessage } from '../../../../renderers/blockkit/hr.js';
-import type { SlackDeps } from '../../deps.js';
-import type { HrEditMetadata } from '../actions/hr-edit.js';
+import type { HrService } from '../../../../hr/service.js';
+import type { HrEditMetadata } from './hr-edit.js';
 import { responded } from '../../reply.js';
 
-export function hrEditSubmitted(deps: SlackDeps) {
+export function hrEditSubmitted(hr: HrService) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const values = view.state.values;
     const channel = values[INPUTS.hrChannelBlock]?.[INPUTS.hrChannelSelect]?.selected_conversation ?? '';
@@ -26,8 +26,8 @@ export function hrEditSubmitted(deps: SlackDeps) {
       return;
     }
     await ack();
-    if (!deps.hr || !meta.outboxId) return;
-    const message = hrReplyMessage(await deps.hr.saveEdit(body.user.id, meta.outboxId, { note, channel }));
+    if (!meta.outboxId) return;
+    const message = hrReplyMessage(await hr.saveEdit(body.user.id, meta.outboxId, { note, channel }));
     const replaced = await responded(meta.responseUrl, {
       response_type: 'ephemeral',
       replace_original: true,
