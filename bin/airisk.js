@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The installed `airisk` command: runs the compiled CLI (built by `npm install` through the prepare script).
-import '../dist/transports/cli/main.js';
+import '../dist/app/cli.js';

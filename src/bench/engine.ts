@@ -18,7 +18,7 @@ import { createEngine } from '../engine/engine.js';
 import { nameKeys } from '../engine/names.js';
 import { datasetNames } from '../engine/resolve.js';
 import type { Engine } from '../engine/types.js';
-import { loadDatasetsCached } from '../transports/boot.js';
+import { loadDatasetsCached } from '../app/boot.js';
 import {
   PEOPLE_TARGETS,
   engineWithout,
@@ -468,7 +468,7 @@ function freshProcess(
   asks: string[],
   extraEnv: NodeJS.ProcessEnv = {},
 ): { readyMs: number; rssMb: number; cache: string } | null {
-  const boot = new URL('../transports/boot.js', import.meta.url);
+  const boot = new URL('../app/boot.js', import.meta.url);
   if (!existsSync(fileURLToPath(boot))) return null; // running from sources (e.g. under vitest): no built entry point
   const script = `
     const { bootEngine } = await import(${JSON.stringify(boot.href)});

@@ -12,8 +12,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSettings } from '../config/settings.js';
 import { createSlackApp } from '../transports/slack/app.js';
-import { bootEngine, warmUpInBackground } from '../transports/boot.js';
-import { createSlackHr } from '../transports/slack/hr.js';
+import { bootEngine, warmUpInBackground } from '../app/boot.js';
+import { createSlackHr } from '../app/slack-hr.js';
 
 const secret = process.argv[2] ?? '';
 const bare = process.argv[3] === 'bare';
@@ -52,7 +52,7 @@ if (bare) {
         : { AIRISK_DB_PATH: storeAt }),
   });
   const hr =
-    storeAt === null ? undefined : await createSlackHr({ booted, settings, schedulerTickMs: 3_600_000, log: () => {} });
+    storeAt === null ? undefined : await createSlackHr({ engine, settings, schedulerTickMs: 3_600_000, log: () => {} });
   const app = createSlackApp({ engine, settings, ...(hr ? { hr: hr.service, store: hr.store } : {}) });
   server = (await app.start(0)) as Server;
   // As the start command does: the load begins while the cards are still being composed.

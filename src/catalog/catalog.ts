@@ -2,8 +2,7 @@
 // A curated role with socRelation "same" absorbs its SOC's dataset entry; one "within" a SOC inherits the
 // SOC's measures while the SOC stays answerable on its own.
 import type { Role } from './knowledge/schema.js';
-import { KnowledgeInvalidError, loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { loadDatasets } from './datasets/load.js';
+import { KnowledgeInvalidError, type Knowledge } from './knowledge/load.js';
 import { occupationId, titleKey } from './datasets/ids.js';
 import type { Datasets, OccupationData } from './datasets/types.js';
 
@@ -26,15 +25,6 @@ export interface Catalog {
   roles: Map<string, CatalogRole>;
   /** The role that answers for a 6-digit SOC code. */
   bySoc: Map<string, CatalogRole>;
-}
-
-export interface CatalogInputs {
-  knowledgeDir: string;
-  dataDir: string | null;
-}
-
-export function loadCatalog({ knowledgeDir, dataDir }: CatalogInputs): Catalog {
-  return buildCatalog(loadKnowledge(knowledgeDir), loadDatasets(dataDir));
 }
 
 export function buildCatalog(knowledge: Knowledge, datasets: Datasets): Catalog {

@@ -1,12 +1,11 @@
 // Opens the store the settings name: PostgreSQL when DATABASE_URL is set (several instances share it),
 // otherwise the SQLite file at AIRISK_DB_PATH (one instance).
-import type { HrSettings } from '../config/settings.js';
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 export async function openStore(
-  settings: Pick<HrSettings, 'dbPath' | 'databaseUrl'>,
+  settings: { dbPath: string; databaseUrl: string | null },
   options: { now?: () => number; log?: (message: string) => void } = {},
 ): Promise<Store> {
   if (settings.databaseUrl)

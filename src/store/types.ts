@@ -7,7 +7,6 @@
 import type {
   AnnouncementKind,
   CountSubject,
-  DigestKind,
   OutboxEntry,
   OutboxMessage,
   OutboxStatus,
@@ -15,16 +14,7 @@ import type {
   StateChange,
 } from '../answers/hr.js';
 
-export type {
-  AnnouncementKind,
-  CountSubject,
-  DigestKind,
-  OutboxEntry,
-  OutboxMessage,
-  OutboxStatus,
-  Schedule,
-  StateChange,
-};
+export type { AnnouncementKind, CountSubject, OutboxEntry, OutboxMessage, OutboxStatus, Schedule, StateChange };
 
 /** An instance's claim on an outbox entry until a time: only the holder hands it to Slack. An instance that
  *  dies stops renewing it, and once it has expired another instance takes the entry over. */

@@ -10,8 +10,8 @@
 // The scheduler's own timer runs too, every AIRISK_TEST_TICK_MS (default: an hour, so ticks are the test's).
 import { loadSettings } from '../config/settings.js';
 import type { Clock } from '../hr/clock.js';
-import { bootEngine } from '../transports/boot.js';
-import { createSlackHr } from '../transports/slack/hr.js';
+import { bootEngine } from '../app/boot.js';
+import { createSlackHr } from '../app/slack-hr.js';
 import { startSlack } from '../transports/slack/start.js';
 import type { AddressInfo } from 'node:net';
 
@@ -26,7 +26,7 @@ const clock: Clock = {
 const settings = loadSettings(process.env);
 const booted = bootEngine(process.env);
 const hr = await createSlackHr({
-  booted,
+  engine: booted.engine,
   settings,
   clock,
   schedulerTickMs: Number(process.env.AIRISK_TEST_TICK_MS ?? 3_600_000),

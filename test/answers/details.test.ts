@@ -7,7 +7,7 @@ import { formatGap, ordinal, readableDate } from '../../src/answers/format.js';
 import type { RoleCard } from '../../src/answers/types.js';
 import { detailsBlocks, detailsModal } from '../../src/renderers/blockkit/details.js';
 import { roleCardMessage } from '../../src/renderers/blockkit/messages.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { blockKitProblems, modalProblems } from '../support/block-limits.js';
 import { visibleText } from '../support/block-text.js';
 

@@ -12,7 +12,7 @@ import { cacheRoot } from '../../src/catalog/paths.js';
 import { loadDatasets } from '../../src/catalog/datasets/load.js';
 import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
 import { buildDatasetNameIndex } from '../../src/engine/resolve.js';
-import { loadDatasetsCached } from '../../src/transports/boot.js';
+import { loadDatasetsCached } from '../../src/app/boot.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/datasets/small');
 const dirs: string[] = [];
@@ -101,7 +101,7 @@ describe('start-up cache', () => {
 
   it('stays whole when several processes start at once and all write it', async () => {
     const { data, env } = setUp();
-    const boot = new URL('../../dist/transports/boot.js', import.meta.url).href;
+    const boot = new URL('../../dist/app/boot.js', import.meta.url).href;
     const script = `const { bootEngine } = await import(${JSON.stringify(boot)});
       const { engine, cache } = bootEngine(process.env);
       const a = engine.ask('wobble checker');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveDataDir } from '../../src/catalog/datasets/folder.js';
 import { fetchDatasets } from '../../src/catalog/fetch/fetch.js';
 import { SettingsError } from '../../src/config/settings.js';
-import { prepareDatasets } from '../../src/transports/first-start.js';
+import { prepareDatasets } from '../../src/app/first-start.js';
 import { FileServer } from '../support/file-server.js';
 import { PATHS, fixture, startFetchWorld, type FetchWorld } from './fetch-fixtures.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoleAnswer } from '../../src/answers/types.js';
 import { detailsBlocks } from '../../src/renderers/blockkit/details.js';
 import { renderText } from '../../src/renderers/terminal.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 const { engine } = bootEngine();
 const card = (id: string): RoleAnswer => {

@@ -7,7 +7,7 @@ import type { Answer, RoleRef } from '../../src/answers/types.js';
 import { lexicon } from '../../src/engine/lexicon.js';
 import { followUp } from '../../src/requests/follow-up.js';
 import { fragmentsOf } from '../../src/requests/fragments.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 const { engine } = bootEngine();
 const coder: RoleRef = { id: 'medical-coder', title: 'Medical Coder', soc: '29-2072' };

@@ -5,7 +5,7 @@ import type { OccupationData } from '../../src/catalog/datasets/types.js';
 import { consensusOf } from '../../src/engine/consensus.js';
 import { TRANSITION_RULES, reskillingModel } from '../../src/engine/reskilling.js';
 import { renderText } from '../../src/renderers/terminal.js';
-import { bootEngine, warmUpInBackground } from '../../src/transports/boot.js';
+import { bootEngine, warmUpInBackground } from '../../src/app/boot.js';
 
 describe('an answer for every occupation', () => {
   const { engine, catalog } = bootEngine();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { experienceLevelOf, levelOfYears } from '../../src/engine/experience.js';
 import { AIJRI } from '../../src/engine/scoring.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 const { engine } = bootEngine();
 

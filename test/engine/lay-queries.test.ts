@@ -3,7 +3,7 @@
 // Not a timing test: `npm run bench` measures speed.
 import { describe, expect, it } from 'vitest';
 import { PEOPLE_TARGETS, readLayQueries, runLayQueries, tally } from '../../src/bench/people.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 describe('lay queries', () => {
   const queries = readLayQueries();

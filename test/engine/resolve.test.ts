@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AskAnswer } from '../../src/answers/types.js';
 import type { Engine } from '../../src/engine/types.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 let engine: Engine;
 beforeAll(() => {

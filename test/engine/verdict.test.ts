@@ -5,7 +5,7 @@ import { VERDICT_STEPS, barCells, exposureBar, rankInWords, verdictStep } from '
 import type { RoleCard } from '../../src/answers/types.js';
 import { bandOf, consensusOf } from '../../src/engine/consensus.js';
 import { answerMessage, roleCardMessage, verdictLine } from '../../src/renderers/blockkit/messages.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 const { engine, catalog } = bootEngine();
 const cards = [...catalog.roles.keys()].map((id) => engine.card(id)!);

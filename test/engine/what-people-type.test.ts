@@ -7,7 +7,7 @@ import { PRIOR } from '../../src/engine/resolve.js';
 import type { Engine } from '../../src/engine/types.js';
 import { renderText } from '../../src/renderers/terminal.js';
 import { answerMessage } from '../../src/renderers/blockkit/messages.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 
 let engine: Engine;
 beforeAll(() => {

@@ -4,7 +4,7 @@ import { defaultRoleNote } from '../../src/hr/announcements.js';
 import { announcementRenderer } from '../../src/renderers/blockkit/hr.js';
 import { ACTIONS } from '../../src/renderers/blockkit/ids.js';
 import { changesSince, fingerprintOf, knowledgeView } from '../../src/hr/knowledge.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { blockKitProblems, unsafeMarkup } from '../support/block-limits.js';
 
 const booted = bootEngine();

@@ -12,9 +12,10 @@ import { loadSettings } from '../../src/config/settings.js';
 import type { Clock } from '../../src/hr/clock.js';
 import { createHrWebClient } from '../../src/hr/web-client.js';
 import { ACTIONS, INPUTS, VIEWS } from '../../src/renderers/blockkit/ids.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
-import { createSlackHr, type SlackHr } from '../../src/transports/slack/hr.js';
+import { createSlackHr } from '../../src/app/slack-hr.js';
+import type { SlackHr } from '../../src/transports/slack/start.js';
 import { blockKitProblems } from '../support/block-limits.js';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.js';
 import {
@@ -54,7 +55,7 @@ async function startApp(options: { clock?: Clock } = {}) {
     AIRISK_TIMEZONE: 'Europe/Paris',
   });
   const hr = await createSlackHr({
-    booted,
+    engine: booted.engine,
     settings,
     schedulerTickMs: 3_600_000,
     delivery: { backoffMs: 20 },

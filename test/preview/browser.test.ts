@@ -14,8 +14,9 @@ import { defaultRoleNote } from '../../src/hr/announcements.js';
 import { roleCardMessage } from '../../src/renderers/blockkit/messages.js';
 import { visibleText } from '../support/block-text.js';
 import type { Engine } from '../../src/engine/types.js';
-import { bootEngine } from '../../src/transports/boot.js';
-import { startPreview, type PreviewServer } from '../../src/transports/preview/server.js';
+import { bootEngine } from '../../src/app/boot.js';
+import { startPreview } from '../../src/app/preview.js';
+import type { PreviewServer } from '../../src/transports/preview/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-results/preview';

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsError } from '../../src/config/settings.js';
 import { readManifest } from '../../src/transports/preview/manifest.js';
-import { previewPort, startPreview, type PreviewServer } from '../../src/transports/preview/server.js';
+import { startPreview } from '../../src/app/preview.js';
+import { previewPort, type PreviewServer } from '../../src/transports/preview/server.js';
 import { SlackSide } from '../../src/transports/preview/web-api.js';
 import { BOT, DM, ME, Workspace, type WorkspaceUpdate } from '../../src/transports/preview/workspace.js';
 

@@ -5,7 +5,7 @@
 // message in the thread, the thread's title.
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, nthAction } from '../../src/renderers/blockkit/ids.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import { useTestApp } from '../support/slack-app.js';
 import {

@@ -9,7 +9,7 @@ import { hrReplyMessage } from '../../src/renderers/blockkit/hr.js';
 import { answerMessage, roleCardMessage } from '../../src/renderers/blockkit/messages.js';
 import { homeView } from '../../src/renderers/blockkit/views.js';
 import { renderText } from '../../src/renderers/terminal.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { visibleText } from '../support/block-text.js';
 
 const { engine, catalog } = bootEngine();

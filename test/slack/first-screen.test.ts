@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { verdictStep } from '../../src/answers/format.js';
 import { ACTIONS } from '../../src/renderers/blockkit/ids.js';
 import { roleCardMessage } from '../../src/renderers/blockkit/messages.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { blockTexts, visibleText } from '../support/block-text.js';
 
 const { engine, catalog } = bootEngine();

@@ -4,7 +4,7 @@ import { answerMessage, roleCardMessage } from '../../src/renderers/blockkit/mes
 import { ACTIONS, anyNthAction } from '../../src/renderers/blockkit/ids.js';
 import { compareModal, homeView, lookupModal } from '../../src/renderers/blockkit/views.js';
 import { cut, escapeMrkdwn, link, markdownToMrkdwn } from '../../src/renderers/blockkit/text.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
 
 const { engine, catalog } = bootEngine();

@@ -16,7 +16,7 @@ import { answerMessage, messageFor, roleCardMessage } from '../../src/renderers/
 import { rolesInMessageModal } from '../../src/renderers/blockkit/shortcut.js';
 import { compareModal, homeView, lookupModal } from '../../src/renderers/blockkit/views.js';
 import { roleCardOutputs } from '../../src/renderers/workflow.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { registerListeners } from '../../src/transports/slack/app.js';
 import { EVENTS, SCOPES } from '../../src/transports/slack/manifest-ids.js';
 

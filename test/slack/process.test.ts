@@ -72,7 +72,8 @@ describe('an unexpected promise rejection while serving', () => {
     const { logUnhandledRejection } = await import('../../src/transports/unhandled.js');
     await import('../../src/transports/slack/start.js');
     await import('../../src/transports/preview/server.js');
-    await import('../../src/transports/boot.js');
+    await import('../../src/app/boot.js');
+    await import('../../src/app/start.js');
     expect(process.listeners('unhandledRejection')).not.toContain(logUnhandledRejection);
   });
 });

@@ -3,7 +3,7 @@
 // card for a message naming one role, a modal listing the roles a job post names, did-you-mean otherwise.
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, VIEWS, nthAction } from '../../src/renderers/blockkit/ids.js';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { SHORTCUTS } from '../../src/transports/slack/manifest-ids.js';
 import { modalProblems } from '../support/block-limits.js';
 import { useTestApp } from '../support/slack-app.js';

@@ -3,7 +3,7 @@
 // bot_access_token), and what Slack would receive, on the execution's own token: the card in the channel
 // input, then functions.completeSuccess with the outputs, or functions.completeError with what to fix.
 import { describe, expect, it } from 'vitest';
-import { bootEngine } from '../../src/transports/boot.js';
+import { bootEngine } from '../../src/app/boot.js';
 import { FUNCTIONS } from '../../src/transports/slack/manifest-ids.js';
 import { useTestApp } from '../support/slack-app.js';
 import { eventCallback } from '../support/slack-requests.js';

@@ -121,7 +121,7 @@ export interface Datasets {
   /** O*NET 30.1 names and labels the profiles index into; null without datasets. */
   onet: OnetReference | null;
   /** Job titles that name the occupations (O*NET occupation, alternate, short and reported titles), as loaded.
-   *  A booted engine has them in its name index instead (transports/boot.ts empties this list). */
+   *  A booted engine has them in its name index instead (app/boot.ts empties this list). */
   titles: OccupationTitle[];
   /** One line for the start-up log and the help answer, e.g. which datasets were read. */
   note: string;

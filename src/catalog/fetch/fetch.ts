@@ -6,7 +6,7 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import {
   FETCH_LOCK,
   PARTIAL_DIR,
@@ -139,8 +139,10 @@ export async function fetchDatasets(options: FetchOptions): Promise<FetchResult>
   if (survey.needed.length === 0) return nothingToFetch();
 
   const { release, waited } = await lockFolder(dir, reporter, options.lockWaitMs ?? 30 * 60_000);
-  // Behind a proxy (HTTPS_PROXY, HTTP_PROXY, honouring NO_PROXY) undici's proxy agent; else its default agent.
-  const ownDispatcher = !options.dispatcher && proxyConfigured() ? new EnvHttpProxyAgent() : null;
+  // Behind a proxy (HTTPS_PROXY, HTTP_PROXY, honouring NO_PROXY) undici's proxy agent; else an agent of its own.
+  // Never the process-wide one: whichever undici a process loads first sets it, and Bolt's Socket Mode brings
+  // undici 7, whose agent refuses the redirect option the downloads pass (UND_ERR_INVALID_ARG).
+  const ownDispatcher = options.dispatcher ? null : proxyConfigured() ? new EnvHttpProxyAgent() : new Agent();
   const dispatcher = options.dispatcher ?? ownDispatcher ?? undefined;
   try {
     if (waited) {

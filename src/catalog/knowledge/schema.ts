@@ -262,14 +262,12 @@ export const certificationsFileSchema = z.strictObject({ certifications: z.array
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Figure = z.infer<typeof figureSchema>;
-export type Claim = z.infer<typeof claimSchema>;
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type ExperienceInputs = z.infer<typeof experienceSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Faq = z.infer<typeof faqSchema>;
 export type Skill = z.infer<typeof skillSchema>;
 export type Certification = z.infer<typeof certificationSchema>;
-export type Spelling = z.infer<typeof spellingSchema>;
 /** One synonym title, and how to find its line (for messages about it once the datasets are loaded). */
 export interface Synonym {
   title: string;

@@ -1,11 +1,11 @@
 // Knowledge that follows the author's edits while the preview runs: the folder is watched (and re-checked on
-// every page load and action, in case a watch event was missed), the engine is rebuilt with bootEngine(), and
-// an invalid edit is reported with its problems while the last valid engine keeps answering.
+// every page load and action, in case a watch event was missed), the engine is rebuilt with the loader the app
+// hands in (src/app/boot.ts), and an invalid edit is reported with its problems while the last valid engine keeps
+// answering.
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeInvalidError, type KnowledgeProblem } from '../../catalog/knowledge/load.js';
 import type { Engine } from '../../engine/types.js';
-import { bootEngine, type Booted } from '../boot.js';
 
 export interface KnowledgeStatus {
   /** false while the folder holds an invalid edit (the last valid knowledge is serving). */
@@ -22,7 +22,7 @@ export interface KnowledgeStatus {
 const RELOAD_DEBOUNCE_MS = 150;
 
 export class LiveKnowledge {
-  private booted: Booted;
+  private serving: Engine;
   private signature: string;
   private current: KnowledgeStatus;
   private watcher: FSWatcher | undefined;
@@ -32,18 +32,18 @@ export class LiveKnowledge {
   /** Boots once; invalid knowledge at start throws (the start command prints the problems and stops). */
   constructor(
     private readonly dir: string,
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly load: (dir: string) => Engine,
   ) {
     this.signature = signatureOf(dir);
-    this.booted = bootEngine(env, dir);
+    this.serving = load(dir);
     this.current = this.statusOk();
   }
 
   /** The engine of the moment, as one object whose methods always reach the latest valid engine. */
   readonly engine: Engine = new Proxy({} as Engine, {
     get: (_target, key) => {
-      const value = (this.booted.engine as unknown as Record<PropertyKey, unknown>)[key];
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(this.booted.engine) : value;
+      const value = (this.serving as unknown as Record<PropertyKey, unknown>)[key];
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(this.serving) : value;
     },
   });
 
@@ -51,8 +51,8 @@ export class LiveKnowledge {
     return this.current;
   }
 
-  /** The last valid engine and catalog. */
-  latest = (): Booted => this.booted;
+  /** The last valid engine. */
+  latest = (): Engine => this.serving;
 
   onChange(listener: (status: KnowledgeStatus) => void): () => void {
     this.listeners.add(listener);
@@ -78,7 +78,7 @@ export class LiveKnowledge {
     if (now === this.signature) return false;
     this.signature = now;
     try {
-      this.booted = bootEngine(this.env, this.dir);
+      this.serving = this.load(this.dir);
       this.current = this.statusOk();
     } catch (err) {
       this.current = {
@@ -102,7 +102,7 @@ export class LiveKnowledge {
     return {
       valid: true,
       loadedAt: new Date().toISOString(),
-      stats: this.booted.engine.stats(),
+      stats: this.serving.stats(),
       problems: [],
       error: null,
     };

@@ -1,66 +1,36 @@
-// The local preview: the whole bot in a browser, no Slack needed. The page sends what a person types or
-// clicks; PreviewReceiver hands the matching Slack payload to the same Bolt app (same listeners, same Block
-// Kit); the app's Web API calls and response_url posts come back to this server (SlackSide), which keeps
-// them in a workspace and streams them to the page as HTML. Knowledge edits reload while it runs; an invalid
-// edit is shown on the page and the last valid knowledge keeps answering. It binds to loopback by default
-// and sends nothing outside this process.
-import { randomBytes } from 'node:crypto';
+// The local preview: the whole bot in a browser, no Slack needed. This server answers the page (its assets, its
+// live feed in ./stream.ts, and what the person does, handed to the session in ./session.ts) and the app's Web API
+// calls and response_url posts (Slack's side, ./web-api.ts). Knowledge edits reload while it runs; an invalid edit
+// is shown on the page and the last valid knowledge keeps answering. It binds to loopback by default and sends
+// nothing outside this process.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { App } from '@slack/bolt';
-import { defaultKnowledgeDir, projectRoot } from '../../catalog/paths.js';
-import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
-import { escapeMrkdwn } from '../../renderers/blockkit/text.js';
+import { projectRoot } from '../../catalog/paths.js';
+import { SettingsError } from '../../config/settings.js';
+import type { Engine } from '../../engine/types.js';
 import { listenError } from '../listen-error.js';
-import { createSlackApp } from '../slack/app.js';
-import { createSlackHr, type SlackHr } from '../slack/hr.js';
-import { COMMAND, EVENTS } from '../slack/manifest-ids.js';
-import { LiveKnowledge, type KnowledgeStatus } from './knowledge.js';
-import { readManifest } from './manifest.js';
-import {
-  actionPayload,
-  appHomeOpened,
-  assistantThreadEvent,
-  blockActions,
-  eventCallback,
-  findElement,
-  functionExecuted,
-  messageAction,
-  messageEvent,
-  messagePayload,
-  slashCommand,
-  stateValues,
-  viewClosed,
-  viewSubmission,
-  type Container,
-} from './payloads.js';
-import { PreviewReceiver } from './receiver.js';
-import { SlackSide } from './web-api.js';
-import {
-  BOT,
-  CONVERSATIONS,
-  DM,
-  ME,
-  SLACKBOT,
-  Workspace,
-  isJson,
-  type Conversation,
-  type Json,
-  type WorkspaceUpdate,
-} from './workspace.js';
+import { COMMAND } from '../slack/manifest-ids.js';
+import { HttpError } from './http-error.js';
+import { LiveKnowledge } from './knowledge.js';
+import { createPreviewSession, type PreviewSession, type StartHr } from './session.js';
+import { EventStream } from './stream.js';
+import { BOT, CONVERSATIONS, ME, isJson, type Json, type WorkspaceUpdate } from './workspace.js';
 
 export interface PreviewOptions {
   /** 0 picks a free port. */
   port: number;
   /** Interface to listen on; loopback unless told otherwise. */
   host?: string;
-  /** Read for AIRISK_DATA_DIR, AIRISK_KNOWLEDGE_DIR, LOG_LEVEL, AIRISK_TIMEZONE; Slack credentials are ignored. */
+  /** Read for LOG_LEVEL and AIRISK_TIMEZONE; Slack credentials are ignored. */
   env: NodeJS.ProcessEnv;
-  knowledgeDir?: string;
-  /** The HR subcommands (announce, schedule, insights) with you as the HR admin and a throwaway store. Default on. */
-  hr?: boolean;
+  /** The knowledge folder, watched for edits. */
+  knowledgeDir: string;
+  /** Builds the engine from the knowledge folder (and the datasets); throws KnowledgeInvalidError on bad knowledge. */
+  loadEngine: (knowledgeDir: string) => Engine;
+  /** Starts the HR features (announce, schedule, insights); absent: no HR. */
+  startHr?: StartHr;
 }
 
 export interface PreviewServer {
@@ -81,32 +51,11 @@ const CONTENT_TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-const MAX_MESSAGE_CHARS = 4000;
-const SSE_KEEPALIVE_MS = 15_000;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+export async function servePreview(options: PreviewOptions): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1';
-  // Settings as in Slack mode, minus the credentials: the preview is Slack here.
-  const base = loadSettings({
-    ...options.env,
-    SLACK_BOT_TOKEN: '',
-    SLACK_SIGNING_SECRET: '',
-    SLACK_APP_TOKEN: '',
-    SLACK_API_URL: '',
-  });
-  const knowledge = new LiveKnowledge(
-    options.knowledgeDir ?? (options.env.AIRISK_KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir),
-    options.env,
-  );
+  const knowledge = new LiveKnowledge(options.knowledgeDir, options.loadEngine);
+  let session: PreviewSession | undefined;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -115,6 +64,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       res.end(err instanceof Error ? err.message : String(err));
     });
   });
+  const closeServer = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -136,112 +89,40 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host].map((h) => `${h}:${address.port}`),
   );
 
-  const workspace = new Workspace();
-  const manifest = readManifest();
-  // Where notices about the app go: the conversation of the last thing the person did.
-  let activeChannel = DM.id;
-  const token = `xoxb-preview-${randomBytes(12).toString('hex')}`;
-  const slack = new SlackSide(workspace, {
-    baseUrl: () => internalBase,
-    token,
-    steps: manifest.steps,
-    onUnsimulated: (method) =>
-      workspace.notice(
-        activeChannel,
-        `The app called ${method}, which the preview does not simulate; it answered unknown_method.`,
-        'warning',
-      ),
-  });
-
-  const settings: Settings = {
-    ...base,
-    botToken: token,
-    slackApiUrl: `${internalBase}/api/`,
-    // In the preview you are the HR admin, #hr-announcements is the default channel, and nothing is kept.
-    hr: {
-      ...base.hr,
-      adminUserIds: [ME.id],
-      adminUsergroup: null,
-      defaultChannel: 'C0HRNEWS',
-      dbPath: ':memory:',
-      databaseUrl: null,
-    },
-  };
-  const receiver = new PreviewReceiver();
-  let hr: SlackHr | undefined;
-  let app: App;
   try {
-    hr =
-      options.hr === false
-        ? undefined
-        : await createSlackHr({ booted: knowledge.latest, settings, log: (line) => console.log(`[hr] ${line}`) });
-    app = createSlackApp({
+    session = await createPreviewSession({
+      env: options.env,
       engine: knowledge.engine,
-      settings,
-      receiver,
-      // With HR, the throwaway store also keeps the assistant's threads, as the store does in Slack mode.
-      ...(hr ? { hr: hr.service, store: hr.store } : {}),
-      retryConfig: { retries: 0 },
+      latestEngine: knowledge.latest,
+      internalBase,
+      ...(options.startHr ? { startHr: options.startHr } : {}),
     });
   } catch (err) {
     knowledge.close();
-    await hr?.stop();
     await closeServer();
     throw err;
   }
-  showAppErrors(app, (message) => workspace.notice(activeChannel, message, 'error'));
-  await app.start();
-  if (hr) await hr.start();
-
-  // The page's live feed: a snapshot on connect, then every change.
-  const streams = new Set<ServerResponse>();
-  const send = (res: ServerResponse, event: string, data: unknown) =>
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const broadcast = (event: string, data: unknown) => {
-    for (const res of streams) send(res, event, data);
-  };
-  workspace.on('update', (update: WorkspaceUpdate) => broadcast('update', update));
-  knowledge.onChange((status) => broadcast('knowledge', status));
-  knowledge.watch();
-  const keepAlive = setInterval(() => {
-    for (const res of streams) res.write(': keep-alive\n\n');
-  }, SSE_KEEPALIVE_MS);
-
-  const snapshot = () => ({
+  const live = session;
+  const stream = new EventStream(() => ({
     me: { id: ME.id, name: ME.realName },
     app: { id: BOT.userId, name: BOT.name },
     command: COMMAND,
     conversations: CONVERSATIONS,
-    hr: Boolean(hr),
+    hr: live.hr,
     // What manifest.yml declares: the assistant view, message shortcuts, Workflow Builder steps.
-    assistant: manifest.assistant,
-    shortcuts: manifest.shortcuts,
-    steps: manifest.steps,
+    assistant: live.manifest.assistant,
+    shortcuts: live.manifest.shortcuts,
+    steps: live.manifest.steps,
     knowledge: knowledge.status,
-    ...workspace.snapshot(),
-  });
-
-  /** Hands a payload to the app and reports, as Slack would, a request it did not acknowledge in time. */
-  const dispatch = async (channel: string, body: Json, what: string, onAck?: (response: unknown) => void) => {
-    activeChannel = channel;
-    let warned = false;
-    const outcome = await receiver.dispatch(body, {
-      ...(onAck ? { onAck } : {}),
-      onLate: () => {
-        warned = true;
-        workspace.notice(
-          channel,
-          `The app did not acknowledge ${what} within 3 seconds: Slack would show the person an error (operation_timeout).`,
-          'warning',
-        );
-      },
-    });
-    if (!outcome.acked && !warned)
-      workspace.notice(channel, `No listener acknowledged ${what}: Slack would show the person an error.`, 'warning');
-    return outcome;
-  };
+    ...live.workspace.snapshot(),
+  }));
+  live.workspace.on('update', (update: WorkspaceUpdate) => stream.broadcast('update', update));
+  knowledge.onChange((status) => stream.broadcast('knowledge', status));
+  knowledge.watch();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!session) throw new HttpError(503, 'The preview is still starting.');
+    const live = session;
     // Answer only requests addressed to this machine by name, so no web page can reach it by DNS tricks.
     if (!allowedHosts.has(String(req.headers.host ?? '')))
       throw new HttpError(403, 'This preview only answers requests to localhost.');
@@ -254,7 +135,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (asset === 'index.html') knowledge.refresh();
         return serveAsset(res, asset);
       }
-      if (path === '/preview/events') return openStream(req, res);
+      if (path === '/preview/events') return stream.open(req, res);
       if (path === '/favicon.ico') {
         res.writeHead(204).end();
         return;
@@ -265,11 +146,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
     // What the app sends to "Slack".
     if (path.startsWith('/api/')) {
-      const reply = slack.call(path.slice('/api/'.length), await readBody(req), req.headers.authorization);
+      const reply = live.slack.call(path.slice('/api/'.length), await readBody(req), req.headers.authorization);
       return json(res, reply.body, reply.status);
     }
     if (path.startsWith('/response/')) {
-      const reply = slack.respond(path.slice('/response/'.length), await readBody(req));
+      const reply = live.slack.respond(path.slice('/response/'.length), await readBody(req));
       return typeof reply.body === 'string' ? text(res, reply.body, reply.status) : json(res, reply.body, reply.status);
     }
 
@@ -280,363 +161,44 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     knowledge.refresh();
     switch (path) {
       case '/preview/send':
-        await typed(body);
+        await live.typed(body);
         return json(res, { ok: true });
       case '/preview/action':
-        await clicked(body);
+        await live.clicked(body);
         return json(res, { ok: true });
       case '/preview/submit':
-        await submitted(body);
+        await live.submitted(body);
         return json(res, { ok: true });
       case '/preview/close':
-        await closed(body);
+        await live.closed(body);
         return json(res, { ok: true });
       case '/preview/open-tab':
-        await openedTab(body);
+        await live.openedTab(body);
         return json(res, { ok: true });
       case '/preview/assistant/open':
-        return json(res, await openedAssistant(body));
+        return json(res, await live.openedAssistant(body));
       case '/preview/assistant/send':
-        await typedToAssistant(body);
+        await live.typedToAssistant(body);
         return json(res, { ok: true });
       case '/preview/assistant/context':
-        await assistantContextChanged(body);
+        await live.assistantContextChanged(body);
         return json(res, { ok: true });
       case '/preview/shortcut':
-        await usedShortcut(body);
+        await live.usedShortcut(body);
         return json(res, { ok: true });
       case '/preview/workflow':
-        return json(res, await ranWorkflowStep(body));
+        return json(res, await live.ranWorkflowStep(body));
       default:
         throw new HttpError(404, 'Not found');
     }
   }
 
-  function openStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    streams.add(res);
-    req.on('close', () => streams.delete(res));
-    send(res, 'snapshot', snapshot());
-  }
-
-  /** The composer: a slash command, a DM to the app, or a channel message that may mention it. */
-  async function typed(body: Json): Promise<void> {
-    const where = conversationOf(body.channel);
-    const raw = String(body.text ?? '').trim();
-    if (!raw) throw new HttpError(400, 'Type something first.');
-    if (raw.length > MAX_MESSAGE_CHARS)
-      throw new HttpError(400, `Messages are limited to ${MAX_MESSAGE_CHARS} characters here.`);
-    const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(raw);
-    if (slash) {
-      const command = `/${slash[1] ?? ''}`.toLowerCase();
-      workspace.post({
-        channel: where.id,
-        user: ME.id,
-        text: escapeMrkdwn(raw),
-        blocks: [],
-        attachments: [],
-        ephemeral: true,
-        command: true,
-      });
-      if (command !== COMMAND) {
-        workspace.notice(
-          where.id,
-          `${command} is not a command this workspace knows. The app's command is ${COMMAND}.`,
-          'info',
-        );
-        return;
-      }
-      const responseUrl = slack.responseUrl(where.id);
-      const payload = slashCommand({
-        command: COMMAND,
-        text: withMentions(slash[2] ?? ''),
-        channelId: where.id,
-        channelName: where.kind === 'im' ? 'directmessage' : where.name,
-        responseUrl,
-        triggerId: slack.trigger(),
-      });
-      await dispatch(where.id, payload, `${COMMAND}`);
-      return;
-    }
-    // Slack stores what a person typed with & < > escaped and picked names as mentions; so does the preview.
-    const stored = workspace.post({
-      channel: where.id,
-      user: ME.id,
-      text: withMentions(escapeMrkdwn(raw)),
-      blocks: [],
-      attachments: [],
-      ephemeral: false,
-    });
-    if (where.kind === 'im') {
-      if (!subscribed('message.im')) return;
-      await dispatch(
-        where.id,
-        eventCallback(
-          messageEvent({ type: 'message', channel: where.id, channelType: 'im', text: stored.text, ts: stored.ts }),
-          workspace.newId('Ev'),
-        ),
-        'the message',
-      );
-    } else if (stored.text.includes(`<@${BOT.userId}`) && subscribed('app_mention')) {
-      await dispatch(
-        where.id,
-        eventCallback(
-          messageEvent({
-            type: 'app_mention',
-            channel: where.id,
-            channelType: 'channel',
-            text: stored.text,
-            ts: stored.ts,
-          }),
-          workspace.newId('Ev'),
-        ),
-        'the mention',
-      );
-    }
-  }
-
-  /** A button or menu in a message, on App Home, or in a modal. */
-  async function clicked(body: Json): Promise<void> {
-    const blockId = String(body.blockId ?? '');
-    const actionId = String(body.actionId ?? '');
-    const picked = pickedValue(body.value);
-    let container: Container;
-    let blocks: unknown;
-    let channel = DM.id;
-    if (body.surface === 'message') {
-      const where = conversationOf(body.channel);
-      const message = workspace.find(where.id, String(body.ts ?? ''));
-      if (!message) throw new HttpError(404, 'That message is gone.');
-      blocks = message.blocks;
-      channel = where.id;
-      container = {
-        type: 'message',
-        channelId: where.id,
-        channelName: where.kind === 'im' ? 'directmessage' : where.name,
-        messageTs: message.ts,
-        isEphemeral: message.ephemeral,
-        message: message.ephemeral ? null : messagePayload(message),
-        responseUrl: slack.responseUrl(where.id, message.ts),
-      };
-    } else {
-      const view = body.surface === 'home' ? workspace.homeView() : workspace.findView(body.viewId);
-      if (!view) throw new HttpError(404, 'That view is closed.');
-      blocks = view.view.blocks;
-      container = {
-        type: 'view',
-        view: workspace.viewPayload(view, stateValues(view.view.blocks, inputsOf(body.values))),
-      };
-    }
-    const element = findElement(blocks, blockId, actionId);
-    if (!element) throw new HttpError(404, 'That button is no longer there.');
-    await dispatch(
-      channel,
-      blockActions({ container, action: actionPayload(element, blockId, picked), triggerId: slack.trigger() }),
-      'the click',
-    );
-  }
-
-  /** A modal's submit button: Slack checks required inputs itself, then sends view_submission. */
-  async function submitted(body: Json): Promise<void> {
-    const view = workspace.findView(body.viewId);
-    if (!view || view === workspace.homeView()) throw new HttpError(404, 'That modal is closed.');
-    const inputs = inputsOf(body.values);
-    const missing = requiredMissing(view.view.blocks, inputs);
-    if (Object.keys(missing).length) {
-      workspace.setErrors(view, missing);
-      return;
-    }
-    if (view.errors && Object.keys(view.errors).length) workspace.setErrors(view, {});
-    const payload = viewSubmission(workspace.viewPayload(view, stateValues(view.view.blocks, inputs)), slack.trigger());
-    await dispatch(DM.id, payload, 'the form', (response) => {
-      const r = isJson(response) ? response : {};
-      if (r.response_action === 'errors' && isJson(r.errors))
-        workspace.setErrors(view, Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, String(v)])));
-      else if (r.response_action === 'update' && isJson(r.view)) workspace.updateView(view, r.view);
-      else if (r.response_action === 'push' && isJson(r.view)) workspace.pushModal(r.view);
-      else if (r.response_action === 'clear') workspace.closeModal('all');
-      else workspace.closeModal(view.id);
-    });
-  }
-
-  async function closed(body: Json): Promise<void> {
-    const view = workspace.findView(body.viewId);
-    if (!view || view === workspace.homeView()) return;
-    const payload = view.view.notify_on_close === true ? viewClosed(workspace.viewPayload(view)) : null;
-    workspace.closeModal(view.id);
-    if (payload) await dispatch(DM.id, payload, 'closing the modal');
-  }
-
-  /** The app's Home or Messages tab was opened. */
-  async function openedTab(body: Json): Promise<void> {
-    if (!subscribed('app_home_opened')) return;
-    const tab = body.tab === 'messages' ? 'messages' : 'home';
-    const home = workspace.homeView();
-    await dispatch(
-      DM.id,
-      eventCallback(appHomeOpened(tab, DM.id, home ? workspace.viewPayload(home) : null), workspace.newId('Ev')),
-      'opening App Home',
-    );
-  }
-
-  /** The person opened the assistant split view (from the top bar, or "New chat"): Slack starts a thread in their
-   *  DM with the app and sends assistant_thread_started with the channel they are viewing. */
-  async function openedAssistant(body: Json): Promise<{ threadTs: string }> {
-    if (!manifest.assistant)
-      throw new HttpError(404, 'manifest.yml declares no assistant view (features.assistant_view).');
-    const context = conversationIdOrNull(body.context);
-    const thread = workspace.startAssistantThread(context);
-    if (subscribed('assistant_thread_started'))
-      await dispatch(
-        DM.id,
-        eventCallback(assistantThreadEvent('assistant_thread_started', thread, context), workspace.newId('Ev')),
-        'opening the assistant',
-      );
-    return { threadTs: thread.threadTs };
-  }
-
-  /** A message typed in the assistant pane (or a suggested prompt clicked): a message.im event in the thread. */
-  async function typedToAssistant(body: Json): Promise<void> {
-    const thread = workspace.assistantThread(DM.id, body.threadTs);
-    if (!thread) throw new HttpError(404, 'That assistant thread is gone. Start a new chat.');
-    const raw = String(body.text ?? '').trim();
-    if (!raw) throw new HttpError(400, 'Type something first.');
-    if (raw.length > MAX_MESSAGE_CHARS)
-      throw new HttpError(400, `Messages are limited to ${MAX_MESSAGE_CHARS} characters here.`);
-    const stored = workspace.post({
-      channel: DM.id,
-      user: ME.id,
-      text: withMentions(escapeMrkdwn(raw)),
-      blocks: [],
-      attachments: [],
-      ephemeral: false,
-      threadTs: thread.threadTs,
-    });
-    // Slack takes the suggested prompts away once the person has said something.
-    if (thread.prompts) workspace.updateAssistantThread(thread, { prompts: null });
-    if (!subscribed('message.im')) return;
-    await dispatch(
-      DM.id,
-      eventCallback(
-        messageEvent({
-          type: 'message',
-          channel: DM.id,
-          channelType: 'im',
-          text: stored.text,
-          ts: stored.ts,
-          threadTs: thread.threadTs,
-        }),
-        workspace.newId('Ev'),
-      ),
-      'the message',
-    );
-  }
-
-  /** The person moved to another conversation with the assistant open. */
-  async function assistantContextChanged(body: Json): Promise<void> {
-    const thread = workspace.assistantThread(DM.id, body.threadTs);
-    const context = conversationIdOrNull(body.context);
-    if (!thread || thread.context === context) return;
-    workspace.updateAssistantThread(thread, { context });
-    if (!subscribed('assistant_thread_context_changed')) return;
-    await dispatch(
-      DM.id,
-      eventCallback(assistantThreadEvent('assistant_thread_context_changed', thread, context), workspace.newId('Ev')),
-      'the context change',
-    );
-  }
-
-  /** A message shortcut from a message's "More actions" menu: message_action with the message it was used on. */
-  async function usedShortcut(body: Json): Promise<void> {
-    const shortcut = manifest.shortcuts.find((s) => s.callbackId === body.callbackId);
-    if (!shortcut) throw new HttpError(404, 'manifest.yml declares no such shortcut.');
-    const where = conversationOf(body.channel);
-    const message = workspace.find(where.id, String(body.ts ?? ''));
-    if (!message || message.ephemeral) throw new HttpError(404, 'That message is gone.');
-    await dispatch(
-      where.id,
-      messageAction({
-        callbackId: shortcut.callbackId,
-        channelId: where.id,
-        channelName: where.kind === 'im' ? 'directmessage' : where.name,
-        message: messagePayload(message),
-        responseUrl: slack.responseUrl(where.id),
-        triggerId: slack.trigger(),
-      }),
-      `the shortcut “${shortcut.name}”`,
-    );
-  }
-
-  /** A Workflow Builder step run with the inputs of the page's form: function_executed, with a token for this
-   *  execution only. Workflow Builder checks required inputs before a workflow runs; so does this. A failed step
-   *  reaches the person as Slack says: "passed on to the end user through a Slackbot message". */
-  async function ranWorkflowStep(body: Json): Promise<{ executionId: string }> {
-    const step = manifest.steps.find((s) => s.callbackId === body.callbackId);
-    if (!step) throw new HttpError(404, 'manifest.yml declares no such workflow step.');
-    const given = isJson(body.inputs) ? body.inputs : {};
-    const inputs: Record<string, string> = {};
-    for (const p of step.inputs) {
-      const value = String(given[p.name] ?? '').trim();
-      if (!value && p.is_required) throw new HttpError(400, `${p.title} is required.`);
-      if (value && p.type === 'slack#/types/channel_id' && !conversationIdOrNull(value))
-        throw new HttpError(400, `${p.title} must be a channel of this workspace.`);
-      if (value) inputs[p.name] = value;
-    }
-    activeChannel = conversationOf(body.channel).id;
-    const run = workspace.startRun({
-      executionId: workspace.newId('Fx'),
-      token: `xwfp-preview-${randomBytes(12).toString('hex')}`,
-      callbackId: step.callbackId,
-      title: step.title,
-      inputs,
-    });
-    if (subscribed('function_executed'))
-      await dispatch(
-        activeChannel,
-        eventCallback(
-          functionExecuted({
-            step,
-            inputs,
-            executionId: run.executionId,
-            workflowExecutionId: workspace.newId('Wx'),
-            token: run.token,
-          }),
-          workspace.newId('Ev'),
-        ),
-        `the workflow step “${step.title}”`,
-      );
-    // The app's error is Slack text already (escaped, maybe a <#channel>): shown as Slackbot shows it.
-    if (run.state === 'failed')
-      workspace.post({
-        channel: activeChannel,
-        user: SLACKBOT,
-        text: `The workflow step “${escapeMrkdwn(step.title)}” failed: ${run.error ?? ''}`,
-        blocks: [],
-        attachments: [],
-        ephemeral: true,
-        notice: 'error',
-      });
-    return { executionId: run.executionId };
-  }
-
-  async function closeServer(): Promise<void> {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
   return {
     url: pageUrl,
     async close() {
-      clearInterval(keepAlive);
-      for (const res of streams) res.end();
-      streams.clear();
+      stream.close();
       knowledge.close();
-      await hr?.stop();
-      await app.stop();
+      await live.close();
       await closeServer();
     },
   };
@@ -650,72 +212,6 @@ export function previewPort(env: NodeJS.ProcessEnv, fallback: number): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new SettingsError([`PREVIEW_PORT must be a port number from 1 to 65535, such as 3000 (it is "${raw}")`]);
   return port;
-}
-
-/** Which events the app subscribes to (manifest-ids.ts, like manifest.yml): only those are sent, as in Slack. */
-function subscribed(event: (typeof EVENTS)[number]): boolean {
-  return (EVENTS as readonly string[]).includes(event);
-}
-
-function conversationOf(id: unknown): Conversation {
-  return CONVERSATIONS.find((c) => c.id === id) ?? DM;
-}
-
-function conversationIdOrNull(id: unknown): string | null {
-  return CONVERSATIONS.find((c) => c.id === id)?.id ?? null;
-}
-
-/** @airisk, @you and #channel as Slack sends picked names (the command is set to escape them). */
-function withMentions(text: string): string {
-  return text
-    .replace(/(^|\s)@airisk\b/gi, `$1<@${BOT.userId}>`)
-    .replace(/(^|\s)@(you|me)\b/gi, `$1<@${ME.id}>`)
-    .replace(/(^|\s)#([a-z0-9_-]+)/gi, (whole, before: string, name: string) => {
-      const c = CONVERSATIONS.find((x) => x.kind === 'channel' && x.name === name.toLowerCase());
-      return c ? `${before}<#${c.id}|${c.name}>` : whole;
-    });
-}
-
-function pickedValue(v: unknown): string | string[] | null {
-  if (Array.isArray(v)) return v.map(String);
-  return v === undefined || v === null ? null : String(v);
-}
-
-function inputsOf(values: unknown): { blockId: string; actionId: string; value: string | string[] | null }[] {
-  if (!Array.isArray(values)) return [];
-  return values.filter(isJson).map((v) => ({
-    blockId: String(v.blockId ?? ''),
-    actionId: String(v.actionId ?? ''),
-    value: pickedValue(v.value),
-  }));
-}
-
-function requiredMissing(blocks: unknown, inputs: ReturnType<typeof inputsOf>): Record<string, string> {
-  const missing: Record<string, string> = {};
-  for (const b of Array.isArray(blocks) ? blocks : []) {
-    if (!isJson(b) || b.type !== 'input' || b.optional === true || !isJson(b.element)) continue;
-    const actionId = b.element.action_id;
-    const input = inputs.find((i) => i.blockId === b.block_id && i.actionId === actionId);
-    const value = input?.value;
-    if (
-      value === null ||
-      value === undefined ||
-      (typeof value === 'string' && !value.trim()) ||
-      (Array.isArray(value) && value.length === 0)
-    )
-      missing[String(b.block_id)] = 'Please complete this required field.';
-  }
-  return missing;
-}
-
-/** Listener failures go to the app's logger (its error handler logs them); the page shows them too. */
-function showAppErrors(app: App, show: (message: string) => void): void {
-  const logger = app.logger;
-  const error = logger.error.bind(logger);
-  logger.error = (...parts: unknown[]) => {
-    error(...parts);
-    show(`The app reported an error: ${parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' ')}`);
-  };
 }
 
 function serveAsset(res: ServerResponse, name: string): void {
@@ -772,5 +268,3 @@ function text(res: ServerResponse, value: string, status: number): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(value);
 }
-
-export type { KnowledgeStatus };

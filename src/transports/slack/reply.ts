@@ -2,7 +2,7 @@
 // minutes or 5 uses, answering 404 or {"ok":false,"error":"expired_url"}): the answer is then posted through
 // the Web API instead, so it is never lost.
 import type { WebClient } from '@slack/web-api';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import type { SlackMessage } from '../../renderers/blockkit/messages.js';
 import { couldNotReplyThereMessage } from '../../renderers/blockkit/notice.js';
 
@@ -20,6 +20,9 @@ export interface ResponseOptions {
 }
 
 const RESPONSE_TIMEOUT_MS = 10_000;
+/** Connections to response_urls, kept alive between answers. An agent of our own rather than the process-wide one,
+ *  which is whichever undici a process loads first (Bolt's Socket Mode brings another version). */
+const agent = new Agent();
 
 /** Posts to the response_url; false when there is none or Slack refused it (an error status, ok:false, no answer),
  *  so the caller falls back. undici's request rather than fetch (Bolt's respond): fetch costs about 0.4 ms of
@@ -33,6 +36,7 @@ export async function responded(responseUrl: string | undefined, payload: Record
       body: JSON.stringify(payload),
       headersTimeout: RESPONSE_TIMEOUT_MS,
       bodyTimeout: RESPONSE_TIMEOUT_MS,
+      dispatcher: agent,
     });
     const body = await res.body.text();
     if (res.statusCode >= 300) return false;

@@ -6,7 +6,19 @@ import type { Settings } from '../../config/settings.js';
 import type { Engine } from '../../engine/types.js';
 import { listenError } from '../listen-error.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
-import type { SlackHr } from './hr.js';
+import type { DeliveryOutcome } from '../../hr/delivery.js';
+import type { HrService } from '../../hr/service.js';
+import type { Store } from '../../store/types.js';
+
+/** The HR features as the app runs them (src/app/slack-hr.ts wires them). */
+export interface SlackHr {
+  service: HrService;
+  store: Store;
+  /** Delivers what a crash left in the outbox, then starts the scheduler. */
+  start(): Promise<DeliveryOutcome[]>;
+  /** Stops the scheduler and closes the store (if it opened it). */
+  stop(): Promise<void>;
+}
 
 export async function startSlack(
   options: { engine: Engine; settings: Settings; hr?: SlackHr; port?: number } & Partial<Omit<SlackAppOptions, 'hr'>>,

@@ -1,5 +1,5 @@
 // The `airisk` command line: ask about a role, its reskilling path, or compare two; one query per line from
-// standard input when no text is given (batch mode for scripts and benchmarks).
+// standard input when no text is given (batch mode for scripts and benchmarks). src/app/cli.ts runs it.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Answer } from '../../answers/types.js';
@@ -8,7 +8,6 @@ import type { Engine } from '../../engine/types.js';
 import { renderText } from '../../renderers/terminal.js';
 import { cliRequest, isCliVerb } from '../../requests/cli.js';
 import { escapeControls, jsonForTerminal } from '../../renderers/terminal-escape.js';
-import { bootEngine } from '../boot.js';
 import { DATA_USAGE, dataCommand } from './data.js';
 
 const USAGE = `Usage:
@@ -25,15 +24,18 @@ Environment: AIRISK_DATA_DIR = folder of the public datasets (optional; default:
 const out = (text: string) => console.log(escapeControls(text));
 const fail = (text: string) => console.error(escapeControls(text));
 
-// A reader that leaves early (`airisk ask --json < big | head -1`) closes the pipe: stop quietly with status 0,
-// as Unix tools do, instead of with an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(0);
-  });
+/** A reader that leaves early (`airisk ask --json < big | head -1`) closes the pipe: stop quietly with status 0,
+ *  as Unix tools do, instead of with an EPIPE stack trace. */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(0);
+    });
+}
 
-async function main(argv: string[]): Promise<number> {
+/** Runs `airisk <argv>`; resolves with the exit code. `boot` builds the engine (only when a question needs it). */
+export async function runCli(argv: string[], boot: () => Engine): Promise<number> {
   if (argv[0] === 'data')
     return dataCommand(argv.slice(1), { env: process.env, out: process.stdout, err: process.stderr });
   let parsed;
@@ -62,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let engine: Engine;
   try {
-    engine = bootEngine().engine;
+    engine = boot();
   } catch (err) {
     if (err instanceof KnowledgeInvalidError || (err as Error).name === 'DatasetError') {
       fail((err as Error).message);
@@ -83,5 +85,3 @@ async function main(argv: string[]): Promise<number> {
   }
   return 0;
 }
-
-process.exitCode = await main(process.argv.slice(2));

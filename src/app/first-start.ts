@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { resolveDataDir, type DataDirChoice } from '../catalog/datasets/folder.js';
 import { fetchDatasets, FetchSetupError, type FetchOptions } from '../catalog/fetch/fetch.js';
 import { SettingsError } from '../config/settings.js';
-import { fetchReporter, fetchSummary, type Output } from './fetch-progress.js';
+import { fetchReporter, fetchSummary, type Output } from '../transports/fetch-progress.js';
 
 export interface FirstStartIO {
   input: NodeJS.ReadableStream & { isTTY?: boolean };

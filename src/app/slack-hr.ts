@@ -1,31 +1,22 @@
-// The HR features for the Slack app: opens the store (DATABASE_URL, else AIRISK_DB_PATH) unless given one,
-// builds the HR service on its own retry-free Web API client, and finishes interrupted deliveries and starts
-// the scheduler on start().
-import type { Settings } from '../../config/settings.js';
-import { createAdminPolicy } from '../../hr/admins.js';
-import { systemClock, type Clock } from '../../hr/clock.js';
-import type { DeliveryOutcome } from '../../hr/delivery.js';
-import { knowledgeView } from '../../hr/knowledge.js';
-import { createHrService, type HrService, type HrServiceOptions } from '../../hr/service.js';
-import type { HrSlackApi } from '../../hr/slack-api.js';
-import { createHrWebClient } from '../../hr/web-client.js';
-import { announcementRenderer, hrReplyMessage } from '../../renderers/blockkit/hr.js';
-import { openStore } from '../../store/open.js';
-import type { Store } from '../../store/types.js';
-import type { Booted } from '../boot.js';
-
-export interface SlackHr {
-  service: HrService;
-  store: Store;
-  /** Delivers what a crash left in the outbox, then starts the scheduler. */
-  start(): Promise<DeliveryOutcome[]>;
-  /** Stops the scheduler and closes the store (if it opened it). */
-  stop(): Promise<void>;
-}
+// The HR features wired for the Slack app: opens the store (DATABASE_URL, else AIRISK_DB_PATH) unless given one,
+// builds the HR service on its own retry-free Web API client with the Block Kit renderer, and finishes
+// interrupted deliveries and starts the scheduler on start().
+import type { Settings } from '../config/settings.js';
+import { createAdminPolicy } from '../hr/admins.js';
+import { systemClock, type Clock } from '../hr/clock.js';
+import { knowledgeView } from '../hr/knowledge.js';
+import { createHrService, type HrServiceOptions } from '../hr/service.js';
+import type { HrSlackApi } from '../hr/slack-api.js';
+import { createHrWebClient } from '../hr/web-client.js';
+import { announcementRenderer, hrReplyMessage } from '../renderers/blockkit/hr.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/types.js';
+import type { Engine } from '../engine/types.js';
+import type { SlackHr } from '../transports/slack/start.js';
 
 export interface SlackHrOptions {
-  /** The engine and catalog of the moment (a function when knowledge can reload). */
-  booted: Booted | (() => Booted);
+  /** The engine of the moment (a function when knowledge can reload). */
+  engine: Engine | (() => Engine);
   settings: Settings;
   clock?: Clock;
   /** Defaults to a WebClient on SLACK_BOT_TOKEN and SLACK_API_URL with SDK retries off. */
@@ -40,8 +31,8 @@ export interface SlackHrOptions {
 export async function createSlackHr(options: SlackHrOptions): Promise<SlackHr> {
   const { settings, clock = systemClock, log = (m) => console.log(`[hr] ${m}`) } = options;
   const hr = settings.hr;
-  const booted = options.booted;
-  const current = typeof booted === 'function' ? booted : () => booted;
+  const { engine } = options;
+  const current = typeof engine === 'function' ? engine : () => engine;
   const slack =
     options.slackApi ??
     createHrWebClient({
@@ -57,7 +48,7 @@ export async function createSlackHr(options: SlackHrOptions): Promise<SlackHr> {
     store,
     slack,
     clock,
-    view: knowledgeView(() => current().engine),
+    view: knowledgeView(current),
     render: announcementRenderer(hr.timeZone),
     admins: createAdminPolicy({ userIds: hr.adminUserIds, usergroup: hr.adminUsergroup, slack, clock }),
     defaultChannel: hr.defaultChannel,
