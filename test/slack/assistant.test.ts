@@ -36,11 +36,11 @@ const say = (threadTs: string, text: string, extra: Record<string, unknown> = {}
   threadMessage(app().url, { channel: DM, threadTs }, text, extra);
 
 /** Waits for the answer in the thread (and the thread's title, set after it, unless the answer names no role),
- *  then a moment more so that any extra answer would show. */
+ *  then until the app is done with the message, so that any extra answer would show. */
 async function answers(threadTs: string, options: { titled?: boolean } = {}): Promise<RecordedCall[]> {
   await fake.waitFor('chat.postMessage');
   if (options.titled !== false) await fake.waitFor('assistant.threads.setTitle');
-  await new Promise((r) => setTimeout(r, 150));
+  await app().idle();
   const posted = fake.callsTo('chat.postMessage');
   for (const p of posted) expect(p.body).toMatchObject({ channel: DM, thread_ts: threadTs });
   return posted;
@@ -268,7 +268,7 @@ describe('the context changes', () => {
     await answers(threadTs);
     fake.reset();
     await contextChanged(threadTs, 'C0PHARM');
-    await new Promise((r) => setTimeout(r, 300));
+    await app().idle();
     expect(fake.callsTo('assistant.threads.setSuggestedPrompts')).toEqual([]);
     // The saved context travels with the next answer's metadata.
     await say(threadTs, 'show the path');
@@ -290,7 +290,7 @@ describe('plain direct messages beside the assistant', () => {
       event_ts: '1730000200.000001',
     });
     const [plain] = await fake.waitFor('chat.postMessage');
-    await new Promise((r) => setTimeout(r, 200));
+    await app().idle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(plain!.body.thread_ts).toBeUndefined();
     expect(fake.callsTo('assistant.threads.setStatus')).toEqual([]);

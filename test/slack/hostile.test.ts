@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { bootEngine } from '../../src/app/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
+import { trackIdle } from '../support/idle.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { recordingLogger } from '../support/logger.js';
 import { BOT_TOKEN, SIGNING_SECRET, postToApp, slashCommand } from '../support/slack-requests.js';
@@ -16,6 +17,7 @@ const { engine } = bootEngine();
 const fake = new FakeSlack();
 let app: App;
 let appUrl = '';
+let idle: () => Promise<void>;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -31,6 +33,7 @@ beforeAll(async () => {
     logger: recordingLogger(logged),
     retryConfig: { retries: 0 },
   });
+  idle = trackIdle(app);
   const server = (await app.start(0)) as Server;
   appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -141,7 +144,7 @@ describe("Slack's five-minute window, both ways", () => {
       expect(res.status).toBe(401);
     }
     expect(logged.join('\n')).toMatch(/timestamp .*ahead of this server's clock/);
-    await new Promise((r) => setTimeout(r, 200));
+    await idle();
     expect(fake.callsTo('response')).toEqual([]);
   });
 

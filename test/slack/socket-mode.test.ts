@@ -7,6 +7,7 @@ import { loadSettings } from '../../src/config/settings.js';
 import { bootEngine } from '../../src/app/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { trackIdle } from '../support/idle.js';
 import { recordingLogger } from '../support/logger.js';
 import { BOT_TOKEN } from '../support/slack-requests.js';
 
@@ -39,6 +40,7 @@ const connected = new Promise<WebSocket>((resolve) => {
 
 describe('Socket Mode', () => {
   let app: ReturnType<typeof createSlackApp>;
+  let idle: () => Promise<void>;
   afterAll(async () => {
     await app?.stop();
     wss?.close();
@@ -64,6 +66,7 @@ describe('Socket Mode', () => {
       logger,
       retryConfig: { retries: 1, minTimeout: 50, maxTimeout: 100 },
     });
+    idle = trackIdle(app);
     await app.start();
     const [open] = await fake.waitFor('apps.connections.open');
     expect(open!.token).toBe('xapp-1-A1-test');
@@ -135,7 +138,7 @@ describe('Socket Mode', () => {
       await new Promise((r) => setTimeout(r, 20));
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-2' }));
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-3' }));
-    await new Promise((r) => setTimeout(r, 200));
+    await idle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
   it('ignores WebSocket messages that are not Slack envelopes, says so in the log, and keeps answering', async () => {

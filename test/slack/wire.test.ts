@@ -9,6 +9,7 @@ import { ACTIONS, INPUTS, VIEWS, nthAction } from '../../src/renderers/blockkit/
 import { bootEngine } from '../../src/app/boot.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { trackIdle } from '../support/idle.js';
 import { expectSlackReadyMessages } from '../support/slack-app.js';
 import { blockKitProblems, modalProblems, unsafeMarkup } from '../support/block-limits.js';
 import {
@@ -25,6 +26,7 @@ const fake = new FakeSlack();
 let app: App;
 let server: Server;
 let appUrl = '';
+let idle: () => Promise<void>;
 const feedback: [string, boolean][] = [];
 const lookups: string[] = [];
 
@@ -42,6 +44,7 @@ beforeAll(async () => {
     retryConfig: { retries: 2, minTimeout: 50, maxTimeout: 200 },
     hooks: { onFeedback: (roleId, helpful) => feedback.push([roleId, helpful]), onLookup: (a) => lookups.push(a.kind) },
   });
+  idle = trackIdle(app);
   server = (await app.start(0)) as Server;
   appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -174,7 +177,8 @@ describe('/airisk over HTTP', () => {
     });
     expect(bad.status).toBe(401);
     expect(stale.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
+    // Refused before Bolt took them: nothing was handed to the app.
+    await idle();
     expect(fake.calls).toEqual([]);
   });
 });
@@ -229,7 +233,7 @@ describe('events', () => {
       ts: '1.3',
       event_ts: '1.3',
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await idle();
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
@@ -253,7 +257,7 @@ describe('events', () => {
       headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
     });
     await fake.waitFor('chat.postMessage');
-    await new Promise((r) => setTimeout(r, 300));
+    await idle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
@@ -275,7 +279,7 @@ describe('events', () => {
     });
     await fake.waitFor('chat.postMessage', 2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    await new Promise((r) => setTimeout(r, 200));
+    await idle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2); // the refused attempt and the one that landed
   });
 

@@ -144,7 +144,7 @@ describe('the workflow step', () => {
     await fake.waitFor('functions.completeSuccess');
     const retried = execute({ role: 'pharmacy technician' }, { eventId: 'EvSTEP1' });
     expect((await retried.response).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    await app().idle();
     expect(fake.callsTo('functions.completeSuccess')).toHaveLength(1);
     expect(fake.callsTo('functions.completeError')).toEqual([]);
   });

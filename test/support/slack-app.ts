@@ -11,6 +11,7 @@ import type { Store } from '../../src/store/types.js';
 import { createSlackApp } from '../../src/transports/slack/app.js';
 import { blockKitProblems, unsafeMarkup } from './block-limits.js';
 import { FakeSlack } from './fake-slack.js';
+import { trackIdle } from './idle.js';
 import { recordingLogger } from './logger.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 
@@ -21,6 +22,8 @@ export interface TestApp {
   votes: [string, boolean][];
   /** Warnings and errors the app logged. */
   logged: string[];
+  /** Resolves once the app is processing no request (see trackIdle). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,9 +45,11 @@ export async function startTestApp(engine: Engine, fake: FakeSlack, options: { s
     hooks: { onLookup: (a) => lookups.push(a), onFeedback: (roleId, helpful) => votes.push([roleId, helpful]) },
     ...(options.store ? { store: options.store } : {}),
   });
+  const idle = trackIdle(app);
   const server = (await app.start(0)) as Server;
   return {
     app,
+    idle,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     lookups,
     votes,
