@@ -51,7 +51,7 @@ export interface OutboxEntry {
   leaseUntil: number | null;
 }
 
-export type DigestKind = 'spotlight' | 'digest';
+type DigestKind = 'spotlight' | 'digest';
 
 export interface Schedule {
   id: number;
@@ -103,7 +103,7 @@ export type ShownCount = number | typeof FEWER_THAN;
 /** What an answer or a vote is about: a role or an FAQ, by id (and nothing about who asked). */
 export type CountSubject = { kind: 'role' | 'faq'; id: string };
 
-export interface InsightLine {
+interface InsightLine {
   kind: CountSubject['kind'];
   id: string;
   /** Role title or FAQ question. */

@@ -202,7 +202,7 @@ export interface ReskillingPath {
 }
 
 /** Where a verdict's exposure comes from: the consensus of ranked public datasets, or an AIJRI turned round. */
-export type VerdictBasis = 'consensus' | 'aijri' | 'aijri-published';
+type VerdictBasis = 'consensus' | 'aijri' | 'aijri-published';
 
 /**
  * The card's one verdict, in one direction: more is always more exposed. `exposure` is what the bar fills with;

@@ -130,7 +130,7 @@ const schema = z.object({
 });
 
 /** The HR features: who may announce, where by default, where their data lives, and the workspace's time zone. */
-export interface HrSettings {
+interface HrSettings {
   adminUserIds: string[];
   adminUsergroup: string | null;
   defaultChannel: string | null;
@@ -142,7 +142,7 @@ export interface HrSettings {
   timeZone: string;
 }
 
-export type SlackMode = 'http' | 'socket' | 'none';
+type SlackMode = 'http' | 'socket' | 'none';
 
 export interface Settings {
   /** http: Events API over HTTP; socket: Socket Mode; none: no credentials, serve the local preview. */

@@ -9,7 +9,7 @@ import { aijriScore, zoneOf } from './scoring.js';
 
 /** Years that separate the levels when a question gives years: seed 003's profiles (entry-level 0–2 years,
  *  mid-level 2–5, senior beyond). */
-export const EXPERIENCE_YEARS = { entryBelow: 2, seniorAbove: 5 } as const;
+const EXPERIENCE_YEARS = { entryBelow: 2, seniorAbove: 5 } as const;
 
 const LEVEL_WORDS: [ExperienceLevel, RegExp][] = [
   [

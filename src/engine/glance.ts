@@ -3,9 +3,9 @@
 import { formatAsOf } from '../answers/format.js';
 import type { Claim, FigureLine, Glance, KeyFigure, KeyFigures, TaskLine } from '../answers/types.js';
 
-export const GLANCE_ITEMS = 2;
+const GLANCE_ITEMS = 2;
 /** A first-screen statement fits one line of Slack's desktop client (about 110 characters with its lead-in). */
-export const GLANCE_MAX_CHARS = 90;
+const GLANCE_MAX_CHARS = 90;
 /** A task counts as one AI can speed up when both raters call it exposed (mean weight ≥ 0.75: E1 and E1 or E2);
  *  as one it barely touches when at most one rater calls it exposed with tools (≤ 0.25: E0 and E0 or E2). */
 const CAN_FROM = 0.75;
@@ -97,7 +97,7 @@ export function keyFiguresOf(
 }
 
 /** One sentence on why several figures of one kind differ: years, sources and the groups of workers they cover. */
-export function whyFiguresDiffer(lines: FigureLine[], shown: KeyFigure | null): string | null {
+function whyFiguresDiffer(lines: FigureLine[], shown: KeyFigure | null): string | null {
   if (lines.length < 2) return null;
   const years = [...new Set(lines.map(yearOf).filter(Boolean))].sort();
   const sources = new Set(lines.map((f) => f.sourceName));

@@ -8,7 +8,7 @@ import { fragmentsOf } from '../requests/fragments.js';
 import { contentWords } from './text.js';
 
 /** How many roles a text may name before the rest are left out (a modal, or prompts, show a few). */
-export const MAX_NAMED_ROLES = 10;
+const MAX_NAMED_ROLES = 10;
 /** A fragment this short that search matches in full (every word, no typo) is a title on its own line or list
  *  item ("Paralegal", "Accountant"), not a sentence that happens to share a word with one. */
 const TITLE_WORDS = 3;

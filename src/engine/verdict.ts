@@ -9,8 +9,8 @@ import type { Aijri, Band, Confidence, Consensus, Verdict } from '../answers/typ
 import { AIJRI, zoneOf } from './scoring.js';
 import { bandOf } from './consensus.js';
 
-export const EXPOSURE_CAVEAT = 'Not a layoff forecast: exposure is how much of the work AI can do or speed up.';
-export const MEASURED_AI = 'Measured for language models and chat assistants, not robots.';
+const EXPOSURE_CAVEAT = 'Not a layoff forecast: exposure is how much of the work AI can do or speed up.';
+const MEASURED_AI = 'Measured for language models and chat assistants, not robots.';
 
 export interface VerdictInputs {
   /** The AIJRI computed from the role's inputs. */

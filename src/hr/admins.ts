@@ -3,7 +3,7 @@
 import type { Clock } from './clock.js';
 import { slackFailureOf, type HrSlackApi } from './slack-api.js';
 
-export type AdminDecision = { allowed: true } | { allowed: false; reason: string };
+type AdminDecision = { allowed: true } | { allowed: false; reason: string };
 
 export interface AdminPolicy {
   check(userId: string): Promise<AdminDecision>;

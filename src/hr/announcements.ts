@@ -24,9 +24,9 @@ export type ComposeResult =
   | { ok: false; answer: AmbiguousAnswer | NotFoundAnswer }
   | { ok: false; reason: string };
 
-export const spotlightKey = (channel: string) => `spotlight-last:${channel}`;
-export const digestKey = (channel: string) => `digest-fingerprint:${channel}`;
-export const DIGEST_SUBJECT = 'knowledge-changes';
+const spotlightKey = (channel: string) => `spotlight-last:${channel}`;
+const digestKey = (channel: string) => `digest-fingerprint:${channel}`;
+const DIGEST_SUBJECT = 'knowledge-changes';
 
 export interface ComposeDeps {
   view: KnowledgeView;

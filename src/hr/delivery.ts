@@ -66,7 +66,7 @@ export interface DeliveryOptions {
 const HISTORY_PAGES = 10;
 
 /** A name for this process in leases: readable in the outbox, unique across restarts. */
-export const newInstanceId = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const newInstanceId = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export function createDelivery(options: DeliveryOptions): Delivery {
   const {
@@ -342,7 +342,7 @@ function describe(f: SlackFailure): string {
 }
 
 /** Why Slack refused a post, and what the admin can do about it. */
-export function explainRefusal(f: { code: string; needed?: string }, channel: string): string {
+function explainRefusal(f: { code: string; needed?: string }, channel: string): string {
   const where = channelLink(channel);
   switch (f.code) {
     case 'not_in_channel':

@@ -21,7 +21,7 @@ export interface SchedulerOptions {
   tickMs?: number;
 }
 
-export interface TickReport {
+interface TickReport {
   fired: { schedule: Schedule; entry: OutboxEntry | null; outcome: DeliveryOutcome | null; skipped?: string }[];
   retried: DeliveryOutcome[];
 }

@@ -14,7 +14,7 @@ export interface UsageRecorder {
 }
 
 /** The roles and FAQs an answer is about; none for help, ambiguous and not-found answers. */
-export function subjectsOf(answer: Answer): CountSubject[] {
+function subjectsOf(answer: Answer): CountSubject[] {
   switch (answer.kind) {
     case 'role':
       return [{ kind: 'role', id: answer.role.id }];

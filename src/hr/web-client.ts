@@ -16,7 +16,7 @@ export interface HrWebClientOptions {
 /** Slack's own words for "something went wrong on our side, part of it may have happened". */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-export function failureOfWebApiError(err: unknown): SlackFailure {
+function failureOfWebApiError(err: unknown): SlackFailure {
   if (err instanceof webApi.WebAPIRateLimitedError) return { kind: 'rate_limited', retryAfterSeconds: err.retryAfter };
   if (err instanceof webApi.WebAPIPlatformError) {
     const code = err.data.error;

@@ -39,7 +39,7 @@ export function roleCardOutputs(card: RoleCard): RoleCardOutputs {
 
 /** The card in a few plain sentences, as its first screen says it: the verdict and why, what it is not, the
  *  first thing to do now, and what the card lacks. */
-export function cardSummary(card: RoleCard): string {
+function cardSummary(card: RoleCard): string {
   const v = card.verdict;
   const next = card.nextSteps[0];
   const sentences = [

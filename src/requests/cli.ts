@@ -1,7 +1,7 @@
 // Requests from the command line: `airisk ask|path|compare <text>`, or one text per line of standard input.
 import type { AnswerRequest } from './types.js';
 
-export const CLI_VERBS = ['ask', 'path', 'compare'] as const;
+const CLI_VERBS = ['ask', 'path', 'compare'] as const;
 export type CliVerb = (typeof CLI_VERBS)[number];
 
 export const isCliVerb = (word: string): word is CliVerb => (CLI_VERBS as readonly string[]).includes(word);

@@ -4,10 +4,10 @@
 import { CADENCE_USAGE, parseCadence, type Cadence } from './cadence.js';
 import { stripSlackMarkup } from './slack-markup.js';
 
-export const HR_SUBCOMMANDS = ['announce', 'schedule', 'insights'] as const;
+const HR_SUBCOMMANDS = ['announce', 'schedule', 'insights'] as const;
 
 /** What a scheduled digest posts: the next role of the spotlight rotation, or what changed in the knowledge base. */
-export type DigestKind = 'spotlight' | 'digest';
+type DigestKind = 'spotlight' | 'digest';
 
 export type AnnounceTarget = { type: 'spotlight' } | { type: 'digest' } | { type: 'role'; text: string };
 
@@ -19,7 +19,7 @@ export type HrCommand =
   | { kind: 'insights' }
   | { kind: 'usage'; problem: string | null; usage: string };
 
-export const HR_USAGE = {
+const HR_USAGE = {
   announce: [
     '`/airisk announce <role> [#channel]`: preview an announcement about a role, then Post, Edit or Cancel',
     '`/airisk announce spotlight [#channel]`: the next role in the channel’s spotlight rotation',
@@ -37,7 +37,7 @@ export const HR_USAGE = {
   ],
 };
 
-export const hrUsage = (...parts: (keyof typeof HR_USAGE)[]): string =>
+const hrUsage = (...parts: (keyof typeof HR_USAGE)[]): string =>
   (parts.length ? parts : (Object.keys(HR_USAGE) as (keyof typeof HR_USAGE)[]))
     .flatMap((p) => HR_USAGE[p])
     .map((l) => `• ${l}`)

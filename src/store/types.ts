@@ -14,7 +14,7 @@ import type {
   StateChange,
 } from '../answers/hr.js';
 
-export type { AnnouncementKind, CountSubject, OutboxEntry, OutboxMessage, OutboxStatus, Schedule, StateChange };
+export type { OutboxEntry, OutboxMessage, OutboxStatus, Schedule, StateChange };
 
 /** An instance's claim on an outbox entry until a time: only the holder hands it to Slack. An instance that
  *  dies stops renewing it, and once it has expired another instance takes the entry over. */
@@ -64,10 +64,7 @@ export interface AuditEntry {
   detail: string | null;
 }
 
-export type NewAuditEntry = Omit<
-  AuditEntry,
-  'id' | 'at' | 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'
-> &
+type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'> &
   Partial<Pick<AuditEntry, 'channel' | 'outboxId' | 'kind' | 'subject' | 'ts' | 'detail'>>;
 
 export type NewSchedule = Omit<Schedule, 'id' | 'lastRunAt'>;

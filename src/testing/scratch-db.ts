@@ -10,7 +10,7 @@ export interface ScratchDatabase {
 }
 
 /** Runs `work` on a connection to the server's maintenance database (`serverUrl`). */
-export async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

@@ -7,7 +7,7 @@ import { escapeControls } from '../renderers/terminal-escape.js';
 const TOKEN = /\b(xox[a-z]|xapp)-[^\s"'`<>]+/g;
 
 /** The text with every Slack token replaced by its prefix and "[redacted]". */
-export function redactSecrets(text: string): string {
+function redactSecrets(text: string): string {
   return text.replace(TOKEN, '$1-[redacted]');
 }
 

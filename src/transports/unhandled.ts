@@ -7,7 +7,7 @@ import { logText } from './log-text.js';
 const STACK_FRAMES = 8;
 
 /** The log entry for an unexpected rejection: one line saying what failed, then where, tokens redacted. */
-export function describeRejection(reason: unknown): string {
+function describeRejection(reason: unknown): string {
   const error = reason instanceof Error ? reason : null;
   const slack = reason as { code?: unknown; data?: { error?: unknown } } | null;
   const details = [

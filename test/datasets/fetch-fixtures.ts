@@ -30,7 +30,7 @@ export const URL_PATHS = {
   archive: '/dl/db_99_9_text.zip',
 } as const;
 
-export async function zipOf(entries: Record<string, Buffer>): Promise<Buffer> {
+async function zipOf(entries: Record<string, Buffer>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, body] of Object.entries(entries)) zip.addBuffer(body, name);
   zip.end();
@@ -55,7 +55,7 @@ function pinnedFile(path: string, url: string, body: Buffer): ManifestFile {
 }
 
 /** A manifest for the fixtures served at `base`, with the same kinds of checks as DATA_MANIFEST. */
-export function fixtureManifest(base: string): DataManifest {
+function fixtureManifest(base: string): DataManifest {
   const archive = { id: 'onet-test-text', url: `${base}${URL_PATHS.archive}`, name: 'test O*NET archive' };
   const fromArchive = (name: string) => ({ archive: archive.id, entry: name });
   return {

@@ -140,7 +140,7 @@ export interface TestRole {
 }
 
 /** A role answer with just what the HR features read; the test roles are made up and say so. */
-export function testRoleAnswer(role: TestRole): RoleAnswer {
+function testRoleAnswer(role: TestRole): RoleAnswer {
   const aiCan = [{ text: `A task AI can do in ${role.title}`, source: 'test-source' }];
   const aiCannot = [{ text: `A task that needs people in ${role.title}`, source: 'test-source' }];
   return {

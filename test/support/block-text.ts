@@ -4,7 +4,7 @@
 type Json = Record<string, unknown>;
 
 /** The visible text of one mrkdwn or plain_text string. */
-export function readable(text: string): string {
+function readable(text: string): string {
   return text
     .replace(/<https?:\/\/[^|>]+\|([^>]+)>/g, '$1')
     .replace(/<(https?:\/\/[^>]+)>/g, '$1')

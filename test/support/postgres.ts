@@ -4,8 +4,7 @@
 import pg from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/testing/scratch-db.js';
 
-export const TEST_SERVER_URL =
-  process.env.AIRISK_TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:55432/postgres';
+const TEST_SERVER_URL = process.env.AIRISK_TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:55432/postgres';
 
 export type TestDatabase = ScratchDatabase;
 

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, '0');
 export const BOT_TOKEN = 'xoxb-0000000000-test-token';
 
-export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
@@ -35,7 +35,7 @@ export async function postToApp(
 }
 
 /** An interaction (button, modal, shortcut) as Slack posts it: form-encoded, the JSON in `payload`. */
-export function postInteraction(appUrl: string, payload: object, options: SendOptions = {}): Promise<Response> {
+function postInteraction(appUrl: string, payload: object, options: SendOptions = {}): Promise<Response> {
   return postToApp(
     appUrl,
     new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),

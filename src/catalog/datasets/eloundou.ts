@@ -51,7 +51,7 @@ export function readEloundouExposure(dir: string): Map<string, EloundouExposure>
 }
 
 /** The paper's β weights, reused for one task: E1 (an LLM alone) counts fully, E2 (LLM plus tools) half. */
-export const EXPOSURE_WEIGHT = { E0: 0, E1: 1, E2: 0.5 } as const;
+const EXPOSURE_WEIGHT = { E0: 0, E1: 1, E2: 0.5 } as const;
 
 /**
  * Task statements per 6-digit SOC. A task's exposure is the mean of both raters' β weights, so a task
@@ -105,7 +105,7 @@ export function readEloundouTasks(dir: string): Map<string, TaskLine[]> {
   return out;
 }
 
-export function mean(values: number[]): number {
+function mean(values: number[]): number {
   let sum = 0;
   for (const v of values) sum += v;
   return sum / values.length;

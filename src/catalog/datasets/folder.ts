@@ -145,7 +145,7 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, manifest = 
 }
 
 /** "2 files missing: onet-30.1/Skills.txt, bls-ooh/occupations.csv" (the first three named). */
-export function describeMissing(paths: string[]): string {
+function describeMissing(paths: string[]): string {
   const named = paths.slice(0, 3).join(', ');
   const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
   return `${paths.length} file${paths.length === 1 ? '' : 's'} missing: ${named}${more}`;

@@ -14,7 +14,7 @@ export type FileCheck =
   | { kind: 'text'; contains: string };
 
 /** Where the original of a file comes from: a URL of its own, or an entry of a published archive. */
-export type FileOrigin = { url: string } | { archive: string; entry: string };
+type FileOrigin = { url: string } | { archive: string; entry: string };
 
 export interface ManifestFile {
   /** Path in the data folder, with '/' between folders (`onet-30.1/Skills.txt`). */
@@ -51,7 +51,7 @@ const GITHUB_RAW = 'https://raw.githubusercontent.com';
 
 /** The commits the GitHub files are pinned to. karpathy/jobs and microsoft/working-with-ai are pinned by the
  *  7-digit abbreviation the README has always given (GitHub resolves it); every byte is checked by SHA-256. */
-export const PINNED_COMMITS = {
+const PINNED_COMMITS = {
   gptsAreGpts: { repo: 'openai/GPTs-are-GPTs', commit: '0471612fef3cc22b74fb884d27bff9dbd3770582' },
   workingWithAi: { repo: 'microsoft/working-with-ai', commit: '84c4eba' },
   karpathyJobs: { repo: 'karpathy/jobs', commit: 'd7ecbd7' },
@@ -60,7 +60,7 @@ export const PINNED_COMMITS = {
 type Pin = (typeof PINNED_COMMITS)[keyof typeof PINNED_COMMITS];
 
 /** "commit 0471612": how a pin is named to people. */
-export const commitLabel = (pin: Pin) => `commit ${pin.commit.slice(0, 7)}`;
+const commitLabel = (pin: Pin) => `commit ${pin.commit.slice(0, 7)}`;
 
 function pinned(dir: string, pin: Pin, repoPath: string, sha256: string, bytes: number): ManifestFile {
   return {
@@ -70,7 +70,7 @@ function pinned(dir: string, pin: Pin, repoPath: string, sha256: string, bytes: 
   };
 }
 
-export const ONET_ARCHIVE: ManifestArchive = {
+const ONET_ARCHIVE: ManifestArchive = {
   id: 'onet-30.1-text',
   url: 'https://www.onetcenter.org/dl_files/database/db_30_1_text.zip',
   name: 'O*NET 30.1 database, text edition',

@@ -9,7 +9,7 @@ export const OEWS_FILE = 'bls-oews-2021/national_May2021_dl.csv';
 /** BLS's top code for May 2021 wages: "#" means at least this much. */
 export const OEWS_TOP_CODE = { annual: 208_000, hourly: 100 } as const;
 
-export type Estimate = { kind: 'value'; value: number } | { kind: 'not-published' } | { kind: 'top-coded' };
+type Estimate = { kind: 'value'; value: number } | { kind: 'not-published' } | { kind: 'top-coded' };
 
 export interface OewsEntry {
   soc: string;

@@ -100,7 +100,7 @@ export interface OccupationData {
 }
 
 /** Where a title that names an occupation comes from. */
-export type TitleSource = 'onet-occupation' | 'onet-alternate' | 'onet-short' | 'onet-reported';
+type TitleSource = 'onet-occupation' | 'onet-alternate' | 'onet-short' | 'onet-reported';
 
 /** A job title that names a 6-digit SOC occupation, as a dataset writes it. */
 export interface OccupationTitle {

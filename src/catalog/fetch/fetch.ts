@@ -67,14 +67,14 @@ export interface FetchReporter {
   failed?(info: { what: string; url: string; problem: string }): void;
 }
 
-export interface PlannedDownload {
+interface PlannedDownload {
   label: string;
   url: string;
   /** Known for pinned files only. */
   bytes: number | null;
 }
 
-export interface FileOutcome {
+interface FileOutcome {
   path: string;
   /** kept: already in the folder and verified; verified: downloaded and verified now. */
   state: 'kept' | 'verified' | 'failed' | 'not-tried';
@@ -505,7 +505,7 @@ async function lockFolder(
 }
 
 /** The mirror's base URL, ending with "/"; anything but http(s) is refused. */
-export function mirrorBase(mirror: string): string {
+function mirrorBase(mirror: string): string {
   let url: URL;
   try {
     url = new URL(mirror.trim());

@@ -6,7 +6,7 @@ import { folderState, type FolderState } from '../datasets/folder.js';
 import { DATA_MANIFEST, manifestDigest, type DataManifest } from '../datasets/manifest.js';
 import { verifyFile } from './verify.js';
 
-export interface FileStatus {
+interface FileStatus {
   path: string;
   state: 'verified' | 'missing' | 'failed';
   bytes: number | null;
@@ -14,7 +14,7 @@ export interface FileStatus {
   detail: string;
 }
 
-export interface DatasetStatus {
+interface DatasetStatus {
   id: string;
   name: string;
   version: string;

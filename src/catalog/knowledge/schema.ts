@@ -17,7 +17,7 @@ const soc = z
 const sourceRef = id.describe('id of an entry in knowledge/sources.yaml');
 
 /** One place a fact came from. Every figure in knowledge/ points at one of these. */
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id,
   name: text,
   publisher: text.optional(),
@@ -41,7 +41,7 @@ export const sourceSchema = z.strictObject({
 });
 
 /** A sourced number, e.g. a median wage or a published score. */
-export const figureSchema = z.strictObject({
+const figureSchema = z.strictObject({
   label: text,
   value: z.number({ error: 'must be a number (no units, commas or % sign)' }),
   /** percent is a level (48 % of organisations); percent-change a change (+7 % growth), shown with its sign. */
@@ -58,7 +58,7 @@ export const figureSchema = z.strictObject({
 });
 
 /** A sourced statement: a task AI can do, a risk, a timeline step… */
-export const claimSchema = z.strictObject({
+const claimSchema = z.strictObject({
   text,
   source: sourceRef,
 });
@@ -216,7 +216,7 @@ export const faqSchema = z.strictObject({
   sources: z.array(sourceRef).min(1, 'an answer needs at least one source'),
 });
 
-export const skillSchema = z.strictObject({
+const skillSchema = z.strictObject({
   id,
   name: text,
   kind: z.enum(['exposed', 'resilient', 'future'], { error: 'must be exposed, resilient or future' }),
@@ -224,7 +224,7 @@ export const skillSchema = z.strictObject({
   sources: z.array(sourceRef).min(1, 'a skill needs at least one source'),
 });
 
-export const certificationSchema = z.strictObject({
+const certificationSchema = z.strictObject({
   id,
   acronym: text,
   name: text,
@@ -234,7 +234,7 @@ export const certificationSchema = z.strictObject({
 });
 
 /** Titles used outside the US (British, Australian, international) for a US SOC occupation. */
-export const synonymSchema = z.strictObject({
+const synonymSchema = z.strictObject({
   /** The titles as people write them ("lorry driver", "HGV driver"). */
   titles: z.array(text).min(1, 'needs at least one title'),
   /** The US occupation they mean. */
@@ -245,7 +245,7 @@ export const synonymSchema = z.strictObject({
 });
 
 /** A spelling used outside the US ("labourer") and the US spelling O*NET titles use ("laborer"). */
-export const spellingSchema = z.strictObject({
+const spellingSchema = z.strictObject({
   spelling: z.string({ error: 'must be one word' }).trim().regex(/^[\p{L}]+$/u, 'must be one word, letters only'),
   us: z.string({ error: 'must be one word' }).trim().regex(/^[\p{L}]+$/u, 'must be one word, letters only'),
   source: sourceRef,

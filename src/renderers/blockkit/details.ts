@@ -11,7 +11,7 @@ type Block = types.KnownBlock;
 const e = escapeMrkdwn;
 
 /** One line in mrkdwn: *lead*: text _note_, the lead linked where it has a web address. */
-export function detailLineMrkdwn(l: DetailLine): string {
+function detailLineMrkdwn(l: DetailLine): string {
   const lead = l.lead ? `*${l.url ? link(l.url, l.lead) : e(l.lead)}*${l.text ? ': ' : ''}` : '';
   return `• ${lead}${e(l.text)}${l.note ? ` _(${e(l.note)})_` : ''}`;
 }

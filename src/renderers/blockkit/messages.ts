@@ -70,7 +70,7 @@ const actions = (blockId: string, elements: types.Button[]): Block => ({
 
 /** Characters per first-screen line, so each stays one line in Slack's desktop client at 1280 px wide (about 110
  *  characters of 15 px text); the whole statements are in the details. */
-export const FIRST_SCREEN = { statement: 85, stepTitle: 60, step: 92 } as const;
+const FIRST_SCREEN = { statement: 85, stepTitle: 60, step: 92 } as const;
 
 /** The verdict in one line: colour, words and bar from one table (answers/format.ts), so they always agree. */
 export function verdictLine(v: Verdict): string {
@@ -229,7 +229,7 @@ export type MessageSurface = 'posted' | 'ephemeral' | 'shared';
  *  the value of the button pressed; Slack documents both for messages, and shows them in its AI-app guides on
  *  messages the app posts. On an ephemeral reply (where Slack documents no support for them) two buttons,
  *  returned for the card's action row. Either way the value says which vote and which role, nothing else. */
-export function feedbackElement(roleId: string, surface: 'posted' | 'ephemeral'): types.Button[] | Block {
+function feedbackElement(roleId: string, surface: 'posted' | 'ephemeral'): types.Button[] | Block {
   if (surface === 'ephemeral')
     return [button('👍 Helpful', ACTIONS.helpful, roleId), button('👎 Not helpful', ACTIONS.notHelpful, roleId)];
   const vote = (text: string, label: string, value: string) => ({
@@ -252,7 +252,7 @@ export function feedbackElement(roleId: string, surface: 'posted' | 'ephemeral')
 }
 
 /** A feedback_buttons value: the vote and the role ("helpful:medical-coder"). */
-export function feedbackValue(helpful: boolean, roleId: string): string {
+function feedbackValue(helpful: boolean, roleId: string): string {
   return `${helpful ? 'helpful' : 'not_helpful'}:${roleId}`;
 }
 
@@ -262,7 +262,7 @@ export function parseFeedbackValue(value: string): { helpful: boolean; roleId: s
   return m ? { helpful: m[1] === 'helpful', roleId: m[2] ?? '' } : null;
 }
 
-export function pathMessage(answer: PathAnswer): SlackMessage {
+function pathMessage(answer: PathAnswer): SlackMessage {
   const p = answer.path;
   const blocks: Block[] = [header(`Reskilling path: ${answer.role.title}`)];
   if (answer.verdict) blocks.push(section(`Now: ${verdictLine(answer.verdict)}`));
@@ -305,7 +305,7 @@ export function pathMessage(answer: PathAnswer): SlackMessage {
   };
 }
 
-export function compareMessage(answer: CompareAnswer): SlackMessage {
+function compareMessage(answer: CompareAnswer): SlackMessage {
   const [a, b] = answer.roles;
   const row = (label: string, f: (c: RoleCard) => string) => fields([`*${label}*\n${f(a)}`, `*${label}*\n${f(b)}`]);
   const figure = (kind: 'pay' | 'employment' | 'outlook') => (c: RoleCard) => {
@@ -334,7 +334,7 @@ export function compareMessage(answer: CompareAnswer): SlackMessage {
   return { text: fallback(`${a.role.title} (${words(a)}) vs ${b.role.title} (${words(b)})`), blocks };
 }
 
-export function faqMessage(answer: FaqAnswer): SlackMessage {
+function faqMessage(answer: FaqAnswer): SlackMessage {
   const blocks: Block[] = [header(answer.faq.question), section(markdownToMrkdwn(answer.faq.answer))];
   blocks.push(context(`Sources: ${answer.sources.map(sourceWithDate).join(' · ')}`));
   if (answer.roles.length)
@@ -347,7 +347,7 @@ export function faqMessage(answer: FaqAnswer): SlackMessage {
   return { text: fallback(`${answer.faq.question} ${answer.faq.answer.replace(/[*_#>[\]]/g, '')}`), blocks };
 }
 
-export function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
+function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
   const several = answer.reason === 'several';
   const quoted = `“${e(cut(answer.query, 200))}”`;
   const note = qualifierNote(answer.qualifiers);
@@ -365,7 +365,7 @@ export function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
   };
 }
 
-export function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
+function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
   if (answer.reason === 'no_job') {
     return {
       text: fallback('Which job? Tell me your job title, for example /airisk cashier.'),
@@ -392,7 +392,7 @@ export function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
   };
 }
 
-export function helpMessage(answer: HelpAnswer): SlackMessage {
+function helpMessage(answer: HelpAnswer): SlackMessage {
   return {
     text: 'airisk: ask about any job title, code or question, e.g. /airisk cashier',
     blocks: [

@@ -48,7 +48,7 @@ export function renderViewHtml(view: unknown, ctx: HtmlRenderContext = {}): stri
 }
 
 /** Text of a text object (plain_text or mrkdwn) as HTML. */
-export function textObjectHtml(t: unknown, ctx: HtmlRenderContext = {}): string {
+function textObjectHtml(t: unknown, ctx: HtmlRenderContext = {}): string {
   if (typeof t === 'string') return plainTextToHtml(t);
   if (!isObject(t)) return '';
   const text = str(t.text) ?? '';

@@ -24,7 +24,7 @@ const STYLES: [marker: string, tag: string][] = [
 ];
 
 /** Slack escapes only these three in message text; everything else arrives as typed. */
-export function decodeSlackEntities(text: string): string {
+function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 

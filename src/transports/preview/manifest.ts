@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../../catalog/paths.js';
 
-export interface FunctionParameter {
+interface FunctionParameter {
   name: string;
   type: string;
   title: string;

@@ -268,7 +268,7 @@ function allOptions(e: Json): Json[] {
 const optionsFor = (e: Json, values: string[]) => allOptions(e).filter((o) => values.includes(String(o.value)));
 
 /** The value of an element as Slack reports it, in state.values and (with a few more fields) in actions. */
-export function elementValue(e: Json, picked: string | string[] | null): Json {
+function elementValue(e: Json, picked: string | string[] | null): Json {
   const values = picked === null ? [] : Array.isArray(picked) ? picked : [picked];
   const one = values[0] ?? null;
   const type = String(e.type);

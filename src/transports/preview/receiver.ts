@@ -4,7 +4,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 
 /** Slack shows an error when an app takes longer than this to acknowledge a request. */
-export const ACK_DEADLINE_MS = 3000;
+const ACK_DEADLINE_MS = 3000;
 
 export interface DispatchOutcome {
   /** Whether a listener (or Bolt, for events) acknowledged the request, and with what body. */

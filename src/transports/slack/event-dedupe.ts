@@ -10,7 +10,7 @@ export interface EventDedupe {
 }
 
 /** Slack retries three times within about five minutes; an hour leaves room for clock skew and slow retries. */
-export const EVENT_ID_TTL_MS = 60 * 60_000;
+const EVENT_ID_TTL_MS = 60 * 60_000;
 /** Recent ids kept in memory: the whole dedupe without a store, and the fallback when the store fails. */
 const REMEMBERED = 5000;
 const PURGE_EVERY_MS = 10 * 60_000;

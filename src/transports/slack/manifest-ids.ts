@@ -1,5 +1,7 @@
 // Everything manifest.yml must declare, in one place: the manifest test checks both directions.
-export const COMMAND = '/airisk';
+import { SLASH_COMMAND } from '../../renderers/blockkit/text.js';
+
+export const COMMAND = SLASH_COMMAND;
 /** Bot events: the listeners' (app_mention, message.im, app_home_opened), the assistant's
  *  (https://docs.slack.dev/tools/bolt-js/concepts/using-the-assistant-class: assistant_thread_started,
  *  assistant_thread_context_changed and message.im) and the Workflow Builder step's (function_executed). */

@@ -11,13 +11,13 @@ import type { RoleRef } from '../../answers/types.js';
 import type { Store, ThreadContext } from '../../store/types.js';
 
 /** The context Slack sends in assistant_thread_started / _context_changed (assistant_thread.context). */
-export interface SlackThreadContext {
+interface SlackThreadContext {
   channel_id?: string;
   team_id?: string;
   enterprise_id?: string | null;
 }
 
-export interface ThreadState {
+interface ThreadState {
   context: SlackThreadContext;
   /** The role the thread is about: the last one answered. */
   role?: RoleRef;
@@ -30,7 +30,7 @@ export interface ThreadMemory {
 }
 
 /** A thread is remembered this long after its last change: people come back to a thread days later. */
-export const THREAD_TTL_MS = 30 * 24 * 60 * 60_000;
+const THREAD_TTL_MS = 30 * 24 * 60 * 60_000;
 const REMEMBERED_LOCALLY = 2000;
 
 /** The thread state in the shared store. A store that cannot be reached costs the thread its memory (the
@@ -90,7 +90,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** The assistant thread an event belongs to: assistant_thread.{channel_id, thread_ts} on the thread events, the
  *  message's channel and thread_ts on a message. */
-export function threadOf(payload: unknown): { channel: string; threadTs: string } | null {
+function threadOf(payload: unknown): { channel: string; threadTs: string } | null {
   const p = isObject(payload) ? payload : {};
   const thread = isObject(p.assistant_thread) ? p.assistant_thread : p;
   const channel = thread.channel_id ?? thread.channel;
