@@ -1,7 +1,10 @@
 // A local stand-in for Slack's Web API (and for response_url): records every call the app makes, so tests
-// assert what Slack would receive. Behaviour per method can be scripted (429s, 5xx, expired URLs).
+// assert what Slack would receive. Behaviour per method can be scripted (429s, 5xx, expired URLs) and answers held.
+// It reads requests and pages history as the preview's stand-in does (src/transports/preview/web-api-wire.ts);
+// unlike the preview, it takes any channel, user, trigger and response_url a test makes up.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeWebApiBody, historyPage } from '../../src/transports/preview/web-api-wire.js';
 
 export interface RecordedCall {
   method: string;
@@ -126,7 +129,7 @@ export class FakeSlack {
       : url.pathname.startsWith('/response/')
         ? 'response'
         : url.pathname;
-    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const body = decodeWebApiBody(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : null;
     this.calls.push({ method, token, body, at: Date.now() });
@@ -169,24 +172,8 @@ export class FakeSlack {
         ]);
         return answer;
       }
-      case 'conversations.history': {
-        // Newest first, from `oldest`; metadata only when asked for, as Slack does.
-        const oldest = Number(body.oldest ?? 0);
-        const all = (this.channels.get(String(body.channel)) ?? []).filter((m) => Number(m.ts) >= oldest).reverse();
-        const withMetadata = String(body.include_all_metadata) === 'true';
-        const start = Number(body.cursor ?? 0);
-        const limit = Number(body.limit ?? 100);
-        const page = all
-          .slice(start, start + limit)
-          .map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
-        const more = start + limit < all.length;
-        return {
-          ok: true,
-          messages: page,
-          has_more: more,
-          ...(more ? { response_metadata: { next_cursor: String(start + limit) } } : {}),
-        };
-      }
+      case 'conversations.history':
+        return historyPage(this.channels.get(String(body.channel)) ?? [], body, (m) => ({ type: 'message', ...m }));
       case 'conversations.info': {
         const c = this.conversations.get(String(body.channel));
         return c
@@ -209,25 +196,6 @@ export class FakeSlack {
       default:
         return defaultResponse(method, body);
     }
-  }
-}
-
-function parseBody(raw: string, type: string): Record<string, unknown> {
-  if (!raw) return {};
-  if (type.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    // The WebClient form-encodes arrays and objects as JSON strings.
-    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
-  }
-  return out;
-}
-
-function safeJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
   }
 }
 

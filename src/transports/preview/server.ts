@@ -16,7 +16,8 @@ import { HttpError } from './http-error.js';
 import { LiveKnowledge } from './knowledge.js';
 import { createPreviewSession, type PreviewSession, type StartHr } from './session.js';
 import { EventStream } from './stream.js';
-import { BOT, CONVERSATIONS, ME, isJson, type Json, type WorkspaceUpdate } from './workspace.js';
+import { decodeWebApiBody } from './web-api-wire.js';
+import { BOT, CONVERSATIONS, ME, type Json, type WorkspaceUpdate } from './workspace.js';
 
 export interface PreviewOptions {
   /** 0 picks a free port. */
@@ -235,27 +236,10 @@ async function readBody(req: IncomingMessage): Promise<Json> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request too large.');
     chunks.push(chunk as Buffer);
   }
-  const raw = Buffer.concat(chunks).toString('utf8');
-  if (!raw) return {};
-  if (String(req.headers['content-type'] ?? '').includes('application/json')) {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return isJson(parsed) ? parsed : {};
-    } catch {
-      throw new HttpError(400, 'The request body is not valid JSON.');
-    }
-  }
-  // The WebClient posts forms, with objects and arrays (blocks, view) as JSON strings.
-  const out: Json = {};
-  for (const [key, value] of new URLSearchParams(raw)) out[key] = /^\s*[[{]/.test(value) ? parseOr(value) : value;
-  return out;
-}
-
-function parseOr(value: string): unknown {
   try {
-    return JSON.parse(value);
+    return decodeWebApiBody(Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? ''));
   } catch {
-    return value;
+    throw new HttpError(400, 'The request body is not valid JSON.');
   }
 }
 

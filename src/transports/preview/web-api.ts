@@ -3,6 +3,7 @@
 // way Slack answers it, errors included (channel_not_found, expired_trigger_id, used response_url…), and
 // what it posts lands in the preview workspace for the page to show.
 import { outputProblems, type StepDefinition } from './manifest.js';
+import { historyPage } from './web-api-wire.js';
 import {
   BOT,
   CONVERSATIONS,
@@ -217,18 +218,7 @@ export class SlackSide {
       case 'conversations.history': {
         const c = ws.conversation(String(args.channel));
         if (!c) return ok({ ok: false, error: 'channel_not_found' });
-        const oldest = Number(args.oldest ?? 0);
-        const limit = Math.max(1, Math.min(1000, Number(args.limit ?? 100) || 100));
-        const offset = Number(args.cursor ?? 0) || 0;
-        const inRange = ws.history(c.id).filter((m) => Number(m.ts) >= oldest);
-        const page = inRange.slice(offset, offset + limit);
-        const more = offset + limit < inRange.length;
-        return ok({
-          ok: true,
-          messages: page.map(messageObject),
-          has_more: more,
-          response_metadata: { next_cursor: more ? String(offset + limit) : '' },
-        });
+        return ok(historyPage(ws.history(c.id).reverse(), args, messageObject));
       }
       case 'users.info': {
         const name = ws.userName(String(args.user));
