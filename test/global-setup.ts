@@ -49,7 +49,8 @@ export default async function setup(): Promise<(() => void) | undefined> {
   } catch (err) {
     // The PostgreSQL tests then fail with their own message (how to install or start a server).
     console.warn(
-      `Could not start a throwaway PostgreSQL for the tests: ${String((err as { stderr?: Buffer }).stderr ?? err).trim()}`,
+      `Could not start a throwaway PostgreSQL for the tests: ` +
+        `${String((err as { stderr?: Buffer }).stderr ?? err).trim()}`,
     );
     return undefined;
   }

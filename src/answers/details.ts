@@ -59,7 +59,9 @@ export function detailsOf(card: RoleCard): DetailSection[] {
           ? [
               {
                 lead: 'Consensus of the ranked datasets',
-                text: `${card.consensus.band.replace('-', ' ')} exposure, ${card.consensus.confidence} confidence, mean percentile ${card.consensus.percentile}. ${card.consensus.explanation}`,
+                text:
+                  `${card.consensus.band.replace('-', ' ')} exposure, ${card.consensus.confidence} confidence, ` +
+                  `mean percentile ${card.consensus.percentile}. ${card.consensus.explanation}`,
               },
             ]
           : []),
@@ -92,7 +94,9 @@ export function detailsOf(card: RoleCard): DetailSection[] {
     title: a ? 'How the AIJRI is computed' : 'Published ratings',
     ...(a
       ? {
-          intro: `${a.source.name}, ${formatAsOf(a.source.asOf, a.source.approximate)}: task resistance × evidence × barriers × growth, then (raw − 0.54) / 7.93 × 100. Higher means more resistant to AI.`,
+          intro:
+            `${a.source.name}, ${formatAsOf(a.source.asOf, a.source.approximate)}: task resistance × evidence × ` +
+            `barriers × growth, then (raw − 0.54) / 7.93 × 100. Higher means more resistant to AI.`,
         }
       : {}),
     lines: [
@@ -100,7 +104,10 @@ export function detailsOf(card: RoleCard): DetailSection[] {
         ? [
             {
               lead: 'Formula',
-              text: `task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ${a.barrierModifier} × growth ${a.growthModifier} = ${a.raw} → (${a.raw} − 0.54) / 7.93 × 100 = ${a.score}`,
+              text:
+                `task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ` +
+                `${a.barrierModifier} × growth ${a.growthModifier} = ${a.raw} → (${a.raw} − 0.54) / 7.93 × 100 = ` +
+                `${a.score}`,
             },
             { lead: a.subLabel, text: a.subLabelReason },
           ]
@@ -121,7 +128,9 @@ export function detailsOf(card: RoleCard): DetailSection[] {
       lines: [
         ...x.levels.map((l) => ({
           lead: l.label,
-          text: `task resistance ${range(l.taskResistance)} → AIJRI ${range(l.aijri)} (${zones(l.zone)}) → ${levels(l.verdictLevel)} exposure${l.assessed ? ' (the assessed profile)' : ''}`,
+          text:
+            `task resistance ${range(l.taskResistance)} → AIJRI ${range(l.aijri)} (${zones(l.zone)}) → ` +
+            `${levels(l.verdictLevel)} exposure${l.assessed ? ' (the assessed profile)' : ''}`,
           ...(l.work ? { note: l.work } : {}),
         })),
         ...(x.heldFixed
@@ -139,12 +148,16 @@ export function detailsOf(card: RoleCard): DetailSection[] {
     title: 'Tasks, as assessed for this role',
     ...(curatedTasks[0]
       ? {
-          intro: `${sourceName(curatedTasks[0].source)}: each task's share of the working time and what AI can do with it (1–5).`,
+          intro:
+            `${sourceName(curatedTasks[0].source)}: each task's share of the working time and what AI can do ` +
+            `with it (1–5).`,
         }
       : {}),
     lines: curatedTasks.map((t) => ({
       text: oneLine(t.task),
-      note: `${t.timeShare ?? '?'} % of time · ${t.score}/5 ${SCORE_WORDS[t.score ?? 0] ?? ''}${t.mode ? ` · ${t.mode}` : ''}`,
+      note:
+        `${t.timeShare ?? '?'} % of time · ${t.score}/5 ` +
+        `${SCORE_WORDS[t.score ?? 0] ?? ''}${t.mode ? ` · ${t.mode}` : ''}`,
     })),
   });
   const rated = card.tasks.filter((t) => t.score === undefined);
@@ -156,7 +169,9 @@ export function detailsOf(card: RoleCard): DetailSection[] {
     title: `Task statements${card.role.socTitle ? ` for ${card.role.socTitle}` : ''}, rated by people and GPT-4`,
     ...(rated[0]
       ? {
-          intro: `${sourceName(rated[0].source)}; task statements from O*NET. ${EXPOSURE_LABELS}${ends.least.length ? ' The most exposed first, then the least.' : ''}`,
+          intro:
+            `${sourceName(rated[0].source)}; task statements from O*NET. ` +
+            `${EXPOSURE_LABELS}${ends.least.length ? ' The most exposed first, then the least.' : ''}`,
         }
       : {}),
     lines: [

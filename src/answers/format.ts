@@ -188,12 +188,16 @@ export function transitionDetails(t: Transition): { label: string; text: string 
   if (t.fit && t.similarity !== undefined)
     out.push({
       label: 'Fit',
-      text: `${t.fit}: more alike than ${Math.floor(t.similarity * 1000) / 10} % of occupation pairs (O*NET 30.1 profiles)`,
+      text:
+        `${t.fit}: more alike than ${Math.floor(t.similarity * 1000) / 10} % of occupation pairs (O*NET 30.1 ` +
+        `profiles)`,
     });
   if (t.skillsToBuild?.length)
     out.push({
       label: 'To learn',
-      text: `${t.skillsToBuild.map((g) => `${g.name} (${level(g.have)} → ${level(g.level)})`).join(', ')} · O*NET levels 0–7`,
+      text:
+        `${t.skillsToBuild.map((g) => `${g.name} (${level(g.have)} → ${level(g.level)})`).join(', ')} · O*NET ` +
+        `levels 0–7`,
     });
   if (t.technologies?.length)
     out.push({
@@ -213,7 +217,9 @@ export function transitionDetails(t: Transition): { label: string; text: string 
   if (t.pay)
     out.push({
       label: 'Pay',
-      text: `${formatFigure(t.pay.origin, 'usd')} → ${formatFigure(t.pay.target, 'usd')} a year, both ${t.pay.period} (${t.pay.sourceName}${t.pay.group ? ', a group figure' : ''})`,
+      text:
+        `${formatFigure(t.pay.origin, 'usd')} → ${formatFigure(t.pay.target, 'usd')} a year, both ` +
+        `${t.pay.period} (${t.pay.sourceName}${t.pay.group ? ', a group figure' : ''})`,
     });
   return out;
 }

@@ -13,7 +13,8 @@ export interface SourceRef {
   publisher?: string;
   url?: string;
   asOf: string;
-  /** For a public dataset, the pinned version read ("commit 0471612", "O*NET 30.1"), so answers never change silently. */
+  /** For a public dataset, the pinned version read ("commit 0471612", "O*NET 30.1"), so answers never change
+   *  silently. */
   version?: string;
   /** No source states this date: it is an estimate, shown as "about 2026" (format.ts formatAsOf). */
   approximate?: boolean;

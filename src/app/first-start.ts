@@ -73,7 +73,8 @@ export async function prepareDatasets(
   const unanswered = result.files.filter((f) => f.state !== 'kept' && f.state !== 'verified');
   if (unanswered.every((f) => f.unreachable)) {
     say(
-      `No answer from ${result.unreachableHosts.join(', ')} (offline?): ${CURATED_ONLY}. Run \`npm run data:fetch\` once online, or set AIRISK_DATA_MIRROR.`,
+      `No answer from ${result.unreachableHosts.join(', ')} (offline?): ${CURATED_ONLY}. Run \`npm run data:fetch\` ` +
+        `once online, or set AIRISK_DATA_MIRROR.`,
     );
     return;
   }

@@ -68,7 +68,8 @@ export async function createSlackHr(options: SlackHrOptions): Promise<SlackHr> {
       const outcomes = await service.start();
       if (outcomes.length)
         log(
-          `finished ${outcomes.length} announcement(s) left from before the restart: ${outcomes.map((o) => o.status).join(', ')}`,
+          `finished ${outcomes.length} announcement(s) left from before the restart: ` +
+            `${outcomes.map((o) => o.status).join(', ')}`,
         );
       return outcomes;
     },

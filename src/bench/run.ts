@@ -1,4 +1,5 @@
-// `npm run bench`: measures the engine, the reskilling paths and the Slack transport on this machine and prints one table.
+// `npm run bench`: measures the engine, the reskilling paths and the Slack transport on this machine and prints one
+// table.
 // Targets come from the issues; a NO in the last column is a regression to look at, not a test failure.
 import { cpus, totalmem } from 'node:os';
 import { printTable, type BenchRow } from './table.js';
@@ -20,7 +21,8 @@ if (!only || only === 'slack') rows.push(...(await runSlackBench()));
 if (!only || only === 'store') rows.push(...(await runStoreBench()));
 
 console.log(
-  `airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  `airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ` +
+    `${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
 );
 console.log(printTable(rows));
 // The twenty origins of the README's hand-checked table, as this run computes them.

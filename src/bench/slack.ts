@@ -244,7 +244,9 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
     {
       group,
       metric: 'latency to the answer on response_url p50 / p99',
-      value: `${percentileOf(answerMs, 50).toFixed(1)} ms / ${percentileOf(answerMs, 99).toFixed(1)} ms${unanswered ? ` (${unanswered} unanswered)` : ''}`,
+      value:
+        `${percentileOf(answerMs, 50).toFixed(1)} ms / ${percentileOf(answerMs, 99).toFixed(1)} ` +
+        `ms${unanswered ? ` (${unanswered} unanswered)` : ''}`,
       target: 'all answered',
       pass: unanswered === 0,
     },
@@ -257,7 +259,9 @@ export async function runSlackBench(durationSeconds = 10): Promise<BenchRow[]> {
     {
       group,
       metric: `capacity: ${CONNECTIONS} connections back to back (autocannon)`,
-      value: `${capacity.requests.average.toFixed(0)} acks/s, p50 ${capacity.latency.p50} ms / p99 ${capacity.latency.p99} ms, ${capacity.non2xx} non-2xx`,
+      value:
+        `${capacity.requests.average.toFixed(0)} acks/s, p50 ${capacity.latency.p50} ms / p99 ` +
+        `${capacity.latency.p99} ms, ${capacity.non2xx} non-2xx`,
     },
     {
       group,
@@ -331,7 +335,10 @@ export async function runStoreBench(durationSeconds = 10): Promise<BenchRow[]> {
       rows.push({
         group,
         metric: `${label}: ${OFFERED_RPS} req/s for ${durationSeconds} s, ack p50 / p99 (max) · answer p50 / p99`,
-        value: `${upperBound(m.percentiles['50'])} / ${upperBound(m.percentiles['99'])} (${m.maxLatencyMs} ms) · ${percentileOf(run.answerMs, 50).toFixed(1)} / ${percentileOf(run.answerMs, 99).toFixed(1)} ms · ${m.totalErrors} errors, ${run.sent - run.answerMs.length} unanswered`,
+        value:
+          `${upperBound(m.percentiles['50'])} / ${upperBound(m.percentiles['99'])} (${m.maxLatencyMs} ms) · ` +
+          `${percentileOf(run.answerMs, 50).toFixed(1)} / ${percentileOf(run.answerMs, 99).toFixed(1)} ms · ` +
+          `${m.totalErrors} errors, ${run.sent - run.answerMs.length} unanswered`,
         target: `p99 ≤ ${TARGETS.p99Ms} ms`,
         pass: m.percentiles['99'] + 1 <= TARGETS.p99Ms && m.totalErrors === 0 && run.answerMs.length === run.sent,
       });

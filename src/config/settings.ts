@@ -117,7 +117,8 @@ const schema = z.object({
       .trim()
       .regex(
         /^postgres(ql)?:\/\/\S+$/,
-        'must be a PostgreSQL URL such as postgres://airisk:password@db.example.com:5432/airisk (leave it empty for SQLite)',
+        'must be a PostgreSQL URL such as postgres://airisk:password@db.example.com:5432/airisk (leave it empty for ' +
+          'SQLite)',
       ),
   ),
   AIRISK_DB_PATH: z.preprocess(
@@ -159,7 +160,8 @@ export interface Settings {
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `Settings problem${problems.length > 1 ? 's' : ''} (see .env.example):\n${problems.map((p) => `- ${p}`).join('\n')}`,
+      `Settings problem${problems.length > 1 ? 's' : ''} (see ` +
+        `.env.example):\n${problems.map((p) => `- ${p}`).join('\n')}`,
     );
     this.name = 'SettingsError';
   }
@@ -180,7 +182,8 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
       );
     if (!s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN)
       problems.push(
-        'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → App Credentials), or set SLACK_APP_TOKEN for Socket Mode',
+        'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → App Credentials), or set ' +
+          'SLACK_APP_TOKEN for Socket Mode',
       );
   }
   if (problems.length) throw new SettingsError(problems);

@@ -138,7 +138,9 @@ export function createPathComposer(
         name: g.name,
         kind: 'gap',
         gap: g.gap,
-        description: `${first?.title} needs ${g.kind === 'knowledge' ? 'this knowledge' : 'this skill'} at level ${g.level}, ${profile} at ${g.have} (O*NET 30.1, 0–7).`,
+        description:
+          `${first?.title} needs ${g.kind === 'knowledge' ? 'this knowledge' : 'this skill'} at level ` +
+          `${g.level}, ${profile} at ${g.have} (O*NET 30.1, 0–7).`,
       });
     }
     const path: ReskillingPath = {

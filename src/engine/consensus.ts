@@ -77,5 +77,8 @@ function explain(count: number, low: number, high: number, spread: number): stri
   const range = lo === hi ? `all at the ${lo} percentile` : `ranks ${lo} to ${hi} percentile`;
   if (spread <= CONSENSUS.confidence.high.maxSpread) return `${count} sources agree closely (${range}).`;
   if (spread <= CONSENSUS.confidence.medium.maxSpread) return `${count} sources broadly agree (${range}).`;
-  return `${count} sources disagree (${count === 2 ? `${lo} vs ${hi}` : `${lo} to ${hi}`} percentile): treat this band with caution.`;
+  return (
+    `${count} sources disagree (${count === 2 ? `${lo} vs ${hi}` : `${lo} to ${hi}`} percentile): treat this ` +
+    `band with caution.`
+  );
 }

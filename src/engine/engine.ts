@@ -155,8 +155,10 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
       { verb: 'help', args: '', description: 'This help.' },
     ],
     coverage: catalog.datasets.dir
-      ? 'I answer for most occupations in the US labour statistics, from public research on AI and jobs, and for a few roles in more depth.'
-      : 'Right now I answer for a few roles only; ask whoever runs airisk to load the public datasets for every occupation.',
+      ? 'I answer for most occupations in the US labour statistics, from public research on AI and jobs, and for a ' +
+        'few roles in more depth.'
+      : 'Right now I answer for a few roles only; ask whoever runs airisk to load the public datasets for every ' +
+        'occupation.',
   });
 
   /** Resolves text to one role, or says why it could not. */

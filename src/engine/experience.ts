@@ -127,7 +127,9 @@ export function experienceOf(inputs: ExperienceInputs | undefined, aijri: Aijri 
     {
       profile: assessed ? lowerFirst(assessed.label) : WHOLE_OCCUPATION,
       levels,
-      heldFixed: `evidence ${i.evidenceTotal} (×${aijri.evidenceModifier}), barriers ${i.barrierTotal} (×${aijri.barrierModifier}) and AI growth correlation ${i.growthCorrelation} (×${aijri.growthModifier})`,
+      heldFixed:
+        `evidence ${i.evidenceTotal} (×${aijri.evidenceModifier}), barriers ${i.barrierTotal} ` +
+        `(×${aijri.barrierModifier}) and AI growth correlation ${i.growthCorrelation} (×${aijri.growthModifier})`,
       source: inputs.source,
     },
     null,
@@ -143,7 +145,10 @@ function sentenceOf(x: Omit<Experience, 'asked' | 'sentence'>, asked: Experience
   const assessed = x.levels.find((l) => l.assessed);
   if (!assessed) {
     if (!asked) return `The figures describe ${x.profile}.`;
-    return `You mentioned “${asked.words}”: the sources give no separate figures by experience, so this describes ${x.profile}.`;
+    return (
+      `You mentioned “${asked.words}”: the sources give no separate figures by experience, so this describes ` +
+      `${x.profile}.`
+    );
   }
   const own = assessed.verdictLevel.from;
   const sameStep = (l: ExperienceResult) => l.verdictLevel.from === own && l.verdictLevel.to === own;
@@ -177,7 +182,10 @@ function sentenceOf(x: Omit<Experience, 'asked' | 'sentence'>, asked: Experience
   if (!level)
     return `You said “${asked.words}”: the source gives no figures for that level, so this describes ${x.profile}.`;
   const step = sameStep(level) ? `still ${still}` : `${stepOf(level)} exposure`;
-  return `You said “${asked.words}”: by the same formula, ${lowerFirst(level.label)} come out ${direction(level)} than the ${x.profile} this card describes, ${step}.`;
+  return (
+    `You said “${asked.words}”: by the same formula, ${lowerFirst(level.label)} come out ${direction(level)} ` +
+    `than the ${x.profile} this card describes, ${step}.`
+  );
 }
 
 /** "Entry-level coders" -> "entry-level coders", but "CDI specialists" stays. */

@@ -1,6 +1,7 @@
 // The roles a longer text names: a job post ("We are hiring a medical coder and a registered nurse"), a
 // message listing openings, a channel's name and purpose. The text is cut into its lines, sentences and list
-// items (src/requests/fragments.ts), each is read with the engine's own resolution, and only confident matches count: a known title or
+// items (src/requests/fragments.ts), each is read with the engine's own resolution, and only confident matches count: a
+// known title or
 // alias (on its own or inside a sentence), an occupation code, or a short fragment that search matches word
 // for word. A fragment that only resembles a title (a typo, a prefix, a shared word) is not taken as naming it.
 import type { AskAnswer, RoleAnswer } from '../answers/types.js';

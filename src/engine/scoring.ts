@@ -117,6 +117,9 @@ function subLabelOf(
   const unmet = criteria.filter((c) => !c.met).map((c) => c.no);
   return {
     subLabel: 'Red',
-    subLabelReason: `${met.length} of 3 Imminent criteria met${met.length ? ` (${met.map((c) => c.yes).join('; ')})` : ''}; ${unmet.join(' and ')} keep${unmet.length === 1 ? 's' : ''} it out of Red (Imminent).`,
+    subLabelReason:
+      `${met.length} of 3 Imminent criteria ` +
+      `met${met.length ? ` (${met.map((c) => c.yes).join('; ')})` : ''}; ${unmet.join(' and ')} ` +
+      `keep${unmet.length === 1 ? 's' : ''} it out of Red (Imminent).`,
   };
 }

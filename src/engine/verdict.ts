@@ -43,7 +43,8 @@ export function verdictOf(x: VerdictInputs): Verdict | null {
     ? `${count(consensus.sourceCount)} public dataset${consensus.sourceCount === 1 ? '' : 's'}`
     : '';
   const rank = consensus
-    ? `${capital(datasets)} rank${consensus.sourceCount === 1 ? 's' : ''} ${subject} ${rankInWords(consensus.percentile)}`
+    ? `${capital(datasets)} rank${consensus.sourceCount === 1 ? 's' : ''} ${subject} ` +
+      `${rankInWords(consensus.percentile)}`
     : '';
 
   if (aijriValue === undefined) {
@@ -60,7 +61,10 @@ export function verdictOf(x: VerdictInputs): Verdict | null {
       sentence: `${consensus.sourceCount > 1 ? 'On average, ' : ''}${consensus.sourceCount > 1 ? rank.charAt(0).toLowerCase() + rank.slice(1) : rank}.`,
       caveat: EXPOSURE_CAVEAT,
       measuredAi: MEASURED_AI,
-      method: `The verdict is the mean of the ranks ${datasets} give ${subject} among all the occupations each one rates, where more means more exposed: ${consensus.percentile}, in the ${verdictStep(level).words} step (${stepRange(level)}).`,
+      method:
+        `The verdict is the mean of the ranks ${datasets} give ${subject} among all the occupations each one ` +
+        `rates, where more means more exposed: ${consensus.percentile}, in the ${verdictStep(level).words} step ` +
+        `(${stepRange(level)}).`,
     };
   }
 
@@ -106,7 +110,9 @@ export function verdictOf(x: VerdictInputs): Verdict | null {
     exposure,
     exposurePercentile: consensus?.percentile ?? null,
     basis: x.aijri ? 'aijri' : 'aijri-published',
-    from: `AIJRI ${aijriValue} of 100 (higher = more resistant), ${zone} zone (${zoneRange})${x.aijri ? '' : ', as published'}`,
+    from:
+      `AIJRI ${aijriValue} of 100 (higher = more resistant), ${zone} zone ` +
+      `(${zoneRange})${x.aijri ? '' : ', as published'}`,
     confidence,
     confidenceNote,
     sentence: `${own}${consensus ? `, ${joiner} ${rank.charAt(0).toLowerCase() + rank.slice(1)}` : ''}.`,
@@ -126,5 +132,8 @@ function consensusNote(c: Consensus, ranks: number[]): string {
   const [lo, hi] = [rankInWords(Math.min(...ranks)), rankInWords(Math.max(...ranks))];
   // "…, another more exposed than about 9 in 10": the second says only what differs.
   const second = lo.startsWith(hi.slice(0, 12)) ? hi.replace(/^(more|less) exposed than /, '') : hi;
-  return `The ${count(c.sourceCount)} sources disagree: one ranks it ${lo}, another ${second.replace(/ occupations$/, '')}.`;
+  return (
+    `The ${count(c.sourceCount)} sources disagree: one ranks it ${lo}, another ` +
+    `${second.replace(/ occupations$/, '')}.`
+  );
 }

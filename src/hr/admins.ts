@@ -58,7 +58,9 @@ export function createAdminPolicy({
               : 'Slack did not answer';
         return {
           allowed: false,
-          reason: `${REFUSAL} I could not check the HR admin user group just now (${why}), so I can't confirm you are in it. Try again in a minute.`,
+          reason:
+            `${REFUSAL} I could not check the HR admin user group just now (${why}), so I can't confirm you ` +
+            `are in it. Try again in a minute.`,
         };
       }
     },

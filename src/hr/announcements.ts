@@ -92,7 +92,10 @@ export function digestHasNews(announcement: ComposedAnnouncement): boolean {
 /** The note a role announcement carries unless the admin writes their own: a card describes an occupation across
  *  the country, not what this organisation plans. Every role announcement has a note. */
 export function defaultRoleNote(title: string): string {
-  return `This card describes ${title} as an occupation across the US, from public research and statistics. It says nothing about plans or decisions here.`;
+  return (
+    `This card describes ${title} as an occupation across the US, from public research and statistics. It says ` +
+    `nothing about plans or decisions here.`
+  );
 }
 
 function roleAnnouncement(

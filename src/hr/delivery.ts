@@ -215,12 +215,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
               return fail(
                 entry,
                 'sending',
-                `${explainHistoryRefusal(f, entry.channel)} To avoid posting it twice I stopped: look in ${channelLink(entry.channel)}, and press Retry only if it is not there.`,
+                `${explainHistoryRefusal(f, entry.channel)} To avoid posting it twice I stopped: look in ` +
+                  `${channelLink(entry.channel)}, and press Retry only if it is not there.`,
               );
             }
             return retrying(
               entry,
-              `I could not check ${channelLink(entry.channel)} for an earlier attempt (${describe(f)}); I will look again shortly.`,
+              `I could not check ${channelLink(entry.channel)} for an earlier attempt (${describe(f)}); I will look ` +
+                `again shortly.`,
             );
           }
           if (looked.ts) return sent(entry, looked.ts, entry.channel, true);
@@ -348,15 +350,24 @@ function explainRefusal(f: { code: string; needed?: string }, channel: string): 
     case 'not_in_channel':
       return `I'm not in ${where}: invite me with \`/invite @airisk\` in that channel, then press Retry.`;
     case 'channel_not_found':
-      return `I can't see that channel (${where}): it may be private or deleted. Invite me with \`/invite @airisk\` there, or announce to another channel.`;
+      return (
+        `I can't see that channel (${where}): it may be private or deleted. Invite me with \`/invite @airisk\` ` +
+        `there, or announce to another channel.`
+      );
     case 'is_archived':
       return `${where} is archived: unarchive it or announce to another channel.`;
     case 'restricted_action':
     case 'restricted_action_read_only_channel':
     case 'restricted_action_non_threadable_channel':
-      return `Slack doesn't let me post in ${where} (only some members may post there). Ask a workspace admin, or announce to another channel.`;
+      return (
+        `Slack doesn't let me post in ${where} (only some members may post there). Ask a workspace admin, or ` +
+        `announce to another channel.`
+      );
     case 'missing_scope':
-      return `The app is missing a Slack permission${f.needed ? ` (${f.needed})` : ''}: reinstall it from manifest.yml, then press Retry.`;
+      return (
+        `The app is missing a Slack permission${f.needed ? ` (${f.needed})` : ''}: reinstall it from ` +
+        `manifest.yml, then press Retry.`
+      );
     case 'not_authed':
     case 'invalid_auth':
     case 'account_inactive':
@@ -366,7 +377,10 @@ function explainRefusal(f: { code: string; needed?: string }, channel: string): 
     case 'msg_too_long':
     case 'invalid_blocks':
     case 'too_many_attachments':
-      return `Slack refused the message itself (${f.code}); nothing was posted. Please report this to whoever runs airisk.`;
+      return (
+        `Slack refused the message itself (${f.code}); nothing was posted. Please report this to whoever runs ` +
+        `airisk.`
+      );
     default:
       return `Slack refused to post in ${where} (${f.code}). Nothing was posted; press Retry once it is fixed.`;
   }
@@ -374,7 +388,13 @@ function explainRefusal(f: { code: string; needed?: string }, channel: string): 
 
 function explainHistoryRefusal(f: { code: string; needed?: string }, channel: string): string {
   if (f.code === 'missing_scope') {
-    return `An earlier attempt to post in ${channelLink(channel)} was interrupted, and I can't read that channel's history to see whether it went out (missing permission${f.needed ? ` ${f.needed}` : ''}).`;
+    return (
+      `An earlier attempt to post in ${channelLink(channel)} was interrupted, and I can't read that channel's ` +
+      `history to see whether it went out (missing permission${f.needed ? ` ${f.needed}` : ''}).`
+    );
   }
-  return `An earlier attempt to post in ${channelLink(channel)} was interrupted, and Slack would not show me the channel's history (${f.code}) to see whether it went out.`;
+  return (
+    `An earlier attempt to post in ${channelLink(channel)} was interrupted, and Slack would not show me the ` +
+    `channel's history (${f.code}) to see whether it went out.`
+  );
 }

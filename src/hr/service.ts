@@ -76,7 +76,8 @@ export function createHrService(options: HrServiceOptions): HrService {
   const channelOrDefault = (channel: string | null): string | null => channel ?? defaultChannel;
   const noChannel = (example: string) =>
     message(
-      `Which channel? Add one at the end, e.g. \`${example} #hr-news\` (pick it from Slack's list), or ask whoever runs airisk to set HR_DEFAULT_CHANNEL.`,
+      `Which channel? Add one at the end, e.g. \`${example} #hr-news\` (pick it from Slack's list), or ask whoever ` +
+        `runs airisk to set HR_DEFAULT_CHANNEL.`,
     );
 
   const replyFor = (outcome: DeliveryOutcome): HrReply => {
@@ -279,7 +280,8 @@ export function createHrService(options: HrServiceOptions): HrService {
         const note = change.note?.trim() || null;
         if (!note && entry.kind !== 'digest')
           return message(
-            'An announcement of a role needs a note above the card: say what it means for your people, or keep the default.',
+            'An announcement of a role needs a note above the card: say what it means for your people, or keep the ' +
+              'default.',
           );
         const composed = await recompose(compose, entry.kind, entry.subject, change.channel, note);
         if (!composed.ok)

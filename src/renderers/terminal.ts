@@ -200,7 +200,10 @@ function transitionDetailLines(t: Transition): string[] {
 
 function transitionText(t: Transition): string {
   const facts = transitionFacts(t);
-  return `${t.title}${facts.length ? ` [${facts.join(', ')}]` : ''}: ${t.why}${t.requires ? ` Requires: ${t.requires}` : ''}`;
+  return (
+    `${t.title}${facts.length ? ` [${facts.join(', ')}]` : ''}: ` +
+    `${t.why}${t.requires ? ` Requires: ${t.requires}` : ''}`
+  );
 }
 
 function compareLines(a: RoleCard, b: RoleCard): string[] {
@@ -225,7 +228,10 @@ function compareLines(a: RoleCard, b: RoleCard): string[] {
 }
 
 function verdictText(v: Verdict): string {
-  return `${verdictStep(v.level).words} AI exposure  ${exposureBar(v.exposure)}${v.confidence === 'low' ? '' : `  ${v.confidence} confidence`}`;
+  return (
+    `${verdictStep(v.level).words} AI exposure  ` +
+    `${exposureBar(v.exposure)}${v.confidence === 'low' ? '' : `  ${v.confidence} confidence`}`
+  );
 }
 
 function lacksLines(lacks: string[]): string[] {

@@ -28,7 +28,8 @@ export function roleCardOutputs(card: RoleCard): RoleCardOutputs {
       ? {
           score: Math.round(v.exposure * 10) / 10,
           score_scale:
-            "0–100 AI exposure, higher = more exposed (the card's verdict; How we scored this on the card says how it follows from its sources)",
+            "0–100 AI exposure, higher = more exposed (the card's verdict; How we scored this on the card says how " +
+            'it follows from its sources)',
           zone: `${verdictStep(v.level).words} AI exposure`,
           confidence: v.confidence,
         }
@@ -57,7 +58,10 @@ function cardSummary(card: RoleCard): string {
  *  person typed is quoted escaped, so Slack shows it as text. */
 export function roleStepError(answer: Exclude<Answer, RoleAnswer>, typed: string): string {
   if (!typed.trim())
-    return 'The step\'s Role input is empty. Put a job title in it, such as "medical coder", or a variable that holds one.';
+    return (
+      'The step\'s Role input is empty. Put a job title in it, such as "medical coder", or a variable that ' +
+      'holds one.'
+    );
   const quoted = `“${escapeMrkdwn(cut(typed.replace(/\s+/g, ' ').trim(), 100))}”`;
   const titles = (roles: RoleRef[]) =>
     roles
@@ -66,10 +70,20 @@ export function roleStepError(answer: Exclude<Answer, RoleAnswer>, typed: string
       .join('; ');
   switch (answer.kind) {
     case 'ambiguous':
-      return `${quoted} could mean several roles: ${titles(answer.candidates)}. Put the one you mean in the step's Role input.`;
+      return (
+        `${quoted} could mean several roles: ${titles(answer.candidates)}. Put the one you mean in the step's ` +
+        `Role input.`
+      );
     case 'not_found':
-      return `No role found for ${quoted}.${answer.suggestions.length ? ` Did you mean: ${titles(answer.suggestions)}?` : ''} Put a job title in the step's Role input.`;
+      return (
+        `No role found for ` +
+        `${quoted}.${answer.suggestions.length ? ` Did you mean: ${titles(answer.suggestions)}?` : ''} Put a job ` +
+        `title in the step's Role input.`
+      );
     default:
-      return `${quoted} is not a job title. Put a job title in the step's Role input, such as "medical coder" or "registered nurse".`;
+      return (
+        `${quoted} is not a job title. Put a job title in the step's Role input, such as "medical coder" or ` +
+        `"registered nurse".`
+      );
   }
 }

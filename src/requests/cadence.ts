@@ -54,7 +54,9 @@ export function parseCadence(words: string[]): CadenceParse {
       if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 28) {
         return {
           ok: false,
-          error: `I need a day of the month from 1 to 28 after "monthly" (so every month has it), not "${words[1] ?? ''}".`,
+          error:
+            `I need a day of the month from 1 to 28 after "monthly" (so every month has it), not ` +
+            `"${words[1] ?? ''}".`,
         };
       }
       return time(after[1], 2, (h, m, hhmm) => ({

@@ -149,4 +149,5 @@ export function isChannelId(text: string): boolean {
 }
 
 const plainNameHelp = (name: string): string =>
-  `I can't tell which channel ${name} is from its name alone: type # and pick the channel from Slack's list, so Slack sends me its id.`;
+  `I can't tell which channel ${name} is from its name alone: type # and pick the channel from Slack's list, so ` +
+  `Slack sends me its id.`;

@@ -138,7 +138,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     updateDraft: async (id, change) =>
       (
         await query(
-          `UPDATE outbox SET message_json = $1, note = $2, channel = $3, on_delivered_json = $4 WHERE id = $5 AND status = 'draft'`,
+          `UPDATE outbox SET message_json = $1, note = $2, channel = $3, on_delivered_json = $4 WHERE id = $5 AND ` +
+            `status = 'draft'`,
           [JSON.stringify(change.message), change.note, change.channel, JSON.stringify(change.onDelivered), id],
         )
       ).rowCount === 1,
@@ -343,7 +344,8 @@ async function migrate(pool: pg.Pool, migrations: Migration[], location: string,
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+      'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at ' +
+        'BIGINT NOT NULL)',
     );
     const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_version');
     const current = rows[0]?.v ?? 0;

@@ -116,6 +116,7 @@ export class StoreOpenError extends Error {
 /** The refusal to open a database that a newer airisk has migrated further than this one knows. */
 export function newerSchemaError(location: string, current: number, latest: number, setting: string): StoreOpenError {
   return new StoreOpenError(
-    `The database at ${location} has schema version ${current}, but this version of airisk only knows up to ${latest}: it was written by a newer airisk. Run the newer version, or point ${setting} at another database.`,
+    `The database at ${location} has schema version ${current}, but this version of airisk only knows up to ` +
+      `${latest}: it was written by a newer airisk. Run the newer version, or point ${setting} at another database.`,
   );
 }

@@ -62,7 +62,8 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     ),
     getOutbox: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
     updateDraft: db.prepare(
-      `UPDATE outbox SET message_json = ?, note = ?, channel = ?, on_delivered_json = ? WHERE id = ? AND status = 'draft'`,
+      `UPDATE outbox SET message_json = ?, note = ?, channel = ?, on_delivered_json = ? WHERE id = ? AND status = ` +
+        `'draft'`,
     ),
     lease: db.prepare(
       `UPDATE outbox SET lease_owner = @owner, lease_until = @until
@@ -85,7 +86,8 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
     ),
     recentOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY created_at DESC LIMIT ?'),
     putState: db.prepare(
-      'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = ' +
+        'excluded.value, updated_at = excluded.updated_at',
     ),
     getState: db.prepare<[string], { value: string }>('SELECT value FROM state WHERE key = ?'),
     insertAudit: db.prepare(
@@ -209,7 +211,9 @@ export function openSqliteStore(path: string, options: { migrations?: Migration[
       const holder = options.holder
         ? { sql: ' AND lease_owner = ?', params: [options.holder] }
         : { sql: '', params: [] };
-      const sql = `UPDATE outbox SET status = ?, error = ?${lease.sql} WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})${holder.sql}`;
+      const sql =
+        `UPDATE outbox SET status = ?, error = ?${lease.sql} WHERE id = ? AND status IN ` +
+        `(${from.map(() => '?').join(', ')})${holder.sql}`;
       return (
         db.prepare(sql).run(to, options.error ?? null, ...lease.params, id, ...from, ...holder.params).changes === 1
       );
@@ -305,7 +309,8 @@ function migrate(db: Database.Database, migrations: Migration[], location: strin
   const ordered = orderedMigrations(migrations);
   const latest = ordered.at(-1)?.version ?? 0;
   db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at ' +
+      'INTEGER NOT NULL)',
   );
   const currentVersion = () =>
     (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;

@@ -140,7 +140,8 @@ export function fetchSummary(result: FetchResult): string[] {
   }
   if (result.unreachableHosts.length)
     lines.push(
-      `No answer from ${result.unreachableHosts.join(', ')}: offline, or behind a proxy (set HTTPS_PROXY), or use a mirror (AIRISK_DATA_MIRROR).`,
+      `No answer from ${result.unreachableHosts.join(', ')}: offline, or behind a proxy (set HTTPS_PROXY), or use a ` +
+        `mirror (AIRISK_DATA_MIRROR).`,
     );
   lines.push(
     'Run `airisk data fetch` again to retry: finished files are kept and downloads resume where they stopped.',

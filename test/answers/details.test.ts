@@ -41,7 +41,8 @@ function oldCardFacts(card: RoleCard): Fact[] {
     add('AIJRI sub-label reason', a.subLabelReason);
     add(
       'AIJRI formula',
-      `task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ${a.barrierModifier} × growth ${a.growthModifier} = ${a.raw}`,
+      `task resistance ${a.taskResistance} × evidence ${a.evidenceModifier} × barriers ${a.barrierModifier} × growth ` +
+        `${a.growthModifier} = ${a.raw}`,
     );
   }
   if (card.consensus) {
@@ -140,11 +141,14 @@ describe('How we scored this', () => {
     for (const pay of ['$48,000 a year', '$50,250 a year', '$65,007 a year', '$46,660 a year'])
       expect(text).toContain(pay);
     expect(text).toContain(
-      'These figures differ because they come from different sources, different years (2021 to 2026) and different groups of workers (see each label); the first screen shows $50,250 a year (BLS, May 2024), the most recent official figure.',
+      'These figures differ because they come from different sources, different years (2021 to 2026) and different ' +
+        'groups of workers (see each label); the first screen shows $50,250 a year (BLS, May 2024), the most recent ' +
+        'official figure.',
     );
     // A forecast names its source on its own line.
     expect(text).toContain(
-      'By 2028: A department that had 10 coders needs 3–4, working as AI oversight specialists. (forecast by JobZone Risk AI Job Resistance Index (AIJRI))',
+      'By 2028: A department that had 10 coders needs 3–4, working as AI oversight specialists. (forecast by JobZone ' +
+        'Risk AI Job Resistance Index (AIJRI))',
     );
     expect(text).toContain('Held fixed: evidence -5 (×0.8), barriers 2 (×1.04) and AI growth correlation -1 (×0.95)');
   });

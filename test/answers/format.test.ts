@@ -147,7 +147,9 @@ describe("a reskilling move's facts and details", () => {
       { label: 'Technologies', text: 'SQL (in demand), Tableau (hot)' },
       {
         label: 'Experience',
-        text: 'usually over 2 years, up to and including 4 years of related experience (61 % of workers at that level or above), where yours is over 1 year, up to and including 2 years',
+        text:
+          'usually over 2 years, up to and including 4 years of related experience (61 % of workers at that ' +
+          'level or above), where yours is over 1 year, up to and including 2 years',
       },
       {
         label: 'Pay',

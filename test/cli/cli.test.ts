@@ -108,7 +108,8 @@ describe('airisk CLI', () => {
       cpSync(defaultKnowledgeDir, dir, { recursive: true });
       writeFileSync(
         join(dir, 'roles/broken-role.yaml'),
-        'id: broken-role\ntitle: Broken\nfigures:\n  - label: x\n    value: ten\n    unit: score\n    source: nowhere\n',
+        'id: broken-role\ntitle: Broken\nfigures:\n  - label: x\n    value: ten\n    unit: score\n    source: ' +
+          'nowhere\n',
       );
       const failure = await airisk(['ask', 'medical coder'], { env: { AIRISK_KNOWLEDGE_DIR: dir } }).then(
         () => null,

@@ -78,7 +78,8 @@ describe('dataset errors name the file, the line and the problem', () => {
     edit(dir, OCC, (t) => t.replace('dv_rating_beta', 'dv_rating_b'));
     const err = errorOf(dir);
     expect(err.message).toBe(
-      `Dataset file ${OCC}, line 1: missing column "dv_rating_beta" (the header has: O*NET-SOC Code, Title, dv_rating_alpha, dv_rating_b, dv_rating_gamma, human_rating_alpha, human_rating_beta, human_rating_gamma)`,
+      `Dataset file ${OCC}, line 1: missing column "dv_rating_beta" (the header has: O*NET-SOC Code, Title, ` +
+        `dv_rating_alpha, dv_rating_b, dv_rating_gamma, human_rating_alpha, human_rating_beta, human_rating_gamma)`,
     );
   });
 
@@ -178,7 +179,9 @@ describe('O*NET 30.1 errors name the file, the line and the problem', () => {
     const dir = copyFixture();
     edit(dir, KNOWLEDGE, (t) => t.replace('\tScale ID\t', '\tScale\t'));
     expect(errorOf(dir).message).toBe(
-      `Dataset file ${KNOWLEDGE}, line 1: missing column "Scale ID" (the header has: O*NET-SOC Code, Element ID, Element Name, Scale, Data Value, N, Standard Error, Lower CI Bound, Upper CI Bound, Recommend Suppress, Not Relevant, Date, Domain Source)`,
+      `Dataset file ${KNOWLEDGE}, line 1: missing column "Scale ID" (the header has: O*NET-SOC Code, Element ID, ` +
+        `Element Name, Scale, Data Value, N, Standard Error, Lower CI Bound, Upper CI Bound, Recommend Suppress, Not ` +
+        `Relevant, Date, Domain Source)`,
     );
   });
 
@@ -210,7 +213,8 @@ describe('O*NET 30.1 errors name the file, the line and the problem', () => {
     const dir = copyFixture();
     edit(dir, JOB_ZONES, (t) => t.replace('98-1012.00\t', '98-1012\t'));
     expect(errorOf(dir).message).toBe(
-      `Dataset file ${JOB_ZONES}, line 4: column "O*NET-SOC Code" must be an 8-digit O*NET-SOC code such as 29-2072.00, got "98-1012"`,
+      `Dataset file ${JOB_ZONES}, line 4: column "O*NET-SOC Code" must be an 8-digit O*NET-SOC code such as ` +
+        `29-2072.00, got "98-1012"`,
     );
   });
 
@@ -337,7 +341,8 @@ describe('a file that is not UTF-8 text', () => {
     );
     const err = errorOf(dir);
     expect(err.message).toBe(
-      `Dataset file ${OEWS}, line 2: holds binary data, not text (a control character no CSV or TSV has): download the file again`,
+      `Dataset file ${OEWS}, line 2: holds binary data, not text (a control character no CSV or TSV has): download ` +
+        `the file again`,
     );
   });
 

@@ -45,7 +45,8 @@ describe('npm start with no datasets', () => {
     const t = terminal(false);
     await start({ AIRISK_CACHE_DIR: cache }, t.io);
     expect(t.lines()).toEqual([
-      `No public datasets in ${join(cache, 'datasets')}: answering from curated knowledge only. Fetch the datasets with \`npm run data:fetch\`, or start with AIRISK_FETCH_DATA=1.`,
+      `No public datasets in ${join(cache, 'datasets')}: answering from curated knowledge only. Fetch the datasets ` +
+        `with \`npm run data:fetch\`, or start with AIRISK_FETCH_DATA=1.`,
     ]);
     expect(world.server.requests).toEqual([]);
     expect(existsSync(join(cache, 'datasets'))).toBe(false);
@@ -85,7 +86,8 @@ describe('npm start with no datasets', () => {
     await start({ AIRISK_CACHE_DIR: cache, AIRISK_FETCH_DATA: '1', AIRISK_DATA_MIRROR: world.mirror }, t.io);
     const lines = t.lines();
     expect(lines[0]).toBe(
-      `Fetching 5 downloads (152 B plus 3 files of unknown size) from the mirror ${world.mirror}/ into ${join(cache, 'datasets')}.`,
+      `Fetching 5 downloads (152 B plus 3 files of unknown size) from the mirror ${world.mirror}/ into ` +
+        `${join(cache, 'datasets')}.`,
     );
     expect(lines).toContain(`Downloading ${world.mirror}/demo/notes.csv`);
     expect(lines).toContain('  verified onet-test/Skills.txt (header and 4 rows)');
@@ -101,7 +103,8 @@ describe('npm start with no datasets', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Fetching 5 downloads/);
     expect(lines[1]).toBe(
-      `No answer from ${new URL(gone.url).host} (offline?): answering from curated knowledge only. Run \`npm run data:fetch\` once online, or set AIRISK_DATA_MIRROR.`,
+      `No answer from ${new URL(gone.url).host} (offline?): answering from curated knowledge only. Run \`npm run ` +
+        `data:fetch\` once online, or set AIRISK_DATA_MIRROR.`,
     );
   });
 

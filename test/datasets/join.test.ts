@@ -196,12 +196,14 @@ describe('pay, employment and outlook', () => {
       [
         'Median pay (group)',
         '$55,000 a year',
-        'For the Handbook\'s "Sprocket assessors and appraisers" page (SOC 98-1020), a group that includes this occupation.',
+        'For the Handbook\'s "Sprocket assessors and appraisers" page (SOC 98-1020), a group that includes this ' +
+          'occupation.',
       ],
       [
         'Median annual wage (group)',
         '$49,920 a year',
-        'For the OEWS group "Sprocket Assessors and Appraisers" (98-1020): BLS did not publish 98-1021 on its own in 2021.',
+        'For the OEWS group "Sprocket Assessors and Appraisers" (98-1020): BLS did not publish 98-1021 on its own in ' +
+          '2021.',
       ],
     ]);
     expect(sprocket.employment.map((f) => f.label)).toEqual(['Jobs (group)', 'Employment (group)']);

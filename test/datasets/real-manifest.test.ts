@@ -87,68 +87,72 @@ describe('the real manifest', () => {
 });
 
 describe('npm start with no data folder', () => {
-  it('fetches on AIRISK_FETCH_DATA=1, then the app and the CLI answer from the fetched datasets, naming their versions', async () => {
-    const cache = world.tempDir();
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: world.tempDir(),
-      AIRISK_CACHE_DIR: cache,
-      AIRISK_FETCH_DATA: '1',
-      AIRISK_DATA_MIRROR: mirror.url,
-      PORT: String(await freePort()),
-    };
-    // From a folder with no .env, so that nothing but this env decides.
-    const child = spawn(process.execPath, [resolve('dist/main.js')], {
-      cwd: world.tempDir(),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    try {
-      await new Promise<void>((resolveStarted, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('local preview at')) resolveStarted();
-        });
-        child.on('exit', (code) => reject(new Error(`npm start exited (${code}): ${out}${err}`)));
+  it(
+    'fetches on AIRISK_FETCH_DATA=1, then the app and the CLI answer from the fetched datasets, naming their ' +
+      'versions',
+    async () => {
+      const cache = world.tempDir();
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        HOME: world.tempDir(),
+        AIRISK_CACHE_DIR: cache,
+        AIRISK_FETCH_DATA: '1',
+        AIRISK_DATA_MIRROR: mirror.url,
+        PORT: String(await freePort()),
+      };
+      // From a folder with no .env, so that nothing but this env decides.
+      const child = spawn(process.execPath, [resolve('dist/main.js')], {
+        cwd: world.tempDir(),
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-    } finally {
-      child.kill();
-    }
-    const lines = out.trim().split('\n');
-    const files = manifestFiles().length;
-    expect(lines[0]).toMatch(
-      new RegExp(`^Fetching ${files} downloads \\(.*\\) from the mirror .* into .*datasets\\.$`),
-    );
-    expect(out).toContain(
-      `All ${files} dataset files are in ${join(cache, 'datasets')}, verified (${files} fetched now).`,
-    );
-    expect(lines.at(-1)).toMatch(/^No Slack credentials set: local preview at http:\/\/localhost:\d+/);
-    const fetched = join(cache, 'datasets');
-    for (const file of manifestFiles())
-      expect(statSync(join(fetched, file.path)).size).toBe(statSync(join(shared, file.path)).size);
-    expect(loadDatasets(fetched).occupations.size).toBe(loadDatasets(shared).occupations.size);
+      let out = '';
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      try {
+        await new Promise<void>((resolveStarted, reject) => {
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (out.includes('local preview at')) resolveStarted();
+          });
+          child.on('exit', (code) => reject(new Error(`npm start exited (${code}): ${out}${err}`)));
+        });
+      } finally {
+        child.kill();
+      }
+      const lines = out.trim().split('\n');
+      const files = manifestFiles().length;
+      expect(lines[0]).toMatch(
+        new RegExp(`^Fetching ${files} downloads \\(.*\\) from the mirror .* into .*datasets\\.$`),
+      );
+      expect(out).toContain(
+        `All ${files} dataset files are in ${join(cache, 'datasets')}, verified (${files} fetched now).`,
+      );
+      expect(lines.at(-1)).toMatch(/^No Slack credentials set: local preview at http:\/\/localhost:\d+/);
+      const fetched = join(cache, 'datasets');
+      for (const file of manifestFiles())
+        expect(statSync(join(fetched, file.path)).size).toBe(statSync(join(shared, file.path)).size);
+      expect(loadDatasets(fetched).occupations.size).toBe(loadDatasets(shared).occupations.size);
 
-    const cli = { ...env, AIRISK_FETCH_DATA: undefined };
-    const { stdout } = await run(process.execPath, [bin, 'ask', '--json', 'accountant'], {
-      env: cli,
-      maxBuffer: 2 ** 24,
-    });
-    const answer = JSON.parse(stdout);
-    expect(answer.kind).toBe('role');
-    expect(answer.measures.some((m: { origin: string }) => m.origin === 'dataset')).toBe(true);
-    expect(answer.sources).toContainEqual(
-      expect.objectContaining({ id: 'eloundou-gpt4', version: 'commit 0471612', asOf: '2025-10-03' }),
-    );
-    expect(answer.sources).toContainEqual(
-      expect.objectContaining({ id: 'microsoft-ai-applicability', version: 'commit 84c4eba' }),
-    );
+      const cli = { ...env, AIRISK_FETCH_DATA: undefined };
+      const { stdout } = await run(process.execPath, [bin, 'ask', '--json', 'accountant'], {
+        env: cli,
+        maxBuffer: 2 ** 24,
+      });
+      const answer = JSON.parse(stdout);
+      expect(answer.kind).toBe('role');
+      expect(answer.measures.some((m: { origin: string }) => m.origin === 'dataset')).toBe(true);
+      expect(answer.sources).toContainEqual(
+        expect.objectContaining({ id: 'eloundou-gpt4', version: 'commit 0471612', asOf: '2025-10-03' }),
+      );
+      expect(answer.sources).toContainEqual(
+        expect.objectContaining({ id: 'microsoft-ai-applicability', version: 'commit 84c4eba' }),
+      );
 
-    const status = await run(process.execPath, [bin, 'data', 'status'], { env: cli });
-    expect(status.stdout).toContain('Every dataset is there and verified');
-  });
+      const status = await run(process.execPath, [bin, 'data', 'status'], { env: cli });
+      expect(status.stdout).toContain('Every dataset is there and verified');
+    },
+  );
 });
 
 function freePort(): Promise<number> {

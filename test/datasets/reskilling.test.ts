@@ -35,7 +35,8 @@ const reference: OnetReference = {
       'Post-Baccalaureate Certificate - awarded for completion of an organized program of study',
       "Master's Degree",
       "Post-Master's Certificate - awarded for completion of an organized program of study",
-      'First Professional Degree - awarded for completion of a program that provides all remaining academic requirements',
+      'First Professional Degree - awarded for completion of a program that provides all remaining academic ' +
+        'requirements',
       'Doctoral Degree',
       'Post-Doctoral Training',
     ],
@@ -284,7 +285,8 @@ describe('computed moves', () => {
   it('explain the move with the knowledge areas both rely on, and the exposure drop', () => {
     const move = path.moves.find((t) => t.title === 'Ledger Auditors');
     expect(move?.why).toBe(
-      'Both rely on Economics and Accounting and Law and Government, more than most jobs do, and it ranks 30 percentile points lower for AI exposure.',
+      'Both rely on Economics and Accounting and Law and Government, more than most jobs do, and it ranks 30 ' +
+        'percentile points lower for AI exposure.',
     );
   });
 
@@ -304,12 +306,14 @@ describe('professional gates', () => {
     expect(gate('Certified Ledger Pilots')).toEqual({
       kind: 'licence',
       requirement:
-        'A licence or certificate for this work: O*NET rates a job-related professional certification 4.6 out of 5 in importance for Certified Ledger Pilots.',
+        'A licence or certificate for this work: O*NET rates a job-related professional certification 4.6 out of 5 ' +
+        'in importance for Certified Ledger Pilots.',
     });
     expect(gate('Ledger Nurses')).toEqual({
       kind: 'licence',
       requirement:
-        "A licence to practise, after an accredited programme (typically a bachelor's degree): Ledger Nurses are licensed healthcare practitioners.",
+        "A licence to practise, after an accredited programme (typically a bachelor's degree): Ledger Nurses are " +
+        'licensed healthcare practitioners.',
     });
   });
 
@@ -318,7 +322,8 @@ describe('professional gates', () => {
     expect(gateOf(origin.soc, origin.profile as OnetProfile, planners, reference)).toEqual({
       kind: 'graduate-degree',
       requirement:
-        "Usually a master's degree: 100 % of Graduate Ledger Planners report needing a post-baccalaureate certificate or more (Job Zone 5, O*NET 30.1).",
+        "Usually a master's degree: 100 % of Graduate Ledger Planners report needing a post-baccalaureate " +
+        'certificate or more (Job Zone 5, O*NET 30.1).',
     });
   });
 
@@ -327,7 +332,8 @@ describe('professional gates', () => {
     expect(gateOf(origin.soc, origin.profile as OnetProfile, lawyers, reference)).toEqual({
       kind: 'professional-degree',
       requirement:
-        'Usually a doctoral degree: 100 % of Ledger Lawyers report needing a first professional degree or more (O*NET 30.1).',
+        'Usually a doctoral degree: 100 % of Ledger Lawyers report needing a first professional degree or more ' +
+        '(O*NET 30.1).',
     });
     expect(gateOf(origin.soc, origin.profile as OnetProfile, auditors, reference)).toBeUndefined();
   });

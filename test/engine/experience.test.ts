@@ -69,7 +69,8 @@ describe('experience on the card', () => {
     expect(x.heldFixed).toBe('evidence -5 (×0.8), barriers 2 (×1.04) and AI growth correlation -1 (×0.95)');
     expect(x.source).toBe('jobzone-aijri');
     expect(x.sentence).toBe(
-      'This card describes mid-level coders (2–5 years). By the same formula, entry-level coders (0–2 years) come out more exposed and senior and specialist coders less exposed, all still Very high exposure.',
+      'This card describes mid-level coders (2–5 years). By the same formula, entry-level coders (0–2 years) come ' +
+        'out more exposed and senior and specialist coders less exposed, all still Very high exposure.',
     );
   });
 
@@ -93,7 +94,8 @@ describe('experience on the card', () => {
     if (accountant.kind !== 'role') throw new Error('expected a role');
     expect(accountant.experience.levels).toEqual([]);
     expect(accountant.experience.sentence).toBe(
-      'You mentioned “junior”: the sources give no separate figures by experience, so this describes the occupation as a whole, across experience levels.',
+      'You mentioned “junior”: the sources give no separate figures by experience, so this describes the occupation ' +
+        'as a whole, across experience levels.',
     );
     expect(engine.card('cashiers')!.experience.sentence).toBe(
       'The figures describe the occupation as a whole, across experience levels.',

@@ -360,7 +360,8 @@ describe('schedules over the wire', () => {
       expect(String(reply.body.text), text).toMatch(/&lt;!(channel|here|everyone)&gt;|`insights` takes nothing/);
     }
     expect(String((await command(url, `schedule add daily 09:00 spotlight ${typed}`)).body.text)).toContain(
-      `I don't understand "&lt;!channel&gt; &lt;@U0BOSS&gt; &lt;!subteam^S0ALL|@all-staff&gt; &lt;https://evil.example|click&gt;" at the end.`,
+      `I don't understand "&lt;!channel&gt; &lt;@U0BOSS&gt; &lt;!subteam^S0ALL|@all-staff&gt; ` +
+        `&lt;https://evil.example|click&gt;" at the end.`,
     );
     expect(posts()).toEqual([]);
     // The announcement's own hint shows its <placeholders> as text too.

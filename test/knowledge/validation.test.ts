@@ -62,7 +62,8 @@ describe('knowledge validation', () => {
     const dir = copyKnowledge();
     edit(dir, 'roles/medical-coder.yaml', (doc) => doc.setIn(['assessment', 'tasks', 0, 'timeShare'], 30));
     const problems = problemsOf(dir);
-    expect(problems).toEqual([expect.objectContaining({ field: 'assessment.tasks', message: 'time shares must add up to 100 %, but they add up to 95 %' })]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'assessment.tasks', message: 'time shares must add up ' +
+      'to 100 %, but they add up to 95 %' })]);
   });
 
   it('reports a missing required field and a misspelt one', () => {
@@ -75,7 +76,8 @@ describe('knowledge validation', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: 'knowledge/roles/medical-coder.yaml', field: 'title', message: 'is missing' }),
-        expect.objectContaining({ file: 'knowledge/roles/medical-coder.yaml', message: 'has unknown field summry (check the spelling)' }),
+        expect.objectContaining({ file: 'knowledge/roles/medical-coder.yaml', message: 'has unknown field summry ' +
+          '(check the spelling)' }),
       ]),
     );
   });
@@ -83,7 +85,8 @@ describe('knowledge validation', () => {
   it('reports a wrong type in words an author understands', () => {
     const dir = copyKnowledge();
     edit(dir, 'roles/medical-coder.yaml', (doc) => doc.setIn(['figures', 0, 'value'], '85 percent'));
-    expect(problemsOf(dir)).toEqual([expect.objectContaining({ field: 'figures[0].value', message: 'must be a number (no units, commas or % sign)' })]);
+    expect(problemsOf(dir)).toEqual([expect.objectContaining({ field: 'figures[0].value', message: 'must be a number ' +
+      '(no units, commas or % sign)' })]);
   });
 
   it('checks cross-references: sources, transition targets, skills, certifications', () => {
@@ -171,7 +174,8 @@ describe('knowledge validation', () => {
     });
     const problems = problemsOf(dir);
     const of = (field: string) => problems.find((p) => p.field === field);
-    expect(of('synonyms[0].soc')).toMatchObject({ file: 'knowledge/synonyms.yaml', message: 'must be a 6-digit SOC code such as 29-2072' });
+    expect(of('synonyms[0].soc')).toMatchObject({ file: 'knowledge/synonyms.yaml', message: 'must be a 6-digit SOC ' +
+      'code such as 29-2072' });
     expect(of('spellings[0].us')?.message).toBe('must be one word, letters only');
     expect(lineText(dir, 'knowledge/synonyms.yaml', of('synonyms[0].soc')?.line)).toMatch(/soc: 23-10/);
   });
@@ -185,7 +189,8 @@ describe('knowledge validation', () => {
     });
     const problems = problemsOf(dir);
     const of = (field: string) => problems.find((p) => p.field === field);
-    expect(of('synonyms[1].source')?.message).toBe('names source "no-such-source", which is not in knowledge/sources.yaml');
+    expect(of('synonyms[1].source')?.message).toBe('names source "no-such-source", which is not in ' +
+      'knowledge/sources.yaml');
     expect(of('synonyms[2].titles[0]')?.message).toBe('"solicitor" is listed twice (also at synonyms[0])');
     expect(of('synonyms[3].titles[0]')?.message).toMatch(/"clinical coder" already names role "medical-coder"/);
     expect(lineText(dir, 'knowledge/synonyms.yaml', of('synonyms[2].titles[0]')?.line)).toMatch(/solicitor/);
@@ -245,8 +250,10 @@ describe('experience inputs (assessment.experience)', () => {
     expect(
       broken((doc) => doc.setIn(['assessment', 'experience', 'assessed'], 'senior')).map((p) => `${p.field}: ${p.message}`),
     ).toEqual([
-      'assessment.experience.levels[1].taskResistance: needs the task resistance the source gives for this level (from, to)',
-      'assessment.experience.levels[2].taskResistance: the assessed level takes its task resistance from the task scores; leave it out here',
+      'assessment.experience.levels[1].taskResistance: needs the task resistance the source gives for this level ' +
+        '(from, to)',
+      'assessment.experience.levels[2].taskResistance: the assessed level takes its task resistance from the task ' +
+        'scores; leave it out here',
     ]);
   });
 });

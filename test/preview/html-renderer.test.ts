@@ -25,7 +25,8 @@ describe('mrkdwn to HTML', () => {
   it('turns <url|label> into a link and escapes both parts', () => {
     const html = mrkdwnToHtml('See <https://example.org/a?b=1&amp;c="2"|O*NET &amp; BLS>');
     expect(html).toBe(
-      'See <a class="sk-link" href="https://example.org/a?b=1&amp;c=&quot;2&quot;" target="_blank" rel="noopener noreferrer">O*NET &amp; BLS</a>',
+      'See <a class="sk-link" href="https://example.org/a?b=1&amp;c=&quot;2&quot;" target="_blank" rel="noopener ' +
+        'noreferrer">O*NET &amp; BLS</a>',
     );
     expect(mrkdwnToHtml('*<https://example.org|Source>*')).toContain(
       '<strong><a class="sk-link" href="https://example.org"',
@@ -53,13 +54,15 @@ describe('mrkdwn to HTML', () => {
       userName: (id) => (id === 'U1' ? 'Ana' : undefined),
     });
     expect(html).toBe(
-      '<span class="sk-mention">@Ana</span> in <span class="sk-mention">#general</span> <span class="sk-mention">@here</span> ✅ :no_such_emoji:',
+      '<span class="sk-mention">@Ana</span> in <span class="sk-mention">#general</span> <span ' +
+        'class="sk-mention">@here</span> ✅ :no_such_emoji:',
     );
   });
 
   it('links bare URLs unless the text is verbatim', () => {
     expect(mrkdwnToHtml('at https://example.org/x.')).toBe(
-      'at <a class="sk-link" href="https://example.org/x" target="_blank" rel="noopener noreferrer">https://example.org/x</a>.',
+      'at <a class="sk-link" href="https://example.org/x" target="_blank" rel="noopener ' +
+        'noreferrer">https://example.org/x</a>.',
     );
     expect(mrkdwnToHtml('at https://example.org/x', { verbatim: true })).toBe('at https://example.org/x');
   });
@@ -130,7 +133,8 @@ describe('Block Kit to HTML', () => {
   it('gives buttons and menus what the page needs to send block_actions, escaped', () => {
     const html = renderBlocksHtml(blocks);
     expect(html).toContain(
-      '<button type="button" class="sk-button sk-primary" data-kind="button" data-action-id="airisk_path" data-block-id="b1" data-value="a&quot;b&lt;c">Path</button>',
+      '<button type="button" class="sk-button sk-primary" data-kind="button" data-action-id="airisk_path" ' +
+        'data-block-id="b1" data-value="a&quot;b&lt;c">Path</button>',
     );
     expect(html).toContain(
       'data-action-id="airisk_share" data-block-id="card:medical-coder" data-value="medical-coder">Share</button>',
@@ -156,7 +160,8 @@ describe('Block Kit to HTML', () => {
     ]);
     expect(html).toContain('<label class="sk-label">Job title</label>');
     expect(html).toContain(
-      '<input type="text" class="sk-text-input" data-kind="plain_text_input" data-action-id="lookup_text" data-block-id="lookup_block" data-input="1" placeholder="medical coder" value="">',
+      '<input type="text" class="sk-text-input" data-kind="plain_text_input" data-action-id="lookup_text" ' +
+        'data-block-id="lookup_block" data-input="1" placeholder="medical coder" value="">',
     );
     expect(html).toContain(
       '<div class="sk-hint">e.g. CPC</div><div class="sk-input-error" data-error-for="lookup_block"></div>',

@@ -40,7 +40,8 @@ describe('HTTP mode on a busy port', () => {
     expect(await app.exited).toBe(1);
     const lines = app.output.trim().split('\n');
     expect(lines.at(-1)).toBe(
-      `airisk could not start: Port ${port} is already in use by another program: stop that program, or set PORT to a free port.`,
+      `airisk could not start: Port ${port} is already in use by another program: stop that program, or set PORT to ` +
+        `a free port.`,
     );
   });
 });

@@ -72,7 +72,8 @@ describe('the settings loader refuses a malformed token, naming the setting and 
       SLACK_APP_TOKEN: `xapp-1-A1-${SECRET_PART} `,
     });
     expect(problems).toEqual([
-      'SLACK_SIGNING_SECRET has a line break at the end: set it to the value alone, on one line (Basic Information → App Credentials)',
+      'SLACK_SIGNING_SECRET has a line break at the end: set it to the value alone, on one line (Basic Information → ' +
+        'App Credentials)',
       expect.stringMatching(/^SLACK_APP_TOKEN has a space at the end: set it to the value alone, on one line/),
     ]);
     expect(message).not.toContain(SECRET_PART);

@@ -125,7 +125,8 @@ describe('the workflow step', () => {
     execute({ role: 'CPC', channel: 'C0PRIVATE' });
     const [failed] = await fake.waitFor('functions.completeError');
     expect(failed!.body.error).toBe(
-      'The card for this role could not be posted in <#C0PRIVATE>: the app is not a member of it. Invite it there with /invite @airisk, or pick another channel.',
+      'The card for this role could not be posted in <#C0PRIVATE>: the app is not a member of it. Invite it there ' +
+        'with /invite @airisk, or pick another channel.',
     );
     expect(fake.callsTo('functions.completeSuccess')).toEqual([]);
   });

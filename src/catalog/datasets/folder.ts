@@ -133,7 +133,9 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, manifest = 
       throw new DatasetError(
         explicit,
         null,
-        `a fetch into this folder did not finish${state.missing.length ? ` (${describeMissing(state.missing)})` : ''}: run \`airisk data fetch\` again`,
+        `a fetch into this folder did not ` +
+          `finish${state.missing.length ? ` (${describeMissing(state.missing)})` : ''}: run \`airisk data fetch\` ` +
+          `again`,
         'folder',
       );
     return { dir: explicit, origin: 'env', defaultDir, state };

@@ -10,7 +10,8 @@ export function occupationId(title: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Case- and punctuation-blind key for joining datasets by title ("Accountants and auditors" = "Accountants and Auditors"). */
+/** Case- and punctuation-blind key for joining datasets by title ("Accountants and auditors" = "Accountants and
+ *  Auditors"). */
 export function titleKey(title: string): string {
   return title
     .toLowerCase()

@@ -63,7 +63,8 @@ export function loadDatasets(dir: string | null): Datasets {
   };
 }
 
-/** Every O*NET title as a name of its 6-digit SOC: occupation titles, alternate titles, their short forms, reported titles. */
+/** Every O*NET title as a name of its 6-digit SOC: occupation titles, alternate titles, their short forms, reported
+ *  titles. */
 function titlesOf(onet: OnetTitles): OccupationTitle[] {
   const out: OccupationTitle[] = [];
   for (const [code, title] of onet.occupations)
@@ -233,7 +234,8 @@ function employmentPrior(
   return { workers: Math.round(found.entry.employment.value / members), basis: 'oews-2021-group-share' };
 }
 
-/** The O*NET title of the SOC's base occupation (xx-xxxx.00), else the OEWS title, else Microsoft's, else the first O*NET title. */
+/** The O*NET title of the SOC's base occupation (xx-xxxx.00), else the OEWS title, else Microsoft's, else the first
+ *  O*NET title. */
 function socTitle(soc: string, input: Inputs, onet30: { code: string; title: string }[]): string {
   const onet = input.exposure.get(soc)?.onet ?? onet30;
   const own = input.oews.get(soc);
@@ -285,7 +287,8 @@ function figuresOf(
 ): Figures {
   const out: Figures = { pay: [], employment: [], outlook: [], annualPay: [] };
   const oohNote = ooh?.group
-    ? `For the Handbook's "${ooh.entry.title}" page${ooh.entry.soc ? ` (SOC ${ooh.entry.soc})` : ''}, a group that includes this occupation.`
+    ? `For the Handbook's "${ooh.entry.title}" page${ooh.entry.soc ? ` (SOC ${ooh.entry.soc})` : ''}, a group that ` +
+      `includes this occupation.`
     : undefined;
   const oewsNote = oews?.group
     ? `For the OEWS group "${oews.entry.title}" (${oews.entry.soc}): BLS did not publish ${soc} on its own in 2021.`
@@ -376,7 +379,8 @@ function figuresOf(
       if (!oews.group) payCapped = true;
     } else
       lacks.push(
-        `BLS did not publish a median wage for ${oews.group ? `the OEWS group "${oews.entry.title}"` : 'this occupation'} in May 2021 (marked "*").`,
+        `BLS did not publish a median wage for ` +
+          `${oews.group ? `the OEWS group "${oews.entry.title}"` : 'this occupation'} in May 2021 (marked "*").`,
       );
   };
   // Own figures before group figures.
@@ -467,11 +471,15 @@ function noteOf(
   const count = (pred: (o: OccupationData) => boolean) => all.filter(pred).length.toLocaleString('en-US');
   const parts = [
     `Public datasets from ${dir}: ${occupations.size.toLocaleString('en-US')} occupations`,
-    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ${input.microsoft.size.toLocaleString('en-US')} in Working with AI,`,
+    ` (${input.exposure.size.toLocaleString('en-US')} rated in GPTs are GPTs, ` +
+      `${input.microsoft.size.toLocaleString('en-US')} in Working with AI,`,
     ` ${count((o) => o.measures.length === 0)} by neither; ${titles.length.toLocaleString('en-US')} O*NET job titles;`,
-    ` pay for ${count((o) => o.pay.length > 0)}, O*NET 30.1 skills and knowledge ratings for ${count((o) => Boolean(o.profile?.skills))}).`,
-    ` Not joined: ${unjoined.ooh} of ${input.ooh.length} Handbook pages (no SOC code, or none matching a rated occupation),`,
-    ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly occupation groups).`,
+    ` pay for ${count((o) => o.pay.length > 0)}, O*NET 30.1 skills and knowledge ratings for ` +
+      `${count((o) => Boolean(o.profile?.skills))}).`,
+    ` Not joined: ${unjoined.ooh} of ${input.ooh.length} Handbook pages (no SOC code, or none matching a rated ` +
+      `occupation),`,
+    ` ${unjoined.projections} of ${input.projections.size.toLocaleString('en-US')} 2020–30 projection titles (mostly ` +
+      `occupation groups).`,
   ];
   return parts.join('');
 }

@@ -8,7 +8,8 @@ import { ONET_DIR } from './onet.js';
 export type FileCheck =
   /** Fixed bytes (a commit-pinned file): its SHA-256 and size. */
   | { kind: 'sha256'; sha256: string; bytes: number }
-  /** A table from a published archive: these columns (by name: other columns may come and go) and exactly this many data rows. */
+  /** A table from a published archive: these columns (by name: other columns may come and go) and exactly this many
+   *  data rows. */
   | { kind: 'table'; delimiter: '\t' | ','; columns: readonly string[]; rows: number }
   /** A small text file that must name its release. */
   | { kind: 'text'; contains: string };

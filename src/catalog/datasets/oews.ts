@@ -39,7 +39,8 @@ const flag = z
   .regex(/^(?:TRUE|FALSE|)$/i, 'must be TRUE, FALSE or empty')
   .transform((v) => v.toUpperCase() === 'TRUE');
 
-/** Detailed occupations, plus broad groups so an O*NET SOC that OEWS 2021 only publishes as a group still gets a labelled group figure. */
+/** Detailed occupations, plus broad groups so an O*NET SOC that OEWS 2021 only publishes as a group still gets a
+ *  labelled group figure. */
 export function readOews(dir: string): Map<string, OewsEntry> {
   const rows = readTable(dir, OEWS_FILE, {
     OCC_CODE: z
@@ -79,7 +80,8 @@ export function readOews(dir: string): Map<string, OewsEntry> {
   return out;
 }
 
-/** The OEWS row for a SOC: its own row (detailed, or broad for a SOC that is itself a 2018 broad code), else its broad group's (xx-xxx0). */
+/** The OEWS row for a SOC: its own row (detailed, or broad for a SOC that is itself a 2018 broad code), else its
+ *  broad group's (xx-xxx0). */
 export function oewsFor(oews: Map<string, OewsEntry>, soc: string): { entry: OewsEntry; group: boolean } | null {
   const own = oews.get(soc);
   if (own) return { entry: own, group: false };

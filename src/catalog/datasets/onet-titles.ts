@@ -18,7 +18,8 @@ export interface OnetTitles {
   reported: { code: string; title: string }[];
 }
 
-/** "02,04,10": which of O*NET's title sources (associations, incumbents, the SOC index, job postings…) list the title. */
+/** "02,04,10": which of O*NET's title sources (associations, incumbents, the SOC index, job postings…) list the
+ *  title. */
 const sourceCodes = z
   .string()
   .trim()

@@ -66,7 +66,8 @@ export function indexOoh(entries: OohEntry[]): (soc: string) => { entry: OohEntr
   for (const e of entries) {
     if (!e.soc) continue;
     if (!byCode.has(e.soc)) byCode.set(e.soc, e);
-    // Group codes end in zeros: broad xx-xxx0, minor xx-x000, major xx-0000. The prefix before the zeros names the group.
+    // Group codes end in zeros: broad xx-xxx0, minor xx-x000, major xx-0000. The prefix before the zeros names the
+    // group.
     const prefix = e.soc.endsWith('0000')
       ? e.soc.slice(0, 3)
       : e.soc.endsWith('000')

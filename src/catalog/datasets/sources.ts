@@ -12,11 +12,13 @@ const OEWS = manifestDataset('bls-oews-2021');
 
 const ELOUNDOU_AS_OF = '2025-10-03';
 const ELOUNDOU_URL = 'https://github.com/openai/GPTs-are-GPTs';
-const ELOUNDOU_CITATION = `Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs", Science (2024); data from ${ELOUNDOU.source}`;
+const ELOUNDOU_CITATION =
+  `Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs", Science (2024); data from ` + `${ELOUNDOU.source}`;
 const EXPOSURE_SCALE = '0–1 share of tasks exposed (β: E1 + ½·E2)';
 
 const exposureMeaning = (raters: string) =>
-  `Share of the occupation's O*NET tasks that ${raters} judged an LLM could do in half the time (E1, counted fully) or could with software built on an LLM (E2, counted half). Mean over the O*NET occupations in the SOC.`;
+  `Share of the occupation's O*NET tasks that ${raters} judged an LLM could do in half the time (E1, counted fully) ` +
+  `or could with software built on an LLM (E2, counted half). Mean over the O*NET occupations in the SOC.`;
 
 export const DATASET_SOURCES = {
   eloundouGpt4: {
@@ -70,7 +72,8 @@ export const DATASET_SOURCES = {
     version: manifestDataset(ONET_DIR).version,
     license: 'CC BY 4.0',
     attribution:
-      'This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.',
+      'This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, Employment ' +
+      'and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.',
   },
   blsProjections2020: {
     id: 'bls-projections-2020',
@@ -80,7 +83,8 @@ export const DATASET_SOURCES = {
     asOf: ELOUNDOU_AS_OF,
     version: ELOUNDOU.version,
     license: 'Public domain (BLS data)',
-    attribution: `Employment Projections program, U.S. Bureau of Labor Statistics, as processed in ${ELOUNDOU_CITATION}`,
+    attribution:
+      `Employment Projections program, U.S. Bureau of Labor Statistics, as processed in ` + `${ELOUNDOU_CITATION}`,
   },
   microsoft: {
     id: 'microsoft-ai-applicability',
@@ -90,12 +94,14 @@ export const DATASET_SOURCES = {
     asOf: '2025-10-17',
     version: MICROSOFT.version,
     license: 'CC BY 4.0',
-    attribution: `Tomlinson, Jaffe, Wang, Counts, Suri, "Working with AI" (2025); data from ${MICROSOFT.source}, CC BY 4.0`,
+    attribution:
+      `Tomlinson, Jaffe, Wang, Counts, Suri, "Working with AI" (2025); data from ${MICROSOFT.source}, CC ` + `BY 4.0`,
     measure: {
       name: 'AI applicability score',
       scale: '0–1 AI applicability score',
       meaning:
-        'How much of the occupation’s work people applied AI to in Bing Copilot conversations (Jan–Sep 2024), combining coverage, completion and scope. It shows where AI is used, not whether the job is replaced.',
+        'How much of the occupation’s work people applied AI to in Bing Copilot conversations (Jan–Sep 2024), ' +
+        'combining coverage, completion and scope. It shows where AI is used, not whether the job is replaced.',
       higherMeansMoreRisk: true,
     },
   },

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-/** A dataset file that cannot be used: the message names the file (relative to the data folder), the line and the problem. */
+/** A dataset file that cannot be used: the message names the file (relative to the data folder), the line and the
+ *  problem. */
 export class DatasetError extends Error {
   constructor(
     /** Relative to the data folder; the folder itself for a folder problem. */
@@ -128,8 +129,10 @@ function fieldCountError(file: string, line: number, got: number, want: number, 
 /**
  * Reads a tab-separated file without quoting, such as O*NET's text files (a field never holds a tab or a line
  * break), several times faster than `readTable`: no record parser, no schema per row, and only the wanted
- * columns are sliced out. Calls `onRow` with those columns' raw text, untrimmed (in `columns` order; the array is reused,
- * and each value points into the file text, so detach() what you keep) and the row's line; the caller checks the values and throws a DatasetError naming the
+ * columns are sliced out. Calls `onRow` with those columns' raw text, untrimmed (in `columns` order; the array is
+ * reused,
+ * and each value points into the file text, so detach() what you keep) and the row's line; the caller checks the values
+ * and throws a DatasetError naming the
  * line. The file, the header, the field count of every row and a cut-off last row are checked as in readTable.
  * Returns the number of rows.
  */

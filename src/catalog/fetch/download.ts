@@ -184,7 +184,9 @@ async function receive(
   const limit = expectedBytes ?? maxBytes;
   const tooLarge = (n: number, whole: boolean) =>
     expectedBytes
-      ? `the server ${whole ? 'sends' : 'sent more than'} ${whole ? `${count(n)} bytes where the pinned file has` : "the pinned file's"} ${count(expectedBytes)}${whole ? '' : ' bytes'}`
+      ? `the server ${whole ? 'sends' : 'sent more than'} ` +
+        `${whole ? `${count(n)} bytes where the pinned file has` : "the pinned file's"} ` +
+        `${count(expectedBytes)}${whole ? '' : ' bytes'}`
       : `the server ${whole ? `sends ${count(n)} bytes,` : 'sent'} more than the ${count(maxBytes)} bytes allowed`;
   if (total !== null && total > limit) return refuse({ kind: 'fatal', problem: tooLarge(total, true) });
   options.onStart?.({ resumeFrom: start, total: total ?? expectedBytes ?? null });

@@ -26,7 +26,10 @@ export async function verifyFile(path: string, check: FileCheck): Promise<Verifi
 function problemOf(bytes: Buffer, sha256: string, check: FileCheck): string | null {
   if (check.kind === 'sha256') {
     if (bytes.length !== check.bytes)
-      return `has ${count(bytes.length)} bytes where the pinned file has ${count(check.bytes)} (SHA-256 ${short(sha256)}, expected ${short(check.sha256)})`;
+      return (
+        `has ${count(bytes.length)} bytes where the pinned file has ${count(check.bytes)} (SHA-256 ` +
+        `${short(sha256)}, expected ${short(check.sha256)})`
+      );
     return sha256 === check.sha256 ? null : `SHA-256 is ${sha256}, expected ${check.sha256}`;
   }
   if (bytes.length === 0) return 'is empty';
@@ -50,7 +53,10 @@ function tableProblem(text: string, check: Extract<FileCheck, { kind: 'table' }>
         continue;
       }
       if (record.fields.length !== header.length)
-        return `line ${record.line} has ${record.fields.length} fields where the header has ${header.length}${record.isLast ? ': the file looks truncated' : ''}`;
+        return (
+          `line ${record.line} has ${record.fields.length} fields where the header has ` +
+          `${header.length}${record.isLast ? ': the file looks truncated' : ''}`
+        );
       rows++;
     }
   } catch (err) {

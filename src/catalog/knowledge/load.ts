@@ -43,7 +43,8 @@ export interface Knowledge {
 
 export class KnowledgeInvalidError extends Error {
   constructor(readonly problems: KnowledgeProblem[]) {
-    super(`knowledge/ has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+    super(`knowledge/ has ${problems.length} ` +
+      `problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'KnowledgeInvalidError';
   }
 }
@@ -99,7 +100,8 @@ function parseYamlFile(absPath: string, file: string, problems: KnowledgeProblem
       for (const err of doc.errors) {
         const line = err.linePos?.[0]?.line;
         const reason = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-        const hint = /compact mappings|Implicit map keys/.test(reason) ? ' (text containing ": " must be put in quotes, or written on the next lines after >-)' : '';
+        const hint = /compact mappings|Implicit map keys/.test(reason) ? ' (text containing ": " must be put in ' +
+          'quotes, or written on the next lines after >-)' : '';
         problems.push({ file, field: '', line, message: `is not valid YAML: ${reason}${hint}` });
       }
       return undefined;
@@ -127,7 +129,8 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: 
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (check the spelling)`;
+    if (issue.code === 'unrecognized_keys') message = `has unknown field${issue.keys.length > 1 ? 's' : ''} ` +
+      `${issue.keys.join(', ')} (check the spelling)`;
     if (issue.code === 'invalid_type' && valueAt(parsed.data, issue.path) === undefined) message = 'is missing';
     problems.push({ file: parsed.file, field: fieldPath(issue.path), line: parsed.lineOf(issue.path), message });
   }
@@ -179,7 +182,8 @@ export function loadKnowledge(dir: string): Knowledge {
 
   const addUnique = <T extends { id: string }>(map: Map<string, T>, kind: string, item: T, file: string, field: string) => {
     if (map.has(item.id)) {
-      problems.push({ file, field, line: lines.get(file)?.(field ? [field] : []), message: `${kind} id "${item.id}" is used twice (also in ${origin.get(`${kind}:${item.id}`)})` });
+      problems.push({ file, field, line: lines.get(file)?.(field ? [field] : []), message: `${kind} id "${item.id}" ` +
+        `is used twice (also in ${origin.get(`${kind}:${item.id}`)})` });
       return;
     }
     map.set(item.id, item);
@@ -231,7 +235,8 @@ export function loadKnowledge(dir: string): Knowledge {
       }
       const expected = basename(abs, extname(abs));
       if (item.id !== expected) {
-        problems.push({ file: parsed.file, field: 'id', line: parsed.lineOf(['id']), message: `is "${item.id}" but the file is named ${basename(abs)}; name the file ${item.id}.yaml or change the id` });
+        problems.push({ file: parsed.file, field: 'id', line: parsed.lineOf(['id']), message: `is "${item.id}" but ` +
+          `the file is named ${basename(abs)}; name the file ${item.id}.yaml or change the id` });
         continue;
       }
       addUnique(into, kind, item, parsed.file, '');
@@ -266,18 +271,21 @@ function checkSynonyms(
     for (const name of [role.title, ...role.aliases, ...role.acronyms]) roleNames.set(nameKey(name), role.id);
   const seen = new Map<string, string>();
   file.synonyms.forEach((entry, i) => {
-    if (!kb.sources.has(entry.source)) at(['synonyms', i, 'source'], `names source "${entry.source}", which is not in knowledge/sources.yaml`);
+    if (!kb.sources.has(entry.source)) at(['synonyms', i, 'source'], `names source "${entry.source}", which is not ` +
+      `in knowledge/sources.yaml`);
     entry.titles.forEach((title, j) => {
       const key = nameKey(title);
       const role = roleNames.get(key);
       const earlier = seen.get(key);
-      if (role) at(['synonyms', i, 'titles', j], `"${title}" already names role "${role}" in knowledge/roles; a name can point at only one occupation`);
+      if (role) at(['synonyms', i, 'titles', j], `"${title}" already names role "${role}" in knowledge/roles; a name ` +
+        `can point at only one occupation`);
       else if (earlier) at(['synonyms', i, 'titles', j], `"${title}" is listed twice (also at ${earlier})`);
       else seen.set(key, `synonyms[${i}]`);
     });
   });
   file.spellings.forEach((s, i) => {
-    if (!kb.sources.has(s.source)) at(['spellings', i, 'source'], `names source "${s.source}", which is not in knowledge/sources.yaml`);
+    if (!kb.sources.has(s.source)) at(['spellings', i, 'source'], `names source "${s.source}", which is not in ` +
+      `knowledge/sources.yaml`);
   });
 }
 
@@ -302,10 +310,12 @@ function checkReferences(
     problems.push({ file, field: fieldPath(path), line: lines.get(file)?.(path), message });
   };
   const needSource = (kind: string, owner: string, path: (string | number)[], ref: string) => {
-    if (!kb.sources.has(ref)) report(kind, owner, path, `names source "${ref}", which is not in knowledge/sources.yaml`);
+    if (!kb.sources.has(ref)) report(kind, owner, path, `names source "${ref}", which is not in ` +
+      `knowledge/sources.yaml`);
   };
   const needRole = (kind: string, owner: string, path: (string | number)[], ref: string) => {
-    if (!kb.roles.has(ref) && !invalidIds.has(ref)) report(kind, owner, path, `names role "${ref}", which has no file knowledge/roles/${ref}.yaml`);
+    if (!kb.roles.has(ref) && !invalidIds.has(ref)) report(kind, owner, path, `names role "${ref}", which has no ` +
+      `file knowledge/roles/${ref}.yaml`);
   };
 
   const nameOwner = new Map<string, string>();
@@ -327,11 +337,13 @@ function checkReferences(
     role.notThisRole.forEach((n, i) => n.role && needRole('role', r, ['notThisRole', i, 'role'], n.role));
     for (const group of ['exposed', 'resilient', 'toBuild'] as const) {
       role.skills[group].forEach((s, i) => {
-        if (!kb.skills.has(s)) report('role', r, ['skills', group, i], `names skill "${s}", which is not in knowledge/skills.yaml`);
+        if (!kb.skills.has(s)) report('role', r, ['skills', group, i], `names skill "${s}", which is not in ` +
+          `knowledge/skills.yaml`);
       });
     }
     role.certifications.forEach((c, i) => {
-      if (!kb.certifications.has(c)) report('role', r, ['certifications', i], `names certification "${c}", which is not in knowledge/certifications.yaml`);
+      if (!kb.certifications.has(c)) report('role', r, ['certifications', i], `names certification "${c}", which is ` +
+        `not in knowledge/certifications.yaml`);
     });
     const names: [string, (string | number)[]][] = [
       [role.title, ['title']],
@@ -341,7 +353,8 @@ function checkReferences(
     for (const [name, path] of names) {
       const key = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
       const other = nameOwner.get(key);
-      if (other && other !== r) report('role', r, path, `"${name}" already names role "${other}"; a name can point at only one role`);
+      if (other && other !== r) report('role', r, path, `"${name}" already names role "${other}"; a name can point ` +
+        `at only one role`);
       else nameOwner.set(key, r);
     }
   }

@@ -67,7 +67,8 @@ const taskSchema = z.strictObject({
   task: text,
   timeShare: z.number({ error: 'must be a percentage number such as 35' }).gt(0, 'must be more than 0').max(100, 'must be at most 100'),
   score: z.number({ error: 'must be a whole number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be at least 1').max(5, 'must be at most 5'),
-  mode: z.enum(['displacement', 'augmentation', 'not-involved'], { error: 'must be displacement, augmentation or not-involved' }),
+  mode: z.enum(['displacement', 'augmentation', 'not-involved'], { error: 'must be displacement, augmentation or ' +
+    'not-involved' }),
   rationale: text,
 });
 

@@ -114,13 +114,16 @@ function digestAnnouncement(changes: KnowledgeChanges, note: string | null, time
   if (!parts.length) blocks.push(section(`Nothing changed since the last digest${since ? ` on ${e(since)}` : ''}.`));
   blocks.push(
     context(
-      `The knowledge base covers ${changes.totals.roles} curated roles and ${changes.totals.faqs} questions. ${ASK_HINT}`,
+      `The knowledge base covers ${changes.totals.roles} curated roles and ${changes.totals.faqs} questions. ` +
+        `${ASK_HINT}`,
     ),
   );
   const count =
     changes.newRoles.length + changes.rescored.length + changes.removedRoles.length + changes.newFaqs.length;
   return {
-    text: `What changed in the AI-risk knowledge base: ${count ? `${count} change${count === 1 ? '' : 's'}` : 'nothing new'}`,
+    text:
+      `What changed in the AI-risk knowledge base: ` +
+      `${count ? `${count} change${count === 1 ? '' : 's'}` : 'nothing new'}`,
     blocks,
   };
 }
@@ -148,7 +151,8 @@ function periodText(p: InsightsPeriod): string {
   lines.push(
     p.helpfulPercent === null
       ? `Helpful votes: ${shown(p.votes)}, too few to give a rate.`
-      : `Helpful: ${p.helpfulPercent}% of ${shown(p.votes)} votes said helpful, ${100 - p.helpfulPercent}% not helpful.`,
+      : `Helpful: ${p.helpfulPercent}% of ${shown(p.votes)} votes said helpful, ${100 - p.helpfulPercent}% not ` +
+          `helpful.`,
   );
   if (p.leastHelpful.length)
     lines.push(
@@ -164,7 +168,8 @@ function insightsMessage(insights: Insights): SlackMessage {
       header('📊 What people ask airisk'),
       ...insights.periods.map((p) => section(periodText(p))),
       context(
-        `Counts below 5 show as "${FEWER_THAN}". Only which role or question an answer was about, and the day (${e(insights.timeZone)}), are counted: never who asked or what they typed.`,
+        `Counts below 5 show as "${FEWER_THAN}". Only which role or question an answer was about, and the day ` +
+          `(${e(insights.timeZone)}), are counted: never who asked or what they typed.`,
       ),
       context(`*Data on this server* (for HR admins): ${e(insights.dataNote)}`),
     ],
@@ -181,7 +186,8 @@ function previewMessage(entry: OutboxEntry): SlackMessage {
     text: cut(`Preview: ${entry.message.text}`, LIMITS.fallbackText),
     blocks: [
       context(
-        `👀 *Preview*, only you can see this. *Post* sends exactly what is between the lines to ${channelLink(entry.channel)}.`,
+        `👀 *Preview*, only you can see this. *Post* sends exactly what is between the lines to ` +
+          `${channelLink(entry.channel)}.`,
       ),
       divider,
       ...posted,
@@ -215,7 +221,9 @@ export function hrReplyMessage(reply: HrReply): SlackMessage {
       const a = reply.answer;
       if (a.kind === 'ambiguous') {
         return simple(
-          `“${e(cut(a.query, 200))}” could be several roles: ${a.candidates.map((c) => `*${e(c.title)}*`).join(', ')}. Run \`/airisk announce <title>\` with the one you mean.`,
+          `“${e(cut(a.query, 200))}” could be several roles: ` +
+            `${a.candidates.map((c) => `*${e(c.title)}*`).join(', ')}. Run \`/airisk announce <title>\` with the one ` +
+            `you mean.`,
         );
       }
       const suggestions = a.suggestions
@@ -223,7 +231,8 @@ export function hrReplyMessage(reply: HrReply): SlackMessage {
         .map((s) => `*${e(s.title)}*`)
         .join(', ');
       return simple(
-        `I couldn't find a role matching “${e(cut(a.query, 200))}”.${suggestions ? ` Some roles I know: ${suggestions}.` : ''}`,
+        `I couldn't find a role matching ` +
+          `“${e(cut(a.query, 200))}”.${suggestions ? ` Some roles I know: ${suggestions}.` : ''}`,
       );
     }
     case 'preview':
@@ -246,7 +255,8 @@ export function hrReplyMessage(reply: HrReply): SlackMessage {
       };
     case 'delivery-pending':
       return simple(
-        `⏳ Not posted to ${channelLink(reply.entry.channel)} yet: ${reply.reason} It is kept safely and goes out on its own; it will not be posted twice.`,
+        `⏳ Not posted to ${channelLink(reply.entry.channel)} yet: ${reply.reason} It is kept safely and goes out on ` +
+          `its own; it will not be posted twice.`,
       );
     case 'cancelled':
       return simple('Cancelled: nothing was posted.');
@@ -259,12 +269,14 @@ export function hrReplyMessage(reply: HrReply): SlackMessage {
     case 'schedule-added': {
       const s = reply.schedule;
       return simple(
-        `🗓️ Schedule ${s.id}: a ${s.kind} to ${channelLink(s.channel)}, ${s.cadence} (${s.timezone}). First run ${formatLocal(s.timezone, s.nextRunAt)}. Stop it with \`/airisk schedule remove ${s.id}\`.`,
+        `🗓️ Schedule ${s.id}: a ${s.kind} to ${channelLink(s.channel)}, ${s.cadence} (${s.timezone}). First run ` +
+          `${formatLocal(s.timezone, s.nextRunAt)}. Stop it with \`/airisk schedule remove ${s.id}\`.`,
       );
     }
     case 'schedule-removed':
       return simple(
-        `Removed schedule ${reply.schedule.id} (${reply.schedule.kind} to ${channelLink(reply.schedule.channel)}, ${reply.schedule.cadence}).`,
+        `Removed schedule ${reply.schedule.id} (${reply.schedule.kind} to ${channelLink(reply.schedule.channel)}, ` +
+          `${reply.schedule.cadence}).`,
       );
     case 'insights':
       return insightsMessage(reply.insights);
@@ -291,7 +303,9 @@ export function hrEditModal(entry: OutboxEntry, privateMetadata: string): types.
           : {
               hint: {
                 type: 'plain_text' as const,
-                text: 'Required. The default says the card describes the occupation nationally, not decisions here; say what it means for your people.',
+                text:
+                  'Required. The default says the card describes the occupation nationally, not decisions here; ' +
+                  'say what it means for your people.',
               },
             }),
         element: {

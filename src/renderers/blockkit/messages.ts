@@ -299,7 +299,8 @@ function pathMessage(answer: PathAnswer): SlackMessage {
   if (moves.length) blocks.push(actions(`path-moves:${answer.role.id}`, moves));
   return {
     text: fallback(
-      `Reskilling path for ${answer.role.title}: ${p.transitions.map((t) => t.title).join(', ') || 'no transitions known'}`,
+      `Reskilling path for ${answer.role.title}: ` +
+        `${p.transitions.map((t) => t.title).join(', ') || 'no transitions known'}`,
     ),
     blocks: capBlocks(blocks, LIMITS.messageBlocks),
   };
@@ -353,7 +354,8 @@ function ambiguousMessage(answer: AmbiguousAnswer): SlackMessage {
   const note = qualifierNote(answer.qualifiers);
   return {
     text: fallback(
-      `${several ? `"${cut(answer.query, 200)}" could mean several roles` : 'Did you mean'}: ${answer.candidates.map((c) => c.title).join(', ')}`,
+      `${several ? `"${cut(answer.query, 200)}" could mean several roles` : 'Did you mean'}: ` +
+        `${answer.candidates.map((c) => c.title).join(', ')}`,
     ),
     blocks: [
       section(
@@ -371,7 +373,8 @@ function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
       text: fallback('Which job? Tell me your job title, for example /airisk cashier.'),
       blocks: [
         section(
-          '*Which job do you mean?* Tell me your job title and I will show how exposed it is to AI and what to do about it, for example `/airisk cashier` or `/airisk software developer`.',
+          '*Which job do you mean?* Tell me your job title and I will show how exposed it is to AI and what to do ' +
+            'about it, for example `/airisk cashier` or `/airisk software developer`.',
         ),
         ...roleButtons('suggestions', answer.suggestions),
       ],

@@ -19,7 +19,8 @@ export function couldNotReplyThereMessage(channel: string, message: SlackMessage
   // Only a real conversation id becomes a channel mention; anything else is named in words.
   const there = /^[CGD][A-Z0-9]{2,}$/.test(channel) ? `<#${channel}>` : 'that conversation';
   const why = shared
-    ? `I could not share this card in ${there}: airisk is not a member there. Invite it with \`/invite @airisk\`, then share again.`
+    ? `I could not share this card in ${there}: airisk is not a member there. Invite it with \`/invite @airisk\`, ` +
+      `then share again.`
     : `I could not answer in ${there} (airisk is not a member there), so here is your answer.`;
   const plain = shared
     ? 'I could not share this card in that conversation: airisk is not a member there.'

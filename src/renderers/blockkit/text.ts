@@ -30,7 +30,8 @@ export function link(url: string | undefined, label: string): string {
   return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
 }
 
-/** Cuts text to `max` characters at a word, ending with "…", never inside an &amp;-style escape or a <url|label> link. */
+/** Cuts text to `max` characters at a word, ending with "…", never inside an &amp;-style escape or a <url|label>
+ *  link. */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;

@@ -16,7 +16,9 @@ export function homeView(help: HelpAnswer): types.HomeView {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: 'Ask me about any job. In plain words I show how exposed it is to AI, what AI can and cannot do in it, and what to do now, with every figure traced to its source.',
+          text:
+            'Ask me about any job. In plain words I show how exposed it is to AI, what AI can and cannot do in ' +
+            'it, and what to do now, with every figure traced to its source.',
         },
         accessory: {
           type: 'button',
@@ -31,7 +33,10 @@ export function homeView(help: HelpAnswer): types.HomeView {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*How to ask*\n${help.commands.map((c) => `• \`${e(slashCommand(c))}\` ${e(c.description)}`).join('\n')}\n• Or send me a direct message, or mention me in a channel, with any question.`,
+          text:
+            `*How to ` +
+            `ask*\n${help.commands.map((c) => `• \`${e(slashCommand(c))}\` ${e(c.description)}`).join('\n')}\n• Or ` +
+            `send me a direct message, or mention me in a channel, with any question.`,
         },
       },
       { type: 'section', text: { type: 'mrkdwn', text: '*Jobs from across the economy*' } },

@@ -106,7 +106,11 @@ function block(b: Json, ctx: HtmlRenderContext): string {
       const optional = b.optional === true ? ' <span class="sk-optional">(optional)</span>' : '';
       const hint = b.hint ? `<div class="sk-hint">${textObjectHtml(b.hint, ctx)}</div>` : '';
       const el = isObject(b.element) ? element(b.element, blockId, ctx, true) : '';
-      return `${open('sk-input')}<label class="sk-label">${textObjectHtml(b.label, ctx)}${optional}</label>${el}${hint}<div class="sk-input-error" data-error-for="${escapeHtml(blockId ?? '')}"></div></div>`;
+      return (
+        `${open('sk-input')}<label ` +
+        `class="sk-label">${textObjectHtml(b.label, ctx)}${optional}</label>${el}${hint}<div class="sk-input-error" ` +
+        `data-error-for="${escapeHtml(blockId ?? '')}"></div></div>`
+      );
     }
     case 'rich_text':
       return `${open('sk-rich-text')}${list(b.elements)
@@ -125,7 +129,10 @@ function block(b: Json, ctx: HtmlRenderContext): string {
         )
         .join('')}</table></div>`;
     default:
-      return `${open('sk-unknown')}[block type “${escapeHtml(str(b.type) ?? 'unknown')}” is not drawn by the preview]</div>`;
+      return (
+        `${open('sk-unknown')}[block type “${escapeHtml(str(b.type) ?? 'unknown')}” is not drawn by the ` +
+        `preview]</div>`
+      );
   }
 }
 
@@ -142,7 +149,10 @@ function tableCell(cell: unknown, ctx: HtmlRenderContext): string {
 function imagePlaceholder(img: Json, cls: string): string {
   // The preview loads nothing from outside this machine, so images are shown by their description.
   const alt = str(img.alt_text) ?? 'image';
-  return `<span class="${cls}" role="img" aria-label="${escapeHtml(alt)}" title="${escapeHtml(alt)}">🖼 ${escapeHtml(alt)}</span>`;
+  return (
+    `<span class="${cls}" role="img" aria-label="${escapeHtml(alt)}" title="${escapeHtml(alt)}">🖼 ` +
+    `${escapeHtml(alt)}</span>`
+  );
 }
 
 function interactive(kind: string, e: Json, blockId: string | undefined): string {
@@ -175,7 +185,8 @@ function optionTags(
     opts
       .map(
         (o) =>
-          `<option value="${escapeHtml(o.value)}"${selected.has(o.value) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
+          `<option ` +
+          `value="${escapeHtml(o.value)}"${selected.has(o.value) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
       )
       .join('')
   );
@@ -264,7 +275,11 @@ function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, i
           const description = o.description
             ? `<span class="sk-choice-description">${textObjectHtml(o.description, ctx)}</span>`
             : '';
-          return `<label class="sk-choice"><input type="${kind}" name="${escapeHtml(group)}" value="${escapeHtml(value)}"${initial.has(value) ? ' checked' : ''}> <span>${textObjectHtml(o.text, ctx)}</span>${description}</label>`;
+          return (
+            `<label class="sk-choice"><input type="${kind}" name="${escapeHtml(group)}" ` +
+            `value="${escapeHtml(value)}"${initial.has(value) ? ' checked' : ''}> ` +
+            `<span>${textObjectHtml(o.text, ctx)}</span>${description}</label>`
+          );
         })
         .join('')}</div>`;
     }
@@ -287,13 +302,22 @@ function element(e: Json, blockId: string | undefined, ctx: HtmlRenderContext, i
         : `<input type="${type}" ${common} value="${escapeHtml(initial)}">`;
     }
     case 'datepicker':
-      return `<input type="date" class="sk-text-input"${interactive('datepicker', e, blockId)}${input}${attr('value', str(e.initial_date))}>`;
+      return (
+        `<input type="date" ` +
+        `class="sk-text-input"${interactive('datepicker', e, blockId)}${input}${attr('value', str(e.initial_date))}>`
+      );
     case 'timepicker':
-      return `<input type="time" class="sk-text-input"${interactive('timepicker', e, blockId)}${input}${attr('value', str(e.initial_time))}>`;
+      return (
+        `<input type="time" ` +
+        `class="sk-text-input"${interactive('timepicker', e, blockId)}${input}${attr('value', str(e.initial_time))}>`
+      );
     case 'image':
       return imagePlaceholder(e, 'sk-accessory-image');
     default:
-      return `<span class="sk-unknown">[element “${escapeHtml(str(e.type) ?? 'unknown')}” is not drawn by the preview]</span>`;
+      return (
+        `<span class="sk-unknown">[element “${escapeHtml(str(e.type) ?? 'unknown')}” is not drawn by the ` +
+        `preview]</span>`
+      );
   }
 }
 
@@ -344,7 +368,9 @@ function richInline(x: Json, ctx: HtmlRenderContext): string {
       html = plainTextToHtml(`:${str(x.name) ?? ''}:`);
       break;
     case 'user':
-      html = `<span class="sk-mention">@${escapeHtml(ctx.userName?.(str(x.user_id) ?? '') ?? str(x.user_id) ?? '')}</span>`;
+      html =
+        `<span ` +
+        `class="sk-mention">@${escapeHtml(ctx.userName?.(str(x.user_id) ?? '') ?? str(x.user_id) ?? '')}</span>`;
       break;
     case 'channel':
       html = `<span class="sk-mention">#${escapeHtml(ctx.channelName?.(str(x.channel_id) ?? '') ?? str(x.channel_id) ?? '')}</span>`;

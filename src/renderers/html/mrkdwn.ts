@@ -100,7 +100,10 @@ function angleToken(inner: string, options: MrkdwnOptions): string {
   }
   if (/^#C[A-Z0-9_]+$/i.test(target)) {
     const id = target.slice(1);
-    return `<span class="sk-mention">#${escapeHtml(decodeSlackEntities(label ?? options.channelName?.(id) ?? id))}</span>`;
+    return (
+      `<span ` +
+      `class="sk-mention">#${escapeHtml(decodeSlackEntities(label ?? options.channelName?.(id) ?? id))}</span>`
+    );
   }
   if (target.startsWith('!')) {
     const special = target.slice(1);

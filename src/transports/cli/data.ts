@@ -79,7 +79,8 @@ export async function dataCommand(args: string[], io: DataIO): Promise<number> {
 /** The status as a person reads it: the folder, its record, a line per dataset, then each problem. */
 export function renderStatus(status: DataStatus): string[] {
   const lines = [
-    `Data folder: ${status.dir} (${status.origin === 'AIRISK_DATA_DIR' ? 'AIRISK_DATA_DIR' : 'the default: AIRISK_DATA_DIR is unset'})`,
+    `Data folder: ${status.dir} ` +
+      `(${status.origin === 'AIRISK_DATA_DIR' ? 'AIRISK_DATA_DIR' : 'the default: AIRISK_DATA_DIR is unset'})`,
   ];
   const { record } = status;
   if (!status.exists) lines.push('The folder does not exist yet: `airisk data fetch` creates and fills it.');
@@ -92,7 +93,8 @@ export function renderStatus(status: DataStatus): string[] {
         ? 'complete'
         : 'not finished: `airisk data fetch` resumes it';
     lines.push(
-      `Fetched by \`airisk data fetch\` from ${from}, last on ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC; ${state}.`,
+      `Fetched by \`airisk data fetch\` from ${from}, last on ${record.updatedAt.slice(0, 16).replace('T', ' ')} ` +
+        `UTC; ${state}.`,
     );
   }
   lines.push('');
@@ -137,7 +139,8 @@ export function renderStatus(status: DataStatus): string[] {
     lines.push('Every dataset is there and verified, but the fetch record is not complete: run `airisk data fetch`.');
   else if (status.used)
     lines.push(
-      'airisk reads this folder (AIRISK_DATA_DIR) as it is: fix the problems above, or run `airisk data fetch` to replace what fails.',
+      'airisk reads this folder (AIRISK_DATA_DIR) as it is: fix the problems above, or run `airisk data fetch` to ' +
+        'replace what fails.',
     );
   else lines.push('airisk answers from curated knowledge only until `airisk data fetch` completes this folder.');
   return lines;

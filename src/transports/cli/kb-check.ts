@@ -6,7 +6,9 @@ const dir = process.argv[2] ?? defaultKnowledgeDir;
 try {
   const kb = loadKnowledge(dir);
   console.log(
-    `knowledge OK: ${kb.roles.size} roles, ${kb.faqs.size} FAQs, ${kb.skills.size} skills, ${kb.certifications.size} certifications, ${kb.sources.size} sources, ${kb.synonyms.length} synonym titles, ${kb.spellings.size} spellings`,
+    `knowledge OK: ${kb.roles.size} roles, ${kb.faqs.size} FAQs, ${kb.skills.size} skills, ${kb.certifications.size} ` +
+      `certifications, ${kb.sources.size} sources, ${kb.synonyms.length} synonym titles, ${kb.spellings.size} ` +
+      `spellings`,
   );
 } catch (err) {
   if (!(err instanceof KnowledgeInvalidError)) throw err;

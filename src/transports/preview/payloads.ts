@@ -97,7 +97,8 @@ export function assistantThreadEvent(
   };
 }
 
-/** A message shortcut used on a message (docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload). */
+/** A message shortcut used on a message
+ *  (docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload). */
 export function messageAction(args: {
   callbackId: string;
   channelId: string;

@@ -222,7 +222,8 @@ function serveAsset(res: ServerResponse, name: string): void {
     'cache-control': 'no-store',
     // The page runs only its own script and style, and connects only back to this server.
     'content-security-policy':
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src " +
+      "'self'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
   });
   res.end(body);

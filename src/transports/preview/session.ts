@@ -123,7 +123,8 @@ export async function createPreviewSession(options: SessionOptions) {
         warned = true;
         workspace.notice(
           channel,
-          `The app did not acknowledge ${what} within 3 seconds: Slack would show the person an error (operation_timeout).`,
+          `The app did not acknowledge ${what} within 3 seconds: Slack would show the person an error ` +
+            `(operation_timeout).`,
           'warning',
         );
       },

@@ -192,7 +192,8 @@ export class Workspace extends EventEmitter<{ update: [WorkspaceUpdate] }> {
     return stored;
   }
 
-  /** A line from Slackbot, only for the person: what Slack itself says (unknown command, time-outs) and preview notes. */
+  /** A line from Slackbot, only for the person: what Slack itself says (unknown command, time-outs) and preview
+   *  notes. */
   notice(channel: string, text: string, level: NonNullable<StoredMessage['notice']>): StoredMessage {
     const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return this.post({

@@ -28,6 +28,7 @@ export const SCOPES = {
   'usergroups:read': 'usergroups.users.list: who is in HR_ADMIN_USERGROUP',
   'assistant:write': 'the assistant split view: assistant.threads.setSuggestedPrompts and setTitle',
   'channels:read':
-    'conversations.info on a public channel the assistant is opened beside, to suggest prompts about the roles its name and purpose name',
+    'conversations.info on a public channel the assistant is opened beside, to suggest prompts about the roles its ' +
+    'name and purpose name',
   'groups:read': 'conversations.info on a private channel, for the same',
 } as const;

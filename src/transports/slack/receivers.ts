@@ -82,7 +82,8 @@ function guardHttp(receiver: HTTPReceiver, signingSecret: string, logger: Logger
       },
       (err: unknown) => {
         logger.warn(`Slack request refused: ${logText(String(err))}`);
-        // The body was not read to its end: close the connection rather than leave the rest in the way of a next request.
+        // The body was not read to its end: close the connection rather than leave the rest in the way of a next
+        // request.
         res.writeHead(HTTPModuleFunctions.isRawBodyError(err) && err.statusCode === 413 ? 413 : 400, {
           connection: 'close',
         });
@@ -108,7 +109,9 @@ async function refusal(
   if (Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS)
     return {
       status: 401,
-      reason: `its timestamp is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} this server's clock, more than Slack's 5 minutes (a replayed request, or this server's clock is wrong)`,
+      reason:
+        `its timestamp is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} this server's clock, more ` +
+        `than Slack's 5 minutes (a replayed request, or this server's clock is wrong)`,
     };
   const body = buffered.rawBody.toString();
   try {
