@@ -4,15 +4,22 @@
 // the typical similarity inside occupation groups. Pure: built once from the loaded occupations.
 import { percentileRanks } from '../catalog/datasets/ranks.js';
 import type { OccupationData, OnetProfile, OnetRatings, OnetReference } from '../catalog/datasets/types.js';
+import { taskCosines, taskIndexSteps, type TaskVector } from './task-proxy.js';
 
 /** The facets compared and their weights in the combined similarity. Knowledge carries what a person knows
- *  (Economics and Accounting, Law and Government, Medicine and Dentistry), so it weighs most. */
-export const FACET_WEIGHTS = { knowledge: 0.5, skills: 0.25, preparation: 0.1, technology: 0.15 } as const;
+ *  (Economics and Accounting, Law and Government, Medicine and Dentistry), so it weighs most; tasks carry what
+ *  the work is (Nesta gave what people do, work activities and context, half the weight; O*NET's task statements
+ *  stand in for them here, since the shared data has no work activities or work context). */
+export const FACET_WEIGHTS = { knowledge: 0.4, skills: 0.2, tasks: 0.2, technology: 0.1, preparation: 0.1 } as const;
 export type Facet = keyof typeof FACET_WEIGHTS;
 
 /** The ETE scales compared for preparation: required education, related work experience, on-the-job training
  *  (the three Nesta's occupation data uses). */
 const PREPARATION_SCALES = ['education', 'experience', 'onTheJob'] as const;
+
+/** The task floors: the task similarity this share of the pairs of occupations inside one SOC minor group (and,
+ *  for the stricter floor, inside one SOC broad group) stay below: their 10th percentile. */
+const TASK_FLOOR_QUANTILE = 0.1;
 
 /** Facet statistics are estimated on one pair in SAMPLE_STRIDE (about 38,000 of 305,000 pairs), which keeps the
  *  model's start-up near 30 ms; the estimates move by well under 1 %. */
@@ -30,6 +37,8 @@ interface Vectors {
    *  categories used (ascending) and their weights. Empty when O*NET lists no technology. */
   technologyAt: Int32Array;
   technologyWeight: Float64Array;
+  /** The occupation's task statements (for a rated profile of the pool), or null. */
+  tasks: TaskVector | null;
 }
 
 export interface Similarity {
@@ -37,8 +46,8 @@ export interface Similarity {
   combined: number;
   /** Share of occupation pairs less alike than this one, 0–1: an easier number to read. */
   share: number;
-  /** Each facet's raw similarity: cosine for knowledge, skills and technology, 1 − earth mover's distance for
-   *  preparation; absent where one side lacks the facet. */
+  /** Each facet's raw similarity: cosine for knowledge, skills, tasks and technology, 1 − earth mover's distance
+   *  for preparation; absent where one side lacks the facet. */
   facets: Partial<Record<Facet, number>>;
 }
 
@@ -50,6 +59,10 @@ export interface Thresholds {
   /** What they were derived from, for the README and the benchmark. */
   minorGroups: { groups: number; mean: number; sd: number };
   broadGroups: { groups: number; mean: number; sd: number };
+  /** Least task similarity of a move: the TASK_FLOOR_QUANTILE quantile of task similarity over pairs inside SOC
+   *  minor groups (0 when no pair has task statements), and how many pairs it was read from; `broadFloor` and
+   *  `broadPairs` the same inside SOC broad groups (a stricter floor). */
+  tasks: { floor: number; broadFloor: number; quantile: number; pairs: number; broadPairs: number };
 }
 
 export interface SimilarityModel {
@@ -60,6 +73,13 @@ export interface SimilarityModel {
   between(a: OnetProfile, b: OnetProfile): Similarity | null;
   /** Just `between(a, b).combined`, without building the result: for scanning every pair. */
   combinedBetween(a: OnetProfile, b: OnetProfile): number | null;
+  /** The task facet alone (cosine of task statements); null when either has none. */
+  tasksBetween(a: OnetProfile, b: OnetProfile): number | null;
+  /** The knowledge facet alone; null when either is not rated. */
+  knowledgeBetween(a: OnetProfile, b: OnetProfile): number | null;
+  /** The share of the knowledge similarity that its largest single knowledge area carries (0–1; 1 when one area
+   *  is all the two share), and that area's index; null when either is not rated or they share nothing. */
+  largestKnowledgeShare(a: OnetProfile, b: OnetProfile): { share: number; element: number } | null;
   /** Share of pairs less alike than a combined similarity (0–1). */
   shareBelow(combined: number): number;
   thresholds: Thresholds;
@@ -108,6 +128,9 @@ export function drain<T>(steps: Generator<void, T>): T {
 
 function* buildModel(pool: readonly OccupationData[], reference: OnetReference): Generator<void, SimilarityModel> {
   const rated = pool.filter((o) => isRated(o.profile));
+  const taskIndex = yield* taskIndexSteps(pool);
+  const taskCosine = taskCosines(taskIndex.words);
+  const occupationOf = new Map(rated.map((o) => [o.profile as OnetProfile, o]));
   const knowledgeStats = elementStats(rated, 'knowledge', reference.knowledge.length);
   const skillStats = elementStats(rated, 'skills', reference.skills.length);
 
@@ -127,6 +150,10 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
   for (const o of rated) counts(o.profile as OnetProfile).forEach((c, i) => c && (documentFrequency[i]! += 1));
   const idf = Array.from(documentFrequency, (df) => (df ? Math.log(rated.length / df) : 0));
 
+  const taskVectorOf = (p: OnetProfile): TaskVector | null => {
+    const o = occupationOf.get(p);
+    return (o && taskIndex.vectorOf(o)) ?? null;
+  };
   const cache = new WeakMap<OnetProfile, Vectors>();
   const vectorsOf = (p: OnetProfile): Vectors => {
     let v = cache.get(p);
@@ -140,6 +167,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
         preparation: PREPARATION_SCALES.map((scale) => cumulative(p[scale])),
         technologyAt: Int32Array.from(at),
         technologyWeight: Float64Array.from(at, (i) => technology[i] as number),
+        tasks: taskVectorOf(p),
       };
       cache.set(p, v);
     }
@@ -155,6 +183,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     if (preparation !== null) out.preparation = preparation;
     const technology = technologySimilarity(a, b);
     if (technology !== null) out.technology = technology;
+    if (a.tasks && b.tasks) out.tasks = taskCosine(a.tasks, b.tasks);
     return out;
   };
 
@@ -190,7 +219,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
   ) as Record<Facet, { mean: number; sd: number }>;
 
   const combine = (f: Partial<Record<Facet, number>>): number =>
-    combinedOf(f.knowledge, f.skills, f.preparation ?? null, f.technology ?? null);
+    combinedOf(f.knowledge, f.skills, f.preparation ?? null, f.technology ?? null, f.tasks ?? null);
   /** The weighted mean of the facets present, each as (value − mean) / sd over all pairs; no allocation, since it
    *  runs for every pair a path looks at. */
   const W = FACET_WEIGHTS;
@@ -199,6 +228,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     skills: number | undefined,
     preparation: number | null,
     technology: number | null,
+    tasks: number | null,
   ): number => {
     let sum = 0;
     let weight = 0;
@@ -217,6 +247,10 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     if (technology !== null) {
       sum += (W.technology * (technology - stats.technology.mean)) / stats.technology.sd;
       weight += W.technology;
+    }
+    if (tasks !== null) {
+      sum += (W.tasks * (tasks - stats.tasks.mean)) / stats.tasks.sd;
+      weight += W.tasks;
     }
     return weight ? sum / weight : 0;
   };
@@ -239,10 +273,20 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
       dot(x.skills, y.skills),
       preparationSimilarity(x.preparation, y.preparation),
       technologySimilarity(x, y),
+      x.tasks && y.tasks ? taskCosine(x.tasks, y.tasks) : null,
     );
   };
+  const tasksBetween = (a: OnetProfile, b: OnetProfile): number | null => {
+    if (!isRated(a) || !isRated(b)) return null;
+    const x = vectorsOf(a).tasks;
+    const y = vectorsOf(b).tasks;
+    return x && y ? taskCosine(x, y) : null;
+  };
 
-  const groupStats = function* (prefixLength: number): Generator<void, { groups: number; mean: number; sd: number }> {
+  const groupStats = function* (
+    prefixLength: number,
+    withinTasks: number[],
+  ): Generator<void, { groups: number; mean: number; sd: number }> {
     const groups = new Map<string, number[]>();
     rated.forEach((o, i) => {
       const key = o.soc.slice(0, prefixLength);
@@ -257,8 +301,10 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
       let n = 0;
       for (let x = 0; x < members.length; x++)
         for (let y = x + 1; y < members.length; y++) {
-          sum += combine(facetsOf(vectors[members[x] as number] as Vectors, vectors[members[y] as number] as Vectors));
+          const f = facetsOf(vectors[members[x] as number] as Vectors, vectors[members[y] as number] as Vectors);
+          sum += combine(f);
           n++;
+          if (f.tasks !== undefined) withinTasks.push(f.tasks);
         }
       means.push(sum / n);
       if (means.length % 20 === 0) yield;
@@ -268,20 +314,47 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     return { groups: means.length, mean, sd };
   };
   // SOC minor group: the first three digits (13-2…); broad group: the first five (13-201…).
-  const minorGroups = yield* groupStats(4);
-  const broadGroups = yield* groupStats(6);
+  const minorTasks: number[] = [];
+  const broadTasks: number[] = [];
+  const minorGroups = yield* groupStats(4, minorTasks);
+  const broadGroups = yield* groupStats(6, broadTasks);
+  const quantile = (values: number[]) =>
+    values.sort((a, b) => a - b)[Math.floor(values.length * TASK_FLOOR_QUANTILE)] ?? 0;
 
   return {
     rated,
     has: isRated,
     between,
     combinedBetween,
+    tasksBetween,
+    knowledgeBetween: (a, b) => (isRated(a) && isRated(b) ? dot(vectorsOf(a).knowledge, vectorsOf(b).knowledge) : null),
+    largestKnowledgeShare: (a, b) => {
+      if (!isRated(a) || !isRated(b)) return null;
+      const x = vectorsOf(a).knowledge;
+      const y = vectorsOf(b).knowledge;
+      let total = 0;
+      let largest = -Infinity;
+      let element = -1;
+      for (let i = 0; i < x.length; i++) {
+        const term = (x[i] as number) * (y[i] as number);
+        total += term;
+        if (term > largest) [largest, element] = [term, i];
+      }
+      return total > 0 ? { share: largest / total, element } : null;
+    },
     shareBelow,
     thresholds: {
       viable: minorGroups.mean - minorGroups.sd,
       highlyViable: broadGroups.mean - broadGroups.sd,
       minorGroups,
       broadGroups,
+      tasks: {
+        floor: quantile(minorTasks),
+        broadFloor: quantile(broadTasks),
+        quantile: TASK_FLOOR_QUANTILE,
+        pairs: minorTasks.length,
+        broadPairs: broadTasks.length,
+      },
     },
     standardized: (profile, kind) => {
       const stats = kind === 'knowledge' ? knowledgeStats : skillStats;
