@@ -4,7 +4,7 @@
 // the typical similarity inside occupation groups. Pure: built once from the loaded occupations.
 import { percentileRanks } from '../catalog/datasets/ranks.js';
 import type { OccupationData, OnetProfile, OnetRatings, OnetReference } from '../catalog/datasets/types.js';
-import { taskCosines, taskIndexSteps, type TaskVector } from './task-proxy.js';
+import { taskCosine, taskIndexSteps, type TaskVector } from './task-proxy.js';
 
 /** The facets compared and their weights in the combined similarity. Knowledge carries what a person knows
  *  (Economics and Accounting, Law and Government, Medicine and Dentistry), so it weighs most; tasks carry what
@@ -37,8 +37,10 @@ interface Vectors {
    *  categories used (ascending) and their weights. Empty when O*NET lists no technology. */
   technologyAt: Int32Array;
   technologyWeight: Float64Array;
-  /** The occupation's task statements (for a rated profile of the pool), or null. */
+  /** The occupation's task statements (for a rated profile of the pool), or null; and its position among the
+   *  rated occupations (-1 for a profile outside the pool). */
   tasks: TaskVector | null;
+  at: number;
 }
 
 export interface Similarity {
@@ -129,7 +131,6 @@ export function drain<T>(steps: Generator<void, T>): T {
 function* buildModel(pool: readonly OccupationData[], reference: OnetReference): Generator<void, SimilarityModel> {
   const rated = pool.filter((o) => isRated(o.profile));
   const taskIndex = yield* taskIndexSteps(pool);
-  const taskCosine = taskCosines(taskIndex.words);
   const occupationOf = new Map(rated.map((o) => [o.profile as OnetProfile, o]));
   const knowledgeStats = elementStats(rated, 'knowledge', reference.knowledge.length);
   const skillStats = elementStats(rated, 'skills', reference.skills.length);
@@ -154,6 +155,11 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     const o = occupationOf.get(p);
     return (o && taskIndex.vectorOf(o)) ?? null;
   };
+  const positionOf = new Map(rated.map((o, i) => [o.profile as OnetProfile, i]));
+  const taskSimilarity = taskRows(
+    rated.map((o) => taskVectorOf(o.profile as OnetProfile)),
+    taskIndex.words,
+  );
   const cache = new WeakMap<OnetProfile, Vectors>();
   const vectorsOf = (p: OnetProfile): Vectors => {
     let v = cache.get(p);
@@ -168,6 +174,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
         technologyAt: Int32Array.from(at),
         technologyWeight: Float64Array.from(at, (i) => technology[i] as number),
         tasks: taskVectorOf(p),
+        at: positionOf.get(p) ?? -1,
       };
       cache.set(p, v);
     }
@@ -183,7 +190,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     if (preparation !== null) out.preparation = preparation;
     const technology = technologySimilarity(a, b);
     if (technology !== null) out.technology = technology;
-    if (a.tasks && b.tasks) out.tasks = taskCosine(a.tasks, b.tasks);
+    if (a.tasks && b.tasks) out.tasks = taskSimilarity(a.tasks, b);
     return out;
   };
 
@@ -273,14 +280,14 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
       dot(x.skills, y.skills),
       preparationSimilarity(x.preparation, y.preparation),
       technologySimilarity(x, y),
-      x.tasks && y.tasks ? taskCosine(x.tasks, y.tasks) : null,
+      x.tasks && y.tasks ? taskSimilarity(x.tasks, y) : null,
     );
   };
   const tasksBetween = (a: OnetProfile, b: OnetProfile): number | null => {
     if (!isRated(a) || !isRated(b)) return null;
     const x = vectorsOf(a).tasks;
-    const y = vectorsOf(b).tasks;
-    return x && y ? taskCosine(x, y) : null;
+    const y = vectorsOf(b);
+    return x && y.tasks ? taskSimilarity(x, y) : null;
   };
 
   const groupStats = function* (
@@ -437,6 +444,48 @@ function technologySimilarity(a: Vectors, b: Vectors): number | null {
     else j++;
   }
   return s;
+}
+
+/**
+ * Task similarity, fast when one side stays the same over many comparisons (every destination of one origin):
+ * an inverted index over the rated occupations' words gives that side's similarity to all of them at once, and
+ * the row is kept until the side changes. A profile outside the pool is compared word by word.
+ */
+function taskRows(
+  vectors: (TaskVector | null)[],
+  words: number,
+): (a: TaskVector, b: { tasks: TaskVector | null; at: number }) => number {
+  // Postings by word (compressed rows): which occupations use it, and with what weight.
+  const start = new Int32Array(words + 1);
+  for (const v of vectors) for (const w of v?.at ?? []) start[w + 1]! += 1;
+  for (let w = 0; w < words; w++) start[w + 1]! += start[w] as number;
+  const who = new Int32Array(start[words] as number);
+  const weight = new Float64Array(start[words] as number);
+  const fill = start.slice(0, words);
+  vectors.forEach((v, i) =>
+    v?.at.forEach((w, k) => {
+      const p = fill[w]!++;
+      who[p] = i;
+      weight[p] = v.weight[k] as number;
+    }),
+  );
+  const row = new Float64Array(vectors.length);
+  let rowOf: TaskVector | null = null;
+  return (a, b) => {
+    if (!b.tasks) return 0;
+    if (b.at < 0) return taskCosine(a, b.tasks);
+    if (rowOf !== a) {
+      row.fill(0);
+      for (let k = 0; k < a.at.length; k++) {
+        const w = a.at[k] as number;
+        const x = a.weight[k] as number;
+        for (let p = start[w] as number; p < (start[w + 1] as number); p++)
+          row[who[p] as number]! += x * (weight[p] as number);
+      }
+      rowOf = a;
+    }
+    return row[b.at] as number;
+  };
 }
 
 function unit(values: ArrayLike<number>): Float64Array {

@@ -85,25 +85,6 @@ export function* taskIndexSteps(pool: readonly OccupationData[]): Generator<void
   return index;
 }
 
-/**
- * Cosine of one task vector with many others, fast: the first is spread out over all words once, so each
- * comparison costs only the other's length. For scanning every destination from one origin.
- */
-export function taskCosines(words: number): (a: TaskVector, b: TaskVector) => number {
-  const dense = new Float64Array(words);
-  let spread: TaskVector | null = null;
-  return (a, b) => {
-    if (a !== spread) {
-      if (spread) for (const i of spread.at) dense[i] = 0;
-      a.at.forEach((i, k) => (dense[i] = a.weight[k] as number));
-      spread = a;
-    }
-    let s = 0;
-    for (let k = 0; k < b.at.length; k++) s += (dense[b.at[k] as number] as number) * (b.weight[k] as number);
-    return s;
-  };
-}
-
 /** Cosine of two task vectors (both unit length), 0–1. */
 export function taskCosine(a: TaskVector, b: TaskVector): number {
   let s = 0;
