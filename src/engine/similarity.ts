@@ -4,7 +4,7 @@
 // the typical similarity inside occupation groups. Pure: built once from the loaded occupations.
 import { percentileRanks } from '../catalog/datasets/ranks.js';
 import type { OccupationData, OnetProfile, OnetRatings, OnetReference } from '../catalog/datasets/types.js';
-import { taskCosine, taskIndexSteps, type TaskVector } from './task-proxy.js';
+import { sparseDot, taskIndexSteps, type SparseVector, type TaskVector } from './task-proxy.js';
 
 /** The facets compared and their weights in the combined similarity. Knowledge carries what a person knows
  *  (Economics and Accounting, Law and Government, Medicine and Dentistry), so it weighs most; tasks carry what
@@ -35,8 +35,7 @@ interface Vectors {
   preparation: (Float64Array | null)[];
   /** Unit vector over technology categories (O*NET commodity titles), tf-idf weighted, kept sparse: the
    *  categories used (ascending) and their weights. Empty when O*NET lists no technology. */
-  technologyAt: Int32Array;
-  technologyWeight: Float64Array;
+  technology: SparseVector;
   /** The occupation's task statements (for a rated profile of the pool), or null; and its position among the
    *  rated occupations (-1 for a profile outside the pool). */
   tasks: TaskVector | null;
@@ -171,8 +170,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
         knowledge: relativeStrengths(composite(p.knowledge as OnetRatings), knowledgeStats),
         skills: relativeStrengths(composite(p.skills as OnetRatings), skillStats),
         preparation: PREPARATION_SCALES.map((scale) => cumulative(p[scale])),
-        technologyAt: Int32Array.from(at),
-        technologyWeight: Float64Array.from(at, (i) => technology[i] as number),
+        technology: { at: Int32Array.from(at), weight: Float64Array.from(at, (i) => technology[i] as number) },
         tasks: taskVectorOf(p),
         at: positionOf.get(p) ?? -1,
       };
@@ -432,18 +430,7 @@ function preparationSimilarity(a: (Float64Array | null)[], b: (Float64Array | nu
 
 /** Cosine of the two sparse technology vectors; null when either lists no technology. */
 function technologySimilarity(a: Vectors, b: Vectors): number | null {
-  if (a.technologyAt.length === 0 || b.technologyAt.length === 0) return null;
-  let s = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.technologyAt.length && j < b.technologyAt.length) {
-    const x = a.technologyAt[i] as number;
-    const y = b.technologyAt[j] as number;
-    if (x === y) s += (a.technologyWeight[i++] as number) * (b.technologyWeight[j++] as number);
-    else if (x < y) i++;
-    else j++;
-  }
-  return s;
+  return a.technology.at.length && b.technology.at.length ? sparseDot(a.technology, b.technology) : null;
 }
 
 /**
@@ -473,7 +460,7 @@ function taskRows(
   let rowOf: TaskVector | null = null;
   return (a, b) => {
     if (!b.tasks) return 0;
-    if (b.at < 0) return taskCosine(a, b.tasks);
+    if (b.at < 0) return sparseDot(a, b.tasks);
     if (rowOf !== a) {
       row.fill(0);
       for (let k = 0; k < a.at.length; k++) {

@@ -25,11 +25,14 @@ const STOP_WORDS = new Set(
   'and the for with such from that this into other their are use using may including about related'.split(' '),
 );
 
-/** One occupation's task wording: a unit tf-idf vector, kept sparse (word ids ascending, and their weights). */
-export interface TaskVector {
+/** A sparse vector: the positions used (ascending) and their weights. */
+export interface SparseVector {
   at: Int32Array;
   weight: Float64Array;
 }
+
+/** One occupation's task wording: a unit tf-idf vector over words. */
+export type TaskVector = SparseVector;
 
 export interface TaskIndex {
   /** The vector of an occupation of the pool; undefined when it has no task statements. */
@@ -85,8 +88,8 @@ export function* taskIndexSteps(pool: readonly OccupationData[]): Generator<void
   return index;
 }
 
-/** Cosine of two task vectors (both unit length), 0–1. */
-export function taskCosine(a: TaskVector, b: TaskVector): number {
+/** Dot product of two sparse vectors: the cosine when both have unit length. */
+export function sparseDot(a: SparseVector, b: SparseVector): number {
   let s = 0;
   let i = 0;
   let j = 0;
@@ -120,7 +123,7 @@ export function taskProxy(
     if (c === origin || c.profile?.jobZone !== zone) continue;
     const other = index.vectorOf(c);
     if (!other) continue;
-    const s = taskCosine(own, other);
+    const s = sparseDot(own, other);
     if (!best || s > best.taskSimilarity || (s === best.taskSimilarity && c.soc < best.occupation.soc))
       best = { occupation: c, taskSimilarity: s };
   }
