@@ -668,7 +668,13 @@ export function gateOf(
   const needed = typicalEducation(target);
   const own = typicalEducation(origin, originProfile);
   const sameBroadGroup = origin.soc.slice(0, 6) === target.soc.slice(0, 6);
-  const label = (c: number) => shortLabel(reference.categories.education[c - 1]).toLowerCase();
+  // "a master's degree", "an associate's degree" (O*NET's "Associate's Degree (or other 2-year degree)").
+  const label = (c: number) => {
+    const name = shortLabel(reference.categories.education[c - 1])
+      .replace(/\s*\(.*\)$/, '')
+      .toLowerCase();
+    return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+  };
   const fromOnet = typicalCategory(to.education) !== undefined;
   const reported = (from: number, what: string, note = '') =>
     fromOnet && to.education
@@ -678,13 +684,13 @@ export function gateOf(
     if (!(sameBroadGroup && own !== undefined && own >= rules.professionalEducation))
       return {
         kind: 'professional-degree',
-        requirement: `Usually a ${label(needed)}: ${reported(rules.professionalEducation, 'a first professional degree or more')}.`,
+        requirement: `Usually ${label(needed)}: ${reported(rules.professionalEducation, 'a first professional degree or more')}.`,
       };
   }
   if (target.soc.startsWith(rules.licensedPractice) && !sameBroadGroup)
     return {
       kind: 'licence',
-      requirement: `A licence to practise, after an accredited programme${needed !== undefined ? ` (typically a ${label(needed)})` : ''}: ${target.title} are licensed healthcare practitioners.`,
+      requirement: `A licence to practise, after an accredited programme${needed !== undefined ? ` (typically ${label(needed)})` : ''}: ${target.title} are licensed healthcare practitioners.`,
     };
   if ((to.certification ?? 0) >= rules.licenceImportance && !sameBroadGroup)
     return {
@@ -700,18 +706,18 @@ export function gateOf(
       kind: 'graduate-degree',
       requirement:
         needed !== undefined
-          ? `Usually a ${label(needed)}: ${reported(rules.graduateEducation, 'a post-baccalaureate certificate or more', 'Job Zone 5, ')}.`
+          ? `Usually ${label(needed)}: ${reported(rules.graduateEducation, 'a post-baccalaureate certificate or more', 'Job Zone 5, ')}.`
           : `Job Zone 5: extensive preparation, usually graduate school (O*NET 30.1).`,
     };
   if (needed !== undefined && needed >= rules.bachelorsEducation && (own ?? 0) < rules.bachelorsEducation)
     return {
       kind: 'degree',
-      requirement: `Usually a ${label(needed)}: ${reported(rules.bachelorsEducation, "a bachelor's degree or more")}.`,
+      requirement: `Usually ${label(needed)}: ${reported(rules.bachelorsEducation, "a bachelor's degree or more")}.`,
     };
   if (needed !== undefined && credentialStep(needed) >= credentialStep(own ?? 1) + 2)
     return {
       kind: 'education-step',
-      requirement: `Usually a ${label(needed)}, two steps of education above ${own !== undefined ? `a ${label(own)}` : 'none'}: ${reported(needed, 'one or more')}.`,
+      requirement: `Usually ${label(needed)}, two steps of education above ${own !== undefined ? label(own) : 'none'}: ${reported(needed, `${label(needed)} or more`)}.`,
     };
   const certified = to.education?.[rules.certificateEducation - 1] ?? 0;
   if (certified >= rules.certificateShare && (own ?? 0) < rules.certificateEducation)

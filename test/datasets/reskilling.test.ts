@@ -527,7 +527,11 @@ describe('gates added in the second round', () => {
   });
 
   it('an education two steps above the origin’s (none to an associate’s degree)', () => {
-    expect(gate(from({ education: 2 }), to({ education: 5 }))?.kind).toBe('education-step');
+    expect(gate(from({ education: 2 }), to({ education: 5 }))).toEqual({
+      kind: 'education-step',
+      requirement:
+        "Usually an associate's degree, two steps of education above a high school diploma: 100 % of Target Workers report needing an associate's degree or more (O*NET 30.1).",
+    });
     // A post-secondary certificate to an associate's degree is one step: shown as a step, not a gate.
     expect(gate(from({ education: 3 }), to({ education: 5 }))).toBeUndefined();
   });
