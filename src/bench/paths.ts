@@ -156,8 +156,13 @@ export async function runPathsBench(): Promise<{ rows: BenchRow[]; review: strin
     },
     {
       group,
-      metric: 'task floor (SOC minor groups)',
-      value: `${thresholds.tasks.floor.toFixed(3)}: the task similarity ${Math.round(thresholds.tasks.quantile * 100)} % of ${thresholds.tasks.pairs} pairs inside one minor group stay below`,
+      metric: 'task floor (SOC minor groups; broad groups for a one-area match)',
+      value: `${thresholds.tasks.floor.toFixed(3)} (${thresholds.tasks.broadFloor.toFixed(3)}): the task similarity ${Math.round(thresholds.tasks.quantile * 100)} % of ${thresholds.tasks.pairs} pairs inside one minor group (${thresholds.tasks.broadPairs} inside one broad group) stay below`,
+    },
+    {
+      group,
+      metric: 'knowledge floor between two degree occupations (SOC broad groups)',
+      value: `${thresholds.degreeKnowledge.floor.toFixed(3)}: the knowledge similarity ${Math.round(thresholds.degreeKnowledge.quantile * 100)} % of ${thresholds.degreeKnowledge.pairs} pairs of degree occupations inside one broad group stay below`,
     },
     {
       group,
