@@ -154,6 +154,17 @@ describe('an answer for every occupation', () => {
       if (card.consensus) rated++;
       if (card.path.transitions.length >= 3) threeOrMore++;
       else if (role.data) expect(card.lacks.join(' '), role.id).toMatch(/computed moves|No reskilling moves/);
+      // A job already among the least exposed says its moves are lateral, and its computed moves are labelled so.
+      const least = (card.consensus?.percentile ?? 100) < TRANSITION_RULES.leastExposedBelow;
+      const computed = card.path.transitions.filter((t) => t.origin === 'computed');
+      if (least && computed.length) {
+        expect(
+          card.lacks.some((l) => l.startsWith('Already among the fifth')),
+          role.id,
+        ).toBe(true);
+        for (const t of computed) expect(t.lateral, `${role.id} → ${t.id}`).toBe(true);
+      }
+      for (const t of computed) if (!least) expect(t.lateral, `${role.id} → ${t.id}`).toBeUndefined();
     }
     expect(threeOrMore / rated).toBeGreaterThan(0.5);
   });
