@@ -120,7 +120,15 @@ export interface FigureLine {
 
 /** What a long-range option needs that the origin lacks; such a move is never a plain one. */
 export interface Gate {
-  kind: 'professional-degree' | 'licence' | 'graduate-degree';
+  kind:
+    | 'professional-degree'
+    | 'licence'
+    | 'graduate-degree'
+    | 'degree'
+    | 'education-step'
+    | 'certificate'
+    | 'apprenticeship'
+    | 'study';
   /** One sentence: the requirement, with the O*NET share behind it. */
   requirement: string;
 }
@@ -134,6 +142,9 @@ export interface SkillGap {
   /** The target's level and the origin's (0–7). */
   level: number;
   have: number;
+  /** One the move turns on: the target needs it far more than most jobs do, and it is not one most jobs rate
+   *  important (English Language, Active Listening…). The first screen names the largest such gap. */
+  core?: boolean;
 }
 
 /** Both annual medians of a pay gap: one source, one year. */
@@ -166,8 +177,11 @@ export interface Transition extends RoleRef {
   /** Viability after Mapping Career Causeways: above the thresholds set from SOC broad and minor groups. */
   fit?: 'highly viable' | 'viable' | 'below the viable threshold';
   requires?: string;
-  /** For a long-range option: the degree or licence it needs that the origin lacks. */
+  /** For a long-range option: the degree, licence, certificate or apprenticeship it needs that the origin lacks. */
   gate?: Gate;
+  /** A computed move from an occupation already among the least exposed: not safer, but no more exposed (it is in
+   *  the least exposed fifth too, and at most the safer margin above the origin). */
+  lateral?: boolean;
   /** Knowledge areas and skills to build, largest importance-weighted gap first (3 to 5). */
   skillsToBuild?: SkillGap[];
   /** Hot or in-demand technologies the target uses and the origin does not (O*NET Technology Skills). */
@@ -192,7 +206,8 @@ export interface SkillLine {
 
 export interface ReskillingPath {
   transitions: Transition[];
-  /** Computed options that need a degree or licence the origin lacks (each with `gate`); never plain moves. */
+  /** Computed options that need a degree, licence, certificate or apprenticeship the origin lacks (each with
+   *  `gate`); never plain moves. */
   longRange: Transition[];
   /** When the role has no O*NET ratings of its own, the rated occupation whose profile stands in for it. */
   proxy?: { soc: string; title: string; taskSimilarity: number; note: string };
