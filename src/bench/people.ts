@@ -174,20 +174,27 @@ export interface HeldOut {
   socs: string[];
 }
 
-/** A fixed-seed random `share` of the distinct O*NET alternate titles (by normalized name), with their SOCs. */
+/** A fixed-seed random `share` of the distinct O*NET alternate titles (by normalized name), with their SOCs,
+ *  and every normalized name to leave out of the index so that none of them is found again: the title's own
+ *  names (both sides of "Pest Control Technician (Pest Control Tech)"), and its short form unless a title
+ *  kept in the index has the same one. */
 export function holdOutTitles(
   catalog: Catalog,
   share = 0.1,
   seed = 20_251_201,
 ): { heldOut: HeldOut[]; keys: Set<string> } {
-  const byKey = new Map<string, { title: string; socs: Set<string> }>();
-  for (const t of catalog.datasets.titles) {
-    if (t.source !== 'onet-alternate') continue;
-    const key = nameKeys(t.title)[0]?.join(' ');
+  const byKey = new Map<string, { title: string; socs: Set<string>; names: Set<string>; shorts: Set<string> }>();
+  const titles = catalog.datasets.titles.filter((t) => t.source === 'onet-alternate');
+  // The sample is drawn by the title's words with any parenthesis kept in (as O*NET writes it whole).
+  const sampleKey = (title: string) => nameKeys(title)[0]?.join(' ');
+  for (const t of titles) {
+    const key = sampleKey(t.title);
     if (!key) continue;
-    const seen = byKey.get(key);
-    if (seen) seen.socs.add(t.soc);
-    else byKey.set(key, { title: t.title, socs: new Set([t.soc]) });
+    const seen = byKey.get(key) ?? { title: t.title, socs: new Set(), names: new Set([key]), shorts: new Set() };
+    seen.socs.add(t.soc);
+    for (const k of nameKeys(t.title, t.short)) seen.names.add(k.join(' '));
+    if (t.short) seen.shorts.add(nameKeys(t.short)[0]?.join(' ') ?? '');
+    byKey.set(key, seen);
   }
   const keys = [...byKey.keys()].sort();
   const random = mulberry32(seed);
@@ -197,12 +204,26 @@ export function holdOutTitles(
     [keys[i], keys[j]] = [keys[j] as string, keys[i] as string];
   }
   const chosen = keys.slice(0, Math.round(keys.length * share));
+  const held = new Set(chosen);
+  const kept = new Set<string>();
+  for (const [key, e] of byKey) if (!held.has(key)) for (const x of [...e.names, ...e.shorts]) kept.add(x);
+  const exclude = new Set<string>();
+  for (const key of chosen) {
+    const e = byKey.get(key);
+    for (const x of [...(e?.names ?? []), ...(e?.shorts ?? [])])
+      if (x && (!kept.has(x) || e?.names.has(x))) exclude.add(x);
+  }
+  // O*NET's short form of a held-out title is the same title ("Layout Tech" of "Layout Technician (Layout
+  // Tech)", when "Layout Technician" is held out), whichever entry gives it.
+  for (const t of titles)
+    if (t.short && nameKeys(t.title, t.short).some((k) => exclude.has(k.join(' '))))
+      exclude.add(nameKeys(t.short)[0]?.join(' ') ?? '');
   return {
     heldOut: chosen.map((k) => {
       const e = byKey.get(k) as { title: string; socs: Set<string> };
       return { title: e.title, socs: [...e.socs] };
     }),
-    keys: new Set(chosen),
+    keys: exclude,
   };
 }
 

@@ -37,10 +37,10 @@ describe('everyday titles and abbreviations from O*NET', () => {
     expect(answer.match).toMatchObject({ title, source, qualifiers: [] });
   });
 
-  it('finds HVAC technicians through the closest O*NET title, with its words all matched', () => {
+  it('finds HVAC technicians through O*NET\'s short form "HVAC Tech" (a long word also stands for its short form)', () => {
     const answer = card('HVAC technician');
     expect(answer.role.soc).toBe('49-9021');
-    expect(answer.match.how).toBe('search');
+    expect(answer.match).toMatchObject({ how: 'exact', title: 'HVAC Tech', source: 'onet-short' });
   });
 
   it('says which title matched, on the card in every renderer', () => {
@@ -176,6 +176,7 @@ describe('the --json answer', () => {
       matched: 'forklift operator',
       title: 'Forklift Operator',
       source: 'onet-alternate',
+      onet: '53-7051.00',
       qualifiers: ['senior'],
     });
     expect(answer.alternatives[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), soc: '47-2073' });
