@@ -10,6 +10,9 @@ import { buildCatalog, type Catalog } from '../catalog/catalog.js';
 import { projectRoot } from '../catalog/paths.js';
 import { createEngine } from '../engine/engine.js';
 import { nameKeys } from '../engine/names.js';
+import { setAsideQualifiers } from '../engine/qualifiers.js';
+import { Resolver } from '../engine/resolve.js';
+import { GENERIC_RISK_WORDS, STOP_WORDS, words } from '../engine/text.js';
 import type { Engine } from '../engine/types.js';
 
 export const LAY_QUERIES_FILE = resolve(projectRoot, 'test/fixtures/lay-queries.tsv');
@@ -19,6 +22,8 @@ export const PEOPLE_TARGETS = {
   heldOutTop3: 0.9,
   layTop1: 0.95,
   confidentWrong: 0.01,
+  /** Of the answers given with a card, the share right (issue 10's second round). */
+  cardsRight: 0.99,
 } as const;
 
 export interface LayQuery {
@@ -137,6 +142,43 @@ function describe(answer: AskAnswer): string {
   }
 }
 
+/** Of the answers given with a card, the share that are right (1 when there is none). */
+export function cardPrecision(judged: Judged[]): { cards: number; right: number; share: number } {
+  const cards = judged.filter((j) => j.outcome === 'confident-right' || j.outcome === 'confident-wrong').length;
+  const right = judged.filter((j) => j.outcome === 'confident-right').length;
+  return { cards, right, share: cards ? right / cards : 1 };
+}
+
+/** The search's own likelihood (0–1) for its first occupation, for texts that only a search can answer, and
+ *  whether that occupation is right: what a card at a likelihood threshold would have given. */
+export function searchLikelihoods(
+  resolver: Resolver,
+  items: { text: string; expected: string[] }[],
+): { likelihood: number; right: boolean }[] {
+  return items.map(({ text, expected }) => {
+    const content = setAsideQualifiers(words(text)).core.filter(
+      (w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w),
+    );
+    const top = resolver.rank(content)[0];
+    return { likelihood: top?.likelihood ?? 0, right: socMatches(top?.role.soc ?? null, expected) };
+  });
+}
+
+/** For each threshold: the share that a card at that likelihood would answer, and the share wrong among them. */
+export function tradeOff(
+  points: { likelihood: number; right: boolean }[],
+  thresholds: number[],
+): { threshold: number; answered: number; wrong: number }[] {
+  return thresholds.map((threshold) => {
+    const carded = points.filter((p) => p.likelihood >= threshold);
+    return {
+      threshold,
+      answered: points.length ? carded.length / points.length : 0,
+      wrong: carded.length ? carded.filter((p) => !p.right).length / carded.length : 0,
+    };
+  });
+}
+
 export interface Tally {
   count: number;
   top1: number;
@@ -230,6 +272,11 @@ export function holdOutTitles(
 /** An engine over the same catalog whose datasets' name index leaves the held-out titles out. */
 export function engineWithout(catalog: Catalog, keys: ReadonlySet<string>): Engine {
   return createEngine(buildCatalog(catalog.knowledge, catalog.datasets), { excludeNames: keys });
+}
+
+/** The resolver of such an engine, for the search's own likelihoods. */
+export function resolverWithout(catalog: Catalog, keys: ReadonlySet<string>): Resolver {
+  return new Resolver(buildCatalog(catalog.knowledge, catalog.datasets), { excludeNames: keys });
 }
 
 /** Small seeded PRNG, so samples and typos are the same on every run. */

@@ -433,6 +433,9 @@ export class NameIndex {
   private readonly headRate: Float64Array;
   private readonly textRate: Float64Array;
   private readonly totalNames: number;
+  private evidenceScratch: Float64Array[] | undefined;
+  /** The vocabulary terms each query word matched, for the search and the evidence model of one query. */
+  private readonly optionsMemo = new WeakMap<QueryTerm, { id: number; weight: number; inexact: boolean }[]>();
 
   constructor(
     readonly data: NameIndexData,
@@ -479,13 +482,19 @@ export class NameIndex {
   evidence(query: QueryTerm[]): Float64Array | null {
     const d = this.data;
     const size = d.targets.length;
-    const scores = new Float64Array(size);
-    const nameCounts = new Float64Array(size);
-    const textCounts = new Float64Array(size);
+    // Scratch space reused by every call: the scores are valid until the next one.
+    this.evidenceScratch ??= Array.from({ length: 4 }, () => new Float64Array(size));
+    const [scores, nameCounts, textCounts, byWord] = this.evidenceScratch as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    scores.fill(0);
+    byWord.fill(0);
     let known = 0;
     const { nameMu, textMu, textShare, headWeight, headMu, prior, anyWord } = EVIDENCE;
     // Each word on its own: the share of the names with it that are the target's, by how rare it is.
-    const byWord = new Float64Array(size);
     const allNames = this.totalNames;
     query.forEach((q, qi) => {
       nameCounts.fill(0);
@@ -553,6 +562,11 @@ export class NameIndex {
     const t = this.targetIds.get(target);
     if (t === undefined || (this.targetStamp[t] ?? -1) >> 5 !== this.generation) return 0;
     return Math.min(1, (this.targetCover[t] ?? 0) / this.lastTotal);
+  }
+
+  /** The position of a target in `data.targets` (and in `evidence`'s scores). */
+  targetIndex(target: string): number | undefined {
+    return this.targetIds.get(target);
   }
 
   /** The inverse document frequency of a term, or undefined when no name has it. */
@@ -709,7 +723,10 @@ export class NameIndex {
 
   /** The vocabulary terms a query word can match, with the weight of each. */
   private optionsOf(q: QueryTerm): { id: number; weight: number; inexact: boolean }[] {
+    const memo = this.optionsMemo.get(q);
+    if (memo) return memo;
     const out: { id: number; weight: number; inexact: boolean }[] = [];
+    this.optionsMemo.set(q, out);
     const seen = new Set<number>();
     const add = (id: number | undefined, weight: number, inexact: boolean) => {
       if (id === undefined || seen.has(id)) return;

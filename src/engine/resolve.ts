@@ -555,10 +555,15 @@ export class Resolver {
       .map((f) => f.role.id);
     // An occupation O*NET keeps inside a residual "All Other" SOC (Midwives) has neighbours with a SOC of their
     // own whose title has the same words (Nurse Midwives): those are offered too.
-    if (first.role.data && RESIDUAL.test(first.role.data.title))
-      for (const r of this.rank(matched))
-        if (r.role !== first.role && r.hit.queryCoverage === 1 && !r.hit.inexact && r.entry.source === 'catalog')
-          alternatives.push(r.role.id);
+    if (first.role.data && RESIDUAL.test(first.role.data.title)) {
+      const query = this.queryTerms(matched);
+      for (const hit of this.datasetIndex.search(query, query.map((q) => this.weightOf(q))))
+        if (hit.queryCoverage === 1 && !hit.inexact)
+          for (const entry of this.datasetIndex.entriesOf(hit.key)) {
+            const role = entry.source === 'catalog' ? this.roleOf(entry.target) : undefined;
+            if (role && role !== first.role) alternatives.push(role.id);
+          }
+    }
     return {
       kind: 'role',
       roleId: first.role.id,
@@ -670,8 +675,7 @@ export class Resolver {
     const targets = this.datasetIndex.data.targets;
     // Occupations no single name matches well may still be the likeliest by all their names and description.
     if (evidence) {
-      const order = [...evidence.keys()].sort((a, b) => (evidence[b] ?? 0) - (evidence[a] ?? 0));
-      for (const t of order.slice(0, RESOLVE.evidenceCandidates)) {
+      for (const t of topIndices(evidence, RESOLVE.evidenceCandidates)) {
         const role = this.roleOf(targets[t] ?? '');
         if (role && !byRole.has(role.id))
           byRole.set(role.id, {
@@ -683,33 +687,28 @@ export class Resolver {
           });
       }
     }
-    const evidenceOf = this.evidenceLookup(evidence);
-    const ranked = [...byRole.values()].map((r) => {
+    let bestEvidence = -Infinity;
+    if (evidence) for (const v of evidence) bestEvidence = Math.max(bestEvidence, v);
+    // A curated role without a SOC has no dataset names, so its own names decide, as if its evidence were the
+    // best there is.
+    const evidenceOf = (role: CatalogRole) => {
+      const i = evidence && role.soc ? this.datasetIndex.targetIndex(role.soc) : undefined;
+      return !evidence ? 0 : i === undefined ? bestEvidence : (evidence[i] ?? 0);
+    };
+    const ranked: Ranked[] = [];
+    for (const r of byRole.values()) {
       const total =
         r.score * (1 + RESOLVE.extraNameCredit * Math.min(RESOLVE.maxExtraNames, r.names - 1)) +
         RESOLVE.allNamesWeight * together(r);
       const workers = Math.max(PRIOR.minWorkers, r.role.data?.employmentPrior?.workers ?? 0);
       const fused = evidenceOf(r.role) + FUSE.names * total + FUSE.workers * Math.log(workers);
-      return { ...r, total, fused, likelihood: 0 };
-    });
+      ranked.push(Object.assign(r, { total, fused, likelihood: 0 }));
+    }
     ranked.sort((a, b) => b.fused - a.fused || a.role.id.localeCompare(b.role.id));
     const top = ranked[0]?.fused ?? 0;
     const sum = ranked.reduce((acc, r) => acc + Math.exp((r.fused - top) / FUSE.temperature), 0);
     for (const r of ranked) r.likelihood = Math.exp((r.fused - top) / FUSE.temperature) / sum;
     return ranked;
-  }
-
-  /** The evidence score of a role: its SOC's; a curated role without a SOC has no dataset names, so its own
-   *  names decide, as if its evidence were the best there is. */
-  private evidenceLookup(evidence: Float64Array | null): (role: CatalogRole) => number {
-    if (!evidence) return () => 0;
-    const at = new Map(this.datasetIndex.data.targets.map((t, i) => [t, i]));
-    let best = -Infinity;
-    for (const v of evidence) best = Math.max(best, v);
-    return (role) => {
-      const i = role.soc ? at.get(role.soc) : undefined;
-      return i === undefined ? best : (evidence[i] ?? 0);
-    };
   }
 
   /** Full-text search over every name; task statements join in when no name fits well. */
@@ -735,7 +734,12 @@ export class Resolver {
         };
       }
     }
-    if (!top || bestName < RESOLVE.candidate)
+    // Nothing found: no name comes close, and no word is one names use (or holds one: "neuropsychiatrist"),
+    // only near misses of them.
+    const grounded = query.some((q) =>
+      q.options.some((o) => this.datasetIndex.hasTerm(o.term) || this.knowledgeIndex.hasTerm(o.term)),
+    );
+    if (!top || (bestName < RESOLVE.candidate && !grounded))
       return { kind: 'not_found', reason: 'no_match', suggestions: ranked.slice(0, 3).map((r) => r.role.id) };
 
     // A known name with a typo in it ("registerd nurse") is offered first, by the prior as an exact name would
@@ -830,6 +834,20 @@ export class Resolver {
       confidence: Math.min(RESOLVE.taskOnlyConfidence, coverage * RESOLVE.taskOnlyConfidence),
     };
   }
+}
+
+/** The positions of the `k` largest values, largest first. */
+function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (top.length === k && v <= (values[top[k - 1] ?? 0] ?? 0)) continue;
+    if (top.length === k) top.pop();
+    let at = top.length;
+    while (at > 0 && (values[top[at - 1] ?? 0] ?? 0) < v) at--;
+    top.splice(at, 0, i);
+  }
+  return top;
 }
 
 /** One edit apart (two for words of 7 letters or more), a swap of two letters counting as one. */
