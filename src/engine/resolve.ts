@@ -557,7 +557,10 @@ export class Resolver {
     // own whose title has the same words (Nurse Midwives): those are offered too.
     if (first.role.data && RESIDUAL.test(first.role.data.title)) {
       const query = this.queryTerms(matched);
-      for (const hit of this.datasetIndex.search(query, query.map((q) => this.weightOf(q))))
+      for (const hit of this.datasetIndex.search(
+        query,
+        query.map((q) => this.weightOf(q)),
+      ))
         if (hit.queryCoverage === 1 && !hit.inexact)
           for (const entry of this.datasetIndex.entriesOf(hit.key)) {
             const role = entry.source === 'catalog' ? this.roleOf(entry.target) : undefined;
