@@ -350,8 +350,10 @@ export class Resolver {
     if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
     const exactFaq = this.faqPhrases.get(all.join(' '));
     if (exactFaq) return this.faqResolution(exactFaq, 1);
-    const { core, qualifiers } = setAsideQualifiers(all);
-    if (qualifiers.length && core.length) {
+    const { core, qualifiers, removed } = setAsideQualifiers(all);
+    // A qualifier that begins a name of its own is part of the job ("head cook" of "School Cafeteria Head Cook").
+    const partOfName = [...removed].some((i) => this.datasetIndex.hasKey(`${all[i]} ${all[i + 1] ?? ''}`));
+    if (qualifiers.length && core.length && !partOfName) {
       const bare = this.exactName(core);
       if (bare) return this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers));
     }
@@ -374,7 +376,8 @@ export class Resolver {
       (w, i) =>
         outside(i) && !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w) && !setAsideQualifiers([w]).qualifiers.length,
     );
-    if (all.length >= 3 || /\?/.test(text)) {
+    // An FAQ answers a question, not a title ("Medical Coding Technician" is a job, not "will AI replace coders").
+    if (sentence) {
       const faq = this.matchFaq(leftover);
       // An FAQ about other roles does not answer a question about this one.
       const faqRoles = faq ? (this.catalog.knowledge.faqs.get(faq.id)?.roles ?? []) : [];

@@ -93,12 +93,13 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([short, ...long]) => [short, long]),
 );
 
-/** The other way round: a word and the short forms that stand for it alone ("technician" -> "tech"), since O*NET
+/** The other way round: a word and the short forms that stand first for it ("technician" -> "tech"), since O*NET
  *  writes some titles short ("HVAC Tech") that people type long. */
 export const SHORT_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
   const out = new Map<string, string[]>();
-  for (const [short, long] of ABBREVIATIONS)
-    for (const l of long) if (!l.includes(' ')) out.set(l, [...(out.get(l) ?? []), short]);
+  // Only for what a short form stands for first: "tech" is "technician" before "technologist".
+  for (const [short, [first]] of ABBREVIATIONS)
+    if (first && !first.includes(' ')) out.set(first, [...(out.get(first) ?? []), short]);
   return out;
 })();
 

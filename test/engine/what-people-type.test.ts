@@ -206,6 +206,10 @@ describe('titles the index does not know: asked about, best three first', () => 
     'butter printer',
     'neuropsychiatrist',
     'logger driving horse',
+    'medical coding technician',
+    'medical coding tech',
+    'school cafeteria head cook',
+    'fish technologist',
   ];
   let resolver: Resolver;
   beforeAll(() => {
@@ -235,6 +239,22 @@ describe('titles the index does not know: asked about, best three first', () => 
     // As sentences, these were cards for "Transport Operator" (bus drivers) and "Logger" (fallers).
     expect(resolver.resolve('Mill and Coal Transport Operator').kind).toBe('ambiguous');
     expect(resolver.resolve('Logger, Driving Horses').kind).toBe('ambiguous');
+  });
+
+  it('answers a title with a job, never with an FAQ (an FAQ answers a question)', () => {
+    expect(resolver.resolve('Medical Coding Technician').kind).not.toBe('faq');
+    expect(resolver.resolve('will AI replace medical coders?').kind).toBe('faq');
+  });
+
+  it('keeps a seniority word that begins a name of its own ("head cook")', () => {
+    // Set aside, "School Cafeteria Cook" would be a card for institution cooks; O*NET says head cooks.
+    expect(resolver.resolve('School Cafeteria Head Cook').kind).toBe('ambiguous');
+    expect(card('senior forklift operator').match.qualifiers).toEqual(['senior']);
+  });
+
+  it('reads a long word as a short form only for what that stands for first ("technician" is "tech")', () => {
+    // "Fish Tech" is O*NET's short form of "Fish Technician", not of "Fish Technologist".
+    expect(resolver.resolve('Fish Technologist').kind).toBe('ambiguous');
   });
 
   it('asks about a word one letter from another title\'s word ("Strapping" is not "Stripping")', () => {
