@@ -307,9 +307,12 @@ export class Resolver {
 
   resolve(input: string): Resolution {
     const text = input.slice(0, MAX_INPUT_CHARS);
-    const typed = words(text).map((w) => this.spellings.get(w) ?? w);
+    const plain = words(text);
+    const typed = plain.map((w) => this.spellings.get(w) ?? w);
     const all = typed.flatMap((w) => this.splitCompound(w));
-    const found = this.resolveWords(text, all);
+    // O*NET writes some titles both ways ("Loan Adviser", "Loan Advisor"): a name as typed counts too.
+    const asTyped = plain.some((w, i) => w !== typed[i]) && all.length === plain.length ? plain : undefined;
+    const found = this.resolveWords(text, all, asTyped);
     // A word read as two ("harnessmaker" as "harness maker") is a guess at what was meant, like a typo: O*NET
     // itself files "Harnessmaker" and "Harness Maker" under different occupations.
     if (all.length !== typed.length && found.kind === 'role' && found.match.how !== 'soc')
@@ -322,7 +325,7 @@ export class Resolver {
     return found;
   }
 
-  private resolveWords(text: string, all: string[]): Resolution {
+  private resolveWords(text: string, all: string[], asTyped?: string[]): Resolution {
     if (all.length === 0) return { kind: 'not_found', reason: 'empty', suggestions: [] };
     if (all.length === 1 && HELP_WORDS.has(all[0] ?? '')) return { kind: 'help' };
 
@@ -346,7 +349,7 @@ export class Resolver {
     }
 
     // The whole text is a name ("Senior Software Engineer" may be one), then the text without its qualifiers.
-    const whole = this.exactName(all);
+    const whole = this.exactName(all, asTyped);
     if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
     const exactFaq = this.faqPhrases.get(all.join(' '));
     if (exactFaq) return this.faqResolution(exactFaq, 1);
@@ -354,7 +357,7 @@ export class Resolver {
     // A qualifier that begins a name of its own is part of the job ("head cook" of "School Cafeteria Head Cook").
     const partOfName = [...removed].some((i) => this.datasetIndex.hasKey(`${all[i]} ${all[i + 1] ?? ''}`));
     if (qualifiers.length && core.length && !partOfName) {
-      const bare = this.exactName(core);
+      const bare = this.exactName(core, asTyped && setAsideQualifiers(asTyped).core);
       if (bare) return this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers));
     }
 
@@ -473,11 +476,12 @@ export class Resolver {
   }
 
   /** The words as a known name; short forms count with their expansions ("customer service rep" is also
-   *  "customer service representative"), and every occupation either names goes to the prior. */
-  private exactName(all: string[]): { found: Found[]; words: string[] } | null {
+   *  "customer service representative"), the words as typed with their spelling (`asTyped`) too, and every
+   *  occupation any of them names goes to the prior. */
+  private exactName(all: string[], asTyped?: string[]): { found: Found[]; words: string[] } | null {
     let first: string[] | null = null;
     const entries: NameEntry[] = [];
-    for (const variant of expansions(all)) {
+    for (const variant of [...expansions(all), ...(asTyped ? [asTyped] : [])]) {
       const hit = this.entriesOf(variant.join(' '));
       if (hit.entries.length === 0) continue;
       if (hit.curated) return { found: this.foundOf(hit.entries, variant.join(' ')), words: variant };

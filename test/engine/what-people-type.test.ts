@@ -272,6 +272,12 @@ describe('titles the index does not know: asked about, best three first', () => 
     expect(answer.kind === 'ambiguous' && answer.candidates[0]?.soc).toMatch(/^45-209/);
   });
 
+  it('counts a title as typed as well as respelled ("Loan Adviser" and "Loan Advisor" are O*NET titles of two jobs)', () => {
+    const answer = engine.ask('loan adviser');
+    const socs = answer.kind === 'ambiguous' ? answer.candidates.map((c) => c.soc) : [];
+    expect(socs).toEqual(expect.arrayContaining(['13-2072', '13-2071']));
+  });
+
   it('lets a British synonym give way to a US occupation\'s own title ("parking attendant")', () => {
     expect(card('parking attendant').role.soc).toBe('53-6021');
     expect(card('traffic warden').role.soc).toBe('33-3041');
