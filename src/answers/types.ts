@@ -321,7 +321,14 @@ export interface Experience {
 }
 
 export interface RoleCard {
-  role: RoleRef & { summary?: string; curated: boolean; socTitle?: string };
+  role: RoleRef & {
+    summary?: string;
+    curated: boolean;
+    socTitle?: string;
+    /** The O*NET occupation the card is for when its SOC is a residual "All Other" group (then `title` reads
+     *  "Midwives (in Healthcare Practitioners and Technical Workers, All Other)" and `socTitle` is the SOC's). */
+    onetOccupation?: string;
+  };
   /** The headline measure on its own scale (AIJRI or consensus percentile); the verdict normalises it. */
   headline: { value: number; scale: string; zone?: Zone; band?: Band; label: string; source: string } | null;
   /** The verdict, one direction (more = more exposed); null when no measure covers the role. */
@@ -379,6 +386,8 @@ export interface MatchInfo {
   source: MatchSource;
   /** For a short title ("CPA"), the title it shortens. */
   of?: string;
+  /** The O*NET-SOC occupation (8 digits, e.g. 29-9099.01) the matched title belongs to, for an O*NET title. */
+  onet?: string;
   /** What the person added that was set aside to find the job ("senior", "part-time", "5 years experience"). */
   qualifiers: string[];
 }
