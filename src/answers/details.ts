@@ -203,8 +203,10 @@ export function detailsOf(card: RoleCard): DetailSection[] {
     lines: card.timeline.map((t) => ({ lead: t.horizon, text: t.text, note: `forecast by ${sourceName(t.source)}` })),
   });
   add({ title: 'Other figures', lines: card.otherFigures.map(figureLine) });
+  const lateral = card.path.transitions.some((t) => t.lateral);
   add({
-    title: 'Safer moves',
+    // From a job already among the least exposed, the computed moves are no more exposed rather than safer.
+    title: lateral ? 'Similar moves, no more exposed' : 'Safer moves',
     intro: 'The Reskilling path button shows every move, with skills and certifications.',
     lines: card.path.transitions.slice(0, MOVES).map((t) => {
       const facts = transitionFacts(t);
@@ -213,7 +215,7 @@ export function detailsOf(card: RoleCard): DetailSection[] {
   });
   add({
     title: 'Long-range options',
-    intro: 'Safer, but they need a degree or licence first.',
+    intro: 'Safer, but they need a degree, licence, certificate or apprenticeship first.',
     lines: card.path.longRange.slice(0, MOVES).map((t) => ({ lead: t.title, text: t.gate?.requirement ?? t.why })),
   });
   add({ title: 'What this card lacks', lines: card.lacks.map((text) => ({ text })) });

@@ -242,6 +242,7 @@ export function matchSentence(answer: Pick<RoleAnswer, 'match' | 'role'>): strin
     case 'onet-reported':
       return `${name} is a title workers reported to O*NET for ${role.title}.`;
     case 'onet-occupation':
+      if (role.onetOccupation && role.socTitle) return `${name} is an O*NET occupation within ${role.socTitle}.`;
       return match.title.toLowerCase() === role.title.toLowerCase()
         ? null
         : `${name} is an O*NET occupation within ${role.title}.`;

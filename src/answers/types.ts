@@ -121,7 +121,15 @@ export interface FigureLine {
 
 /** What a long-range option needs that the origin lacks; such a move is never a plain one. */
 export interface Gate {
-  kind: 'professional-degree' | 'licence' | 'graduate-degree';
+  kind:
+    | 'professional-degree'
+    | 'licence'
+    | 'graduate-degree'
+    | 'degree'
+    | 'education-step'
+    | 'certificate'
+    | 'apprenticeship'
+    | 'study';
   /** One sentence: the requirement, with the O*NET share behind it. */
   requirement: string;
 }
@@ -135,6 +143,9 @@ export interface SkillGap {
   /** The target's level and the origin's (0–7). */
   level: number;
   have: number;
+  /** One the move turns on: the target needs it far more than most jobs do, and it is not one most jobs rate
+   *  important (English Language, Active Listening…). The first screen names the largest such gap. */
+  core?: boolean;
 }
 
 /** Both annual medians of a pay gap: one source, one year. */
@@ -167,8 +178,11 @@ export interface Transition extends RoleRef {
   /** Viability after Mapping Career Causeways: above the thresholds set from SOC broad and minor groups. */
   fit?: 'highly viable' | 'viable' | 'below the viable threshold';
   requires?: string;
-  /** For a long-range option: the degree or licence it needs that the origin lacks. */
+  /** For a long-range option: the degree, licence, certificate or apprenticeship it needs that the origin lacks. */
   gate?: Gate;
+  /** A computed move from an occupation already among the least exposed: not safer, but no more exposed (it is in
+   *  the least exposed fifth too, and at most the safer margin above the origin). */
+  lateral?: boolean;
   /** Knowledge areas and skills to build, largest importance-weighted gap first (3 to 5). */
   skillsToBuild?: SkillGap[];
   /** Hot or in-demand technologies the target uses and the origin does not (O*NET Technology Skills). */
@@ -193,7 +207,8 @@ export interface SkillLine {
 
 export interface ReskillingPath {
   transitions: Transition[];
-  /** Computed options that need a degree or licence the origin lacks (each with `gate`); never plain moves. */
+  /** Computed options that need a degree, licence, certificate or apprenticeship the origin lacks (each with
+   *  `gate`); never plain moves. */
   longRange: Transition[];
   /** When the role has no O*NET ratings of its own, the rated occupation whose profile stands in for it. */
   proxy?: { soc: string; title: string; taskSimilarity: number; note: string };
@@ -307,7 +322,14 @@ export interface Experience {
 }
 
 export interface RoleCard {
-  role: RoleRef & { summary?: string; curated: boolean; socTitle?: string };
+  role: RoleRef & {
+    summary?: string;
+    curated: boolean;
+    socTitle?: string;
+    /** The O*NET occupation the card is for when its SOC is a residual "All Other" group (then `title` reads
+     *  "Midwives (in Healthcare Practitioners and Technical Workers, All Other)" and `socTitle` is the SOC's). */
+    onetOccupation?: string;
+  };
   /** The headline measure on its own scale (AIJRI or consensus percentile); the verdict normalises it. */
   headline: { value: number; scale: string; zone?: Zone; band?: Band; label: string; source: string } | null;
   /** The verdict, one direction (more = more exposed); null when no measure covers the role. */
@@ -365,6 +387,8 @@ export interface MatchInfo {
   source: MatchSource;
   /** For a short title ("CPA"), the title it shortens. */
   of?: string;
+  /** The O*NET-SOC occupation (8 digits, e.g. 29-9099.01) the matched title belongs to, for an O*NET title. */
+  onet?: string;
   /** What the person added that was set aside to find the job ("senior", "part-time", "5 years experience"). */
   qualifiers: string[];
 }

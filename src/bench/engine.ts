@@ -21,14 +21,19 @@ import type { Engine } from '../engine/types.js';
 import { loadDatasetsCached } from '../app/boot.js';
 import {
   PEOPLE_TARGETS,
+  cardPrecision,
   engineWithout,
   holdOutTitles,
   judge,
   mulberry32,
   readLayQueries,
+  resolverWithout,
   runLayQueries,
+  searchLikelihoods,
   tally,
+  tradeOff,
   type HeldOut,
+  type Judged,
   type LayQuery,
 } from './people.js';
 import { percentileOf, type BenchRow } from './table.js';
@@ -225,9 +230,30 @@ function peopleRows(catalog: Catalog, engine: Engine, lay: LayQuery[], notes: st
       group,
       metric: 'held-out titles: confident wrong (as written / with a typo)',
       value: `${pct(e.confidentWrong)} / ${pct(t.confidentWrong)}`,
+      target: `≤ ${pct(PEOPLE_TARGETS.confidentWrong)}`,
+      pass: e.confidentWrong <= PEOPLE_TARGETS.confidentWrong && t.confidentWrong <= PEOPLE_TARGETS.confidentWrong,
     },
+    cardsRightRow('held-out titles, as written', exact),
     { group, metric: 'held-out titles sharing a word with another name of their occupation', value: pct(reachable) },
   );
+  // What a card from the search would give at each likelihood: why the search always asks (README).
+  const curve = tradeOff(
+    searchLikelihoods(
+      resolverWithout(catalog, keys),
+      heldOut.map((h) => ({ text: h.title, expected: h.socs })),
+    ),
+    TRADE_OFF_THRESHOLDS,
+  );
+  rows.push({
+    group,
+    metric: 'held-out titles, a search card at likelihood ≥ t: answered / wrong among them',
+    value: curve.map((c) => `≥ ${c.threshold}: ${pct(c.answered)} / ${pct(c.wrong)}`).join(' · '),
+  });
+  notes.push('Held-out O*NET titles answered with a card for another occupation:');
+  for (const h of heldOut.filter((_, i) => exact[i]?.outcome === 'confident-wrong'))
+    notes.push(
+      `  [held-out title] confident-wrong: "${h.title}" (O*NET: ${h.socs.join(' or ')}) -> ${describeOf(exact, h)}`,
+    );
   const judged = runLayQueries(engine, lay);
   for (const half of ['tuning', 'held-out'] as const) {
     const list = judged.filter((j) => j.half === half);
@@ -252,6 +278,7 @@ function peopleRows(catalog: Catalog, engine: Engine, lay: LayQuery[], notes: st
         target: `≤ ${pct(PEOPLE_TARGETS.confidentWrong)}`,
         pass: l.confidentWrong <= PEOPLE_TARGETS.confidentWrong,
       },
+      cardsRightRow(`lay queries, ${half} half`, list),
     );
   }
   const whole = tally(judged);
@@ -268,6 +295,25 @@ function peopleRows(catalog: Catalog, engine: Engine, lay: LayQuery[], notes: st
   for (const j of judged.filter((x) => x.outcome === 'confident-wrong' || !x.top3))
     notes.push(`  [${j.half}] ${j.outcome}: "${j.query}" (expected ${j.expected.join(' or ')}) -> ${j.answered}`);
   return rows;
+}
+
+/** Likelihood thresholds for the trade-off row. */
+const TRADE_OFF_THRESHOLDS = [0.5, 0.8, 0.9, 0.95, 0.99];
+
+/** Of the cards given, the share right, against the aim that a card is right at least 99 % of the time. */
+function cardsRightRow(what: string, judged: Judged[]): BenchRow {
+  const c = cardPrecision(judged);
+  return {
+    group: 'people',
+    metric: `${what}: cards that are right`,
+    value: `${pct(c.share)} (${c.right} of ${c.cards})`,
+    target: `≥ ${pct(PEOPLE_TARGETS.cardsRight)}`,
+    pass: c.share >= PEOPLE_TARGETS.cardsRight,
+  };
+}
+
+function describeOf(judged: Judged[], h: HeldOut): string {
+  return judged.find((j) => j.query === h.title)?.answered ?? '';
 }
 
 /** Whether any other name of the held-out title's occupations has one of its words. */

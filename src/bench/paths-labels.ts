@@ -1,7 +1,7 @@
 // A hand-labelled set of career moves for the paths benchmark, written before the reskilling model was built
-// or tuned (issue 11), from what a careers counsellor knows of these jobs, and kept out of tuning. It measures
-// plausibility, not the safety or pay rules: a sensible move may still be left out for being riskier or paying
-// less.
+// (issue 11), from what a careers counsellor knows of these jobs. Its results were looked at while both rounds
+// were built, so it is no longer held out: paths-heldout.ts is. It measures plausibility, not the safety or pay
+// rules: a sensible move may still be left out for being riskier or paying less.
 //
 // - sensible: a direct move a counsellor would sign (it may take an education step or some training);
 // - long-range: sensible only after a professional degree, graduate degree or licence the origin lacks, so it

@@ -10,6 +10,9 @@ import { buildCatalog, type Catalog } from '../catalog/catalog.js';
 import { projectRoot } from '../catalog/paths.js';
 import { createEngine } from '../engine/engine.js';
 import { nameKeys } from '../engine/names.js';
+import { setAsideQualifiers } from '../engine/qualifiers.js';
+import { Resolver } from '../engine/resolve.js';
+import { GENERIC_RISK_WORDS, STOP_WORDS, words } from '../engine/text.js';
 import type { Engine } from '../engine/types.js';
 
 export const LAY_QUERIES_FILE = resolve(projectRoot, 'test/fixtures/lay-queries.tsv');
@@ -19,6 +22,8 @@ export const PEOPLE_TARGETS = {
   heldOutTop3: 0.9,
   layTop1: 0.95,
   confidentWrong: 0.01,
+  /** Of the answers given with a card, the share right (issue 10's second round). */
+  cardsRight: 0.99,
 } as const;
 
 export interface LayQuery {
@@ -137,6 +142,43 @@ function describe(answer: AskAnswer): string {
   }
 }
 
+/** Of the answers given with a card, the share that are right (1 when there is none). */
+export function cardPrecision(judged: Judged[]): { cards: number; right: number; share: number } {
+  const cards = judged.filter((j) => j.outcome === 'confident-right' || j.outcome === 'confident-wrong').length;
+  const right = judged.filter((j) => j.outcome === 'confident-right').length;
+  return { cards, right, share: cards ? right / cards : 1 };
+}
+
+/** The search's own likelihood (0–1) for its first occupation, for texts that only a search can answer, and
+ *  whether that occupation is right: what a card at a likelihood threshold would have given. */
+export function searchLikelihoods(
+  resolver: Resolver,
+  items: { text: string; expected: string[] }[],
+): { likelihood: number; right: boolean }[] {
+  return items.map(({ text, expected }) => {
+    const content = setAsideQualifiers(words(text)).core.filter(
+      (w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w),
+    );
+    const top = resolver.rank(content)[0];
+    return { likelihood: top?.likelihood ?? 0, right: socMatches(top?.role.soc ?? null, expected) };
+  });
+}
+
+/** For each threshold: the share that a card at that likelihood would answer, and the share wrong among them. */
+export function tradeOff(
+  points: { likelihood: number; right: boolean }[],
+  thresholds: number[],
+): { threshold: number; answered: number; wrong: number }[] {
+  return thresholds.map((threshold) => {
+    const carded = points.filter((p) => p.likelihood >= threshold);
+    return {
+      threshold,
+      answered: points.length ? carded.length / points.length : 0,
+      wrong: carded.length ? carded.filter((p) => !p.right).length / carded.length : 0,
+    };
+  });
+}
+
 export interface Tally {
   count: number;
   top1: number;
@@ -174,20 +216,27 @@ export interface HeldOut {
   socs: string[];
 }
 
-/** A fixed-seed random `share` of the distinct O*NET alternate titles (by normalized name), with their SOCs. */
+/** A fixed-seed random `share` of the distinct O*NET alternate titles (by normalized name), with their SOCs,
+ *  and every normalized name to leave out of the index so that none of them is found again: the title's own
+ *  names (both sides of "Pest Control Technician (Pest Control Tech)"), and its short form unless a title
+ *  kept in the index has the same one. */
 export function holdOutTitles(
   catalog: Catalog,
   share = 0.1,
   seed = 20_251_201,
 ): { heldOut: HeldOut[]; keys: Set<string> } {
-  const byKey = new Map<string, { title: string; socs: Set<string> }>();
-  for (const t of catalog.datasets.titles) {
-    if (t.source !== 'onet-alternate') continue;
-    const key = nameKeys(t.title)[0]?.join(' ');
+  const byKey = new Map<string, { title: string; socs: Set<string>; names: Set<string>; shorts: Set<string> }>();
+  const titles = catalog.datasets.titles.filter((t) => t.source === 'onet-alternate');
+  // The sample is drawn by the title's words with any parenthesis kept in (as O*NET writes it whole).
+  const sampleKey = (title: string) => nameKeys(title)[0]?.join(' ');
+  for (const t of titles) {
+    const key = sampleKey(t.title);
     if (!key) continue;
-    const seen = byKey.get(key);
-    if (seen) seen.socs.add(t.soc);
-    else byKey.set(key, { title: t.title, socs: new Set([t.soc]) });
+    const seen = byKey.get(key) ?? { title: t.title, socs: new Set(), names: new Set([key]), shorts: new Set() };
+    seen.socs.add(t.soc);
+    for (const k of nameKeys(t.title, t.short)) seen.names.add(k.join(' '));
+    if (t.short) seen.shorts.add(nameKeys(t.short)[0]?.join(' ') ?? '');
+    byKey.set(key, seen);
   }
   const keys = [...byKey.keys()].sort();
   const random = mulberry32(seed);
@@ -197,18 +246,37 @@ export function holdOutTitles(
     [keys[i], keys[j]] = [keys[j] as string, keys[i] as string];
   }
   const chosen = keys.slice(0, Math.round(keys.length * share));
+  const held = new Set(chosen);
+  const kept = new Set<string>();
+  for (const [key, e] of byKey) if (!held.has(key)) for (const x of [...e.names, ...e.shorts]) kept.add(x);
+  const exclude = new Set<string>();
+  for (const key of chosen) {
+    const e = byKey.get(key);
+    for (const x of [...(e?.names ?? []), ...(e?.shorts ?? [])])
+      if (x && (!kept.has(x) || e?.names.has(x))) exclude.add(x);
+  }
+  // O*NET's short form of a held-out title is the same title ("Layout Tech" of "Layout Technician (Layout
+  // Tech)", when "Layout Technician" is held out), whichever entry gives it.
+  for (const t of titles)
+    if (t.short && nameKeys(t.title, t.short).some((k) => exclude.has(k.join(' '))))
+      exclude.add(nameKeys(t.short)[0]?.join(' ') ?? '');
   return {
     heldOut: chosen.map((k) => {
       const e = byKey.get(k) as { title: string; socs: Set<string> };
       return { title: e.title, socs: [...e.socs] };
     }),
-    keys: new Set(chosen),
+    keys: exclude,
   };
 }
 
 /** An engine over the same catalog whose datasets' name index leaves the held-out titles out. */
 export function engineWithout(catalog: Catalog, keys: ReadonlySet<string>): Engine {
   return createEngine(buildCatalog(catalog.knowledge, catalog.datasets), { excludeNames: keys });
+}
+
+/** The resolver of such an engine, for the search's own likelihoods. */
+export function resolverWithout(catalog: Catalog, keys: ReadonlySet<string>): Resolver {
+  return new Resolver(buildCatalog(catalog.knowledge, catalog.datasets), { excludeNames: keys });
 }
 
 /** Small seeded PRNG, so samples and typos are the same on every run. */

@@ -1,7 +1,7 @@
 // `npm run bench`: measures the engine, the reskilling paths and the Slack transport on this machine and prints one
 // table.
 // Targets come from the issues; a NO in the last column is a regression to look at, not a test failure.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { printTable, type BenchRow } from './table.js';
 import { runEngineBench } from './engine.js';
 import { runPathsBench } from './paths.js';
@@ -20,9 +20,13 @@ if (!only || only === 'paths') {
 if (!only || only === 'slack') rows.push(...(await runSlackBench()));
 if (!only || only === 'store') rows.push(...(await runStoreBench()));
 
+// The machine's load at the end of the run: timings on a shared machine mean little without it.
 console.log(
   `airisk benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ` +
-    `${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    `${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ` +
+    `${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min)`,
 );
 console.log(printTable(rows));
 // The twenty origins of the README's hand-checked table, as this run computes them.

@@ -171,14 +171,26 @@ export function createPathComposer(
         `O*NET 30.1 has no skill or knowledge ratings for SOC ${role.data.soc}, and no rated occupation shares ` +
           'enough of its tasks to stand in, so there are no computed moves or skill gaps.',
       );
-    } else if (computed.moves.length < 3) {
+    } else {
       const c = computed.counts;
-      out.push(
-        `Few computed moves: ${c.viable} occupations are close enough to move to, ${c.safer} of them rank at least ` +
-          `${rules.minExposureDrop} percentile points lower for AI exposure, and ${c.desirable} of those pay at ` +
-          `least ${Math.round(rules.minPayRatio * 100)} % as much (one source, one year)` +
-          `${c.desirable > computed.moves.length ? '; the rest need a degree or licence (long-range options)' : ''}.`,
-      );
+      if (computed.leastExposed)
+        out.push(
+          'Already among the fifth of occupations least exposed to AI, so the computed moves are similar jobs that ' +
+            'are no more exposed, not safer ones.',
+        );
+      if (computed.moves.length < 3)
+        out.push(
+          `Few computed moves: ${c.viable} occupations are close enough to move to, ${c.safer} of them ` +
+            (computed.leastExposed
+              ? 'are no more exposed to AI'
+              : `rank at least ${rules.minExposureDrop} percentile points lower for AI exposure`) +
+            `, and ${c.desirable} of those pay at least ${Math.round(rules.minPayRatio * 100)} % as much ` +
+            '(one source, one year)' +
+            (c.gated
+              ? `; ${c.gated} of these need a degree, licence, certificate or apprenticeship first (long-range options)`
+              : '') +
+            '.',
+        );
     }
     if (none) out.push('No reskilling moves to show.');
     return out;

@@ -87,12 +87,25 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
         if (role) {
           const card = cards.cardOf(role);
           const asked = experienceLevelOf(query);
+          const within = onetOccupationWithin(role, r.match.onet);
           return {
             kind: 'role',
             query,
             match: r.match,
             alternatives: r.alternatives.flatMap((id) => roleRefById(id) ?? []),
             ...card,
+            // The card names the O*NET occupation that matched when the SOC is only a residual group of it
+            // ("Midwives (in Healthcare Practitioners and Technical Workers, All Other)").
+            ...(within
+              ? {
+                  role: {
+                    ...card.role,
+                    title: `${within} (in ${card.role.title})`,
+                    socTitle: card.role.title,
+                    onetOccupation: within,
+                  },
+                }
+              : {}),
             ...(asked ? { experience: withAsked(card.experience, asked) } : {}),
           };
         }
@@ -358,4 +371,13 @@ function splitEverywhere(text: string, separator: RegExp): [string, string][] {
     if (left && right) cuts.push([left, right]);
   }
   return cuts;
+}
+
+/** The title of the O*NET-SOC occupation `code` when the role is a residual SOC ("…, All Other") that O*NET
+ *  divides into occupations of its own; undefined otherwise (a title of the SOC itself, or of a SOC that is
+ *  one occupation). */
+function onetOccupationWithin(role: CatalogRole, code: string | undefined): string | undefined {
+  if (!code || !role.data || !/,\s*all other$/i.test(role.data.title)) return undefined;
+  const title = role.data.onet.find((o) => o.code === code)?.title;
+  return title && title !== role.data.title ? title : undefined;
 }

@@ -27,6 +27,17 @@ export interface NameInput {
   sources?: number;
   /** For a short title, the title it shortens. */
   of?: string;
+  /** O*NET's short form of this title ("Pest Control Tech"): a parenthesis that is this short form, or whose
+   *  outside is, makes two names ("Pest Control Technician (Pest Control Tech)"). */
+  short?: string;
+  /** The O*NET-SOC occupation (8 digits) the title belongs to, for an O*NET title. */
+  onet?: string;
+}
+
+/** What a target does, in words (an O*NET occupation's description): evidence below its names. */
+export interface TextInput {
+  target: string;
+  text: string;
 }
 
 export interface NameEntry {
@@ -36,6 +47,7 @@ export interface NameEntry {
   source: NameSource;
   sources: number;
   of?: string;
+  onet?: string;
 }
 
 /** The index as plain data: what a cache stores. Bump `version` when the layout or the key normalization changes. */
@@ -58,13 +70,35 @@ export interface NameIndexData {
   /** Keys containing term t: postings[postingStart[t] .. postingStart[t + 1]). */
   postingStart: Int32Array;
   postings: Int32Array;
+  /** O*NET-SOC codes; entry e belongs to onetCodes[entryOnet[e]] (-1: none). */
+  onetCodes: string[];
+  entryOnet: Int32Array;
+  /** Per term, the targets with a name that has it and how many of their names do:
+   *  nameTarget/nameCount[termTargetStart[t] .. termTargetStart[t + 1]). */
+  termTargetStart: Int32Array;
+  termTarget: Int32Array;
+  termCount: Int32Array;
+  /** The same for names whose last word (their head noun: "printer", "operator") is the term. */
+  headTargetStart: Int32Array;
+  headTarget: Int32Array;
+  headCount: Int32Array;
+  /** Per target: how many names it has, and how many words they have (each name's distinct words). */
+  targetNames: Int32Array;
+  targetNameWords: Int32Array;
+  /** Words of the targets' descriptions (a vocabulary of their own), as postings with counts, and each
+   *  target's number of description words. */
+  textTerms: string[];
+  textTargetStart: Int32Array;
+  textTarget: Int32Array;
+  textCount: Int32Array;
+  targetTextWords: Int32Array;
 }
 
-export const NAME_INDEX_VERSION = 1;
+export const NAME_INDEX_VERSION = 2;
 
 /** Keys a title is indexed under, as word lists: the title with a parenthesis taken out, and the parenthesis
  *  or the part before it alone when one is the abbreviation of the other ("CEO (Chief Executive Officer)"). */
-export function nameKeys(title: string): string[][] {
+export function nameKeys(title: string, short?: string): string[][] {
   const open = title.indexOf('(');
   const close = open >= 0 ? title.indexOf(')', open) : -1;
   if (close < 0) {
@@ -75,8 +109,10 @@ export function nameKeys(title: string): string[][] {
   const inside = title.slice(open + 1, close);
   const after = title.slice(close + 1);
   const outside = `${before} ${after}`.trim();
+  const shortKey = short ? plainWords(short).join(' ') : '';
+  const isShort = (text: string) => shortKey !== '' && plainWords(text).join(' ') === shortKey;
   const keys = (
-    isAbbreviationOf(inside, outside) || isAbbreviationOf(outside, inside)
+    isAbbreviationOf(inside, outside) || isAbbreviationOf(outside, inside) || isShort(inside) || isShort(outside)
       ? [plainWords(outside), plainWords(inside)]
       : [plainWords(`${before} ${inside} ${after}`)]
   ).filter((k) => k.length > 0);
@@ -95,8 +131,13 @@ function isAbbreviationOf(short: string, long: string): boolean {
   return letters.length >= 2 && initials.startsWith(letters.slice(0, 2));
 }
 
-/** Builds the index data from names; keys in `exclude` (normalized words joined by spaces) are left out. */
-export function buildNameIndexData(names: Iterable<NameInput>, exclude?: ReadonlySet<string>): NameIndexData {
+/** Builds the index data from names (and what their targets do, in words); keys in `exclude` (normalized words
+ *  joined by spaces) are left out. */
+export function buildNameIndexData(
+  names: Iterable<NameInput>,
+  exclude?: ReadonlySet<string>,
+  texts: Iterable<TextInput> = [],
+): NameIndexData {
   const targetIds = new Map<string, number>();
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
@@ -108,12 +149,19 @@ export function buildNameIndexData(names: Iterable<NameInput>, exclude?: Readonl
   const entrySourcesList: number[] = [];
   const entryTitleList: string[] = [];
   const entryOfList: string[] = [];
+  const entryOnetList: number[] = [];
+  const onetIds = new Map<string, number>();
   for (const name of names) {
     let target = targetIds.get(name.target);
     if (target === undefined) targetIds.set(name.target, (target = targetIds.size));
     const source = SOURCES.indexOf(name.source);
     const sources = Math.min(255, Math.max(1, name.sources ?? 1));
-    for (const list of nameKeys(name.title)) {
+    let onet = -1;
+    if (name.onet) {
+      onet = onetIds.get(name.onet) ?? onetIds.size;
+      onetIds.set(name.onet, onet);
+    }
+    for (const list of nameKeys(name.title, name.short)) {
       const key = list.join(' ');
       if (exclude?.has(key)) continue;
       let k = keyIds.get(key);
@@ -128,6 +176,7 @@ export function buildNameIndexData(names: Iterable<NameInput>, exclude?: Readonl
       entrySourcesList.push(sources);
       entryTitleList.push(name.title);
       entryOfList.push(name.of ?? '');
+      entryOnetList.push(onet);
     }
   }
 
@@ -145,6 +194,7 @@ export function buildNameIndexData(names: Iterable<NameInput>, exclude?: Readonl
   const entrySources = new Uint8Array(entryKey.length);
   const entryTitle: string[] = [];
   const entryOfTitle: string[] = [];
+  const entryOnet = new Int32Array(entryKey.length);
   let count = 0;
   for (let k = 0; k < keys.length; k++) {
     const first = count;
@@ -168,6 +218,7 @@ export function buildNameIndexData(names: Iterable<NameInput>, exclude?: Readonl
       entrySources[count] = sources;
       entryTitle.push(entryTitleList[e] ?? '');
       entryOfTitle.push(entryOfList[e] ?? '');
+      entryOnet[count] = entryOnetList[e] ?? -1;
       count++;
     }
   }
@@ -197,6 +248,52 @@ export function buildNameIndexData(names: Iterable<NameInput>, exclude?: Readonl
     for (let i = keyTermStart[k] ?? 0; i < (keyTermStart[k + 1] ?? 0); i++)
       postings[(fill[keyTerms[i] ?? 0] as number)++] = k;
 
+  // Evidence per target: how many of its names have each word, and have it as their last word.
+  const targetCount = () => new Map<number, Map<number, number>>();
+  const byTerm = targetCount();
+  const byHead = targetCount();
+  const bump = (map: Map<number, Map<number, number>>, term: number, target: number) => {
+    let counts = map.get(term);
+    if (!counts) map.set(term, (counts = new Map()));
+    counts.set(target, (counts.get(target) ?? 0) + 1);
+  };
+  const targetNames = new Int32Array(targetIds.size);
+  const targetNameWords = new Int32Array(targetIds.size);
+  for (let k = 0; k < keys.length; k++) {
+    const from = keyTermStart[k] ?? 0;
+    const to = keyTermStart[k + 1] ?? 0;
+    const head = termIds.get(keyWords[k]?.at(-1) ?? '');
+    const seen = new Set<number>();
+    for (let e = entryStart[k] ?? 0; e < (entryStart[k + 1] ?? 0); e++) {
+      const target = entryTarget[e] ?? 0;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      targetNames[target] = (targetNames[target] ?? 0) + 1;
+      targetNameWords[target] = (targetNameWords[target] ?? 0) + (to - from);
+      for (let i = from; i < to; i++) bump(byTerm, keyTerms[i] ?? 0, target);
+      if (head !== undefined) bump(byHead, head, target);
+    }
+  }
+  const textIds = new Map<string, number>();
+  const byText = targetCount();
+  const textWords = new Map<number, number>();
+  for (const { target: name, text } of texts) {
+    let target = targetIds.get(name);
+    if (target === undefined) targetIds.set(name, (target = targetIds.size));
+    for (const word of plainWords(text)) {
+      if (STOP.has(word)) continue;
+      let id = textIds.get(word);
+      if (id === undefined) textIds.set(word, (id = textIds.size));
+      bump(byText, id, target);
+      textWords.set(target, (textWords.get(target) ?? 0) + 1);
+    }
+  }
+  const targetTextWords = new Int32Array(targetIds.size);
+  for (const [target, n] of textWords) targetTextWords[target] = n;
+  const nameEvidence = postingsOf(byTerm, termIds.size);
+  const headEvidence = postingsOf(byHead, termIds.size);
+  const textEvidence = postingsOf(byText, textIds.size);
+
   return {
     version: NAME_INDEX_VERSION,
     targets: [...targetIds.keys()],
@@ -212,7 +309,70 @@ export function buildNameIndexData(names: Iterable<NameInput>, exclude?: Readonl
     terms: [...termIds.keys()],
     postingStart,
     postings,
+    onetCodes: [...onetIds.keys()],
+    entryOnet: entryOnet.slice(0, count),
+    termTargetStart: nameEvidence.start,
+    termTarget: nameEvidence.target,
+    termCount: nameEvidence.count,
+    headTargetStart: headEvidence.start,
+    headTarget: headEvidence.target,
+    headCount: headEvidence.count,
+    targetNames: grow(targetNames, targetIds.size),
+    targetNameWords: grow(targetNameWords, targetIds.size),
+    textTerms: [...textIds.keys()],
+    textTargetStart: textEvidence.start,
+    textTarget: textEvidence.target,
+    textCount: textEvidence.count,
+    targetTextWords,
   };
+}
+
+/** Words of descriptions that say nothing about which job. */
+const STOP = new Set([
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'the',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'at',
+  'from',
+  'as',
+  'such',
+]);
+
+/** term -> (target -> count) as flat arrays, terms in id order. */
+function postingsOf(
+  map: Map<number, Map<number, number>>,
+  terms: number,
+): { start: Int32Array; target: Int32Array; count: Int32Array } {
+  const start = new Int32Array(terms + 1);
+  for (const [term, counts] of map) start[term + 1] = counts.size;
+  for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] ?? 0) + (start[t] ?? 0);
+  const target = new Int32Array(start[terms] ?? 0);
+  const count = new Int32Array(start[terms] ?? 0);
+  for (const [term, counts] of map) {
+    let i = start[term] ?? 0;
+    for (const [t, n] of counts) {
+      target[i] = t;
+      count[i++] = n;
+    }
+  }
+  return { start, target, count };
+}
+
+/** The array with zeros appended up to `size` (targets added after it was sized). */
+function grow(array: Int32Array, size: number): Int32Array {
+  if (array.length >= size) return array;
+  const out = new Int32Array(size);
+  out.set(array);
+  return out;
 }
 
 /** One word of a query and the index terms it may stand for. */
@@ -241,8 +401,9 @@ export interface KeyHit {
   genericOnly: boolean;
 }
 
-/** Match weights: how much a word matched through a typo or a prefix counts against an exact match. */
-export const MATCH_WEIGHTS = { typo1: 0.8, typo2: 0.6, prefix: 0.7 } as const;
+/** Match weights: how much a word matched through a typo, a prefix or as part of a longer word (`part`:
+ *  "signal" of "signalman") counts against an exact match. */
+export const MATCH_WEIGHTS = { typo1: 0.8, typo2: 0.6, prefix: 0.7, part: 0.7 } as const;
 
 /** A searchable name index (one layer: the datasets' names, or the curated names and synonyms). */
 export class NameIndex {
@@ -265,6 +426,16 @@ export class NameIndex {
   private readonly targetIds: Map<string, number>;
   private generation = 0;
   private lastTotal = 1;
+  private readonly textIds: Map<string, number>;
+  /** Background rates for the evidence model: each term's share of all name words, of all heads, of all
+   *  description words. */
+  private readonly nameRate: Float64Array;
+  private readonly headRate: Float64Array;
+  private readonly textRate: Float64Array;
+  private readonly totalNames: number;
+  private evidenceScratch: Float64Array[] | undefined;
+  /** The vocabulary terms each query word matched, for the search and the evidence model of one query. */
+  private readonly optionsMemo = new WeakMap<QueryTerm, { id: number; weight: number; inexact: boolean }[]>();
 
   constructor(
     readonly data: NameIndexData,
@@ -295,6 +466,95 @@ export class NameIndex {
     this.touched = new Int32Array(size);
     this.targetCover = new Float64Array(data.targets.length);
     this.targetStamp = new Int32Array(data.targets.length).fill(-1);
+    this.textIds = new Map(data.textTerms.map((t, i) => [t, i]));
+    this.nameRate = rates(data.termTargetStart, data.termCount);
+    this.headRate = rates(data.headTargetStart, data.headCount);
+    this.textRate = rates(data.textTargetStart, data.textCount);
+    this.totalNames = data.targetNames.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * How well each target's names and description explain the query words, as a log-likelihood ratio against
+   * all names (a query-likelihood language model, Dirichlet-smoothed: every name of an occupation speaks for
+   * it, not just the best one), plus a prior for occupations with many names and a bonus when the query's
+   * last word is the last word of its names. Indexed like `data.targets`; null when no query word is known.
+   */
+  evidence(query: QueryTerm[]): Float64Array | null {
+    const d = this.data;
+    const size = d.targets.length;
+    // Scratch space reused by every call: the scores are valid until the next one.
+    this.evidenceScratch ??= Array.from({ length: 4 }, () => new Float64Array(size));
+    const [scores, nameCounts, textCounts, byWord] = this.evidenceScratch as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    scores.fill(0);
+    byWord.fill(0);
+    let known = 0;
+    const { nameMu, textMu, textShare, headWeight, headMu, prior, anyWord } = EVIDENCE;
+    // Each word on its own: the share of the names with it that are the target's, by how rare it is.
+    const allNames = this.totalNames;
+    query.forEach((q, qi) => {
+      nameCounts.fill(0);
+      textCounts.fill(0);
+      let nameRate = 0;
+      let textRate = 0;
+      for (const { id, weight } of this.optionsOf(q)) {
+        nameRate += weight * (this.nameRate[id] ?? 0);
+        for (let p = d.termTargetStart[id] ?? 0; p < (d.termTargetStart[id + 1] ?? 0); p++) {
+          const t = d.termTarget[p] ?? 0;
+          nameCounts[t] = (nameCounts[t] ?? 0) + weight * (d.termCount[p] ?? 0);
+        }
+      }
+      for (const o of q.options) {
+        const id = this.textIds.get(o.term);
+        if (id === undefined) continue;
+        textRate += o.weight * (this.textRate[id] ?? 0);
+        for (let p = d.textTargetStart[id] ?? 0; p < (d.textTargetStart[id + 1] ?? 0); p++) {
+          const t = d.textTarget[p] ?? 0;
+          textCounts[t] = (textCounts[t] ?? 0) + o.weight * (d.textCount[p] ?? 0);
+        }
+      }
+      if (nameRate === 0 && textRate === 0) return;
+      known++;
+      let withWord = 0;
+      for (let t = 0; t < size; t++) withWord += nameCounts[t] ?? 0;
+      if (withWord > 0) {
+        const rarity = Math.log(1 + allNames / withWord);
+        for (let t = 0; t < size; t++) byWord[t] = (byWord[t] ?? 0) + ((nameCounts[t] ?? 0) / withWord) * rarity;
+      }
+      nameRate = Math.max(nameRate, 1e-7);
+      textRate = Math.max(textRate, 1e-7);
+      const background = Math.log((1 - textShare) * nameRate + textShare * textRate);
+      for (let t = 0; t < size; t++) {
+        const names = ((nameCounts[t] ?? 0) + nameMu * nameRate) / ((d.targetNameWords[t] ?? 0) + nameMu);
+        const text = ((textCounts[t] ?? 0) + textMu * textRate) / ((d.targetTextWords[t] ?? 0) + textMu);
+        scores[t] = (scores[t] ?? 0) + Math.log((1 - textShare) * names + textShare * text) - background;
+      }
+      // The last word of a title is what the job is ("printer" of "butter printer").
+      if (qi === query.length - 1 && headWeight > 0) {
+        const head = this.termIds.get(q.options[0]?.term ?? '');
+        const rate = head === undefined ? 0 : (this.headRate[head] ?? 0);
+        if (head === undefined || rate === 0) return;
+        const counts = nameCounts.fill(0);
+        for (let p = d.headTargetStart[head] ?? 0; p < (d.headTargetStart[head + 1] ?? 0); p++)
+          counts[d.headTarget[p] ?? 0] = d.headCount[p] ?? 0;
+        for (let t = 0; t < size; t++)
+          scores[t] =
+            (scores[t] ?? 0) +
+            headWeight *
+              (Math.log(((counts[t] ?? 0) + headMu * rate) / ((d.targetNames[t] ?? 0) + headMu)) - Math.log(rate));
+      }
+    });
+    if (known === 0) return null;
+    for (let t = 0; t < size; t++)
+      scores[t] =
+        (scores[t] ?? 0) +
+        prior * Math.log(1 + (d.targetNames[t] ?? 0)) +
+        anyWord * Math.log((byWord[t] ?? 0) + ANY_WORD_FLOOR);
+    return scores;
   }
 
   /** After a search: how much of the query the target's names cover together (each word by any of them), 0–1. */
@@ -302,6 +562,11 @@ export class NameIndex {
     const t = this.targetIds.get(target);
     if (t === undefined || (this.targetStamp[t] ?? -1) >> 5 !== this.generation) return 0;
     return Math.min(1, (this.targetCover[t] ?? 0) / this.lastTotal);
+  }
+
+  /** The position of a target in `data.targets` (and in `evidence`'s scores). */
+  targetIndex(target: string): number | undefined {
+    return this.targetIds.get(target);
   }
 
   /** The inverse document frequency of a term, or undefined when no name has it. */
@@ -317,6 +582,11 @@ export class NameIndex {
 
   hasTerm(term: string): boolean {
     return this.termIds.has(term);
+  }
+
+  /** Whether a description uses the word (the descriptions' vocabulary is a plain English one). */
+  hasTextTerm(term: string): boolean {
+    return this.textIds.has(term);
   }
 
   hasKey(key: string): boolean {
@@ -340,6 +610,7 @@ export class NameIndex {
         source: SOURCES[d.entrySource[e] ?? 0] ?? 'catalog',
         sources: d.entrySources[e] ?? 1,
         ...(of ? { of } : {}),
+        ...((d.entryOnet[e] ?? -1) >= 0 ? { onet: d.onetCodes[d.entryOnet[e] ?? 0] ?? '' } : {}),
       });
     }
     return out;
@@ -452,7 +723,10 @@ export class NameIndex {
 
   /** The vocabulary terms a query word can match, with the weight of each. */
   private optionsOf(q: QueryTerm): { id: number; weight: number; inexact: boolean }[] {
+    const memo = this.optionsMemo.get(q);
+    if (memo) return memo;
     const out: { id: number; weight: number; inexact: boolean }[] = [];
+    this.optionsMemo.set(q, out);
     const seen = new Set<number>();
     const add = (id: number | undefined, weight: number, inexact: boolean) => {
       if (id === undefined || seen.has(id)) return;
@@ -500,6 +774,35 @@ export class NameIndex {
     }
     return out;
   }
+}
+
+/** The evidence model's smoothing (Dirichlet μ for names and for descriptions), the description's share of
+ *  each word's probability, the head-word bonus and the weight of the prior log(1 + names). */
+export const EVIDENCE = {
+  nameMu: 20,
+  textMu: 200,
+  textShare: 0.2,
+  headWeight: 0.5,
+  headMu: 20,
+  prior: 1.3,
+  anyWord: 1.5,
+} as const;
+
+/** Keeps log(byWord) finite for a target none of whose names has any query word. */
+const ANY_WORD_FLOOR = 0.01;
+
+/** Each term's share of all counts in postings (start, count). */
+function rates(start: Int32Array, count: Int32Array): Float64Array {
+  const terms = start.length - 1;
+  const out = new Float64Array(Math.max(0, terms));
+  let total = 0;
+  for (let i = 0; i < count.length; i++) total += count[i] ?? 0;
+  for (let t = 0; t < terms; t++) {
+    let sum = 0;
+    for (let p = start[t] ?? 0; p < (start[t + 1] ?? 0); p++) sum += count[p] ?? 0;
+    out[t] = total ? sum / total : 0;
+  }
+  return out;
 }
 
 /** score = query coverage × (base + (1 − base) × name coverage): covering the query matters most; a name with

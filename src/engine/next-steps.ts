@@ -20,9 +20,10 @@ export function nextStepsOf(path: ReskillingPath, tasks: readonly TaskLine[], ma
 
   const [move, second] = path.transitions;
   if (move) add(moveStep(move));
-  // A skill the authors name first; else one the first move needs more of than this role uses.
+  // A skill the authors name first; else the largest gap among the knowledge areas and skills the first move
+  // turns on (never a generic one such as English Language or Active Listening).
   const future = path.skills.find((s) => s.kind === 'future');
-  const gap = move?.skillsToBuild?.[0];
+  const gap = move?.skillsToBuild?.find((g) => g.core);
   if (future) add({ kind: 'skill', action: 'Build', title: future.name, why: shortReason(future.description ?? '') });
   else if (move && gap) add({ kind: 'skill', action: 'Build', title: gap.name, why: `needed for ${move.title}` });
   for (const s of path.specializations)
@@ -50,14 +51,27 @@ function moveStep(t: Transition): NextStep {
   };
 }
 
-/** A computed move in plain words: the data behind it (exposure rank, pay), no jargon. */
+/** A computed move in plain words: the data behind it (exposure rank, pay with its source and year), no jargon. */
 function computedWhy(t: Transition): string {
-  const parts = [t.exposureGap !== undefined && t.exposureGap < 0 ? 'less exposed to AI' : 'similar skills'];
+  const parts = [
+    t.lateral
+      ? 'no more exposed to AI'
+      : t.exposureGap !== undefined && t.exposureGap < 0
+        ? 'less exposed to AI'
+        : 'similar skills',
+  ];
   if (t.payGap !== undefined && t.payGap !== 0)
     parts.push(
-      `median pay ${formatGap(Math.abs(t.payGap), 'usd').replace(/^[+−]/, '')} ${t.payGap > 0 ? 'higher' : 'lower'}`,
+      `median pay ${formatGap(Math.abs(t.payGap), 'usd').replace(/^[+−]/, '')} ${t.payGap > 0 ? 'higher' : 'lower'}${t.pay ? `, ${payBy(t.pay)}` : ''}`,
     );
   return parts.join(', ');
+}
+
+/** Where a pay gap's two wages come from, briefly: "BLS 2021" (both from one source and one year). */
+function payBy(pay: NonNullable<Transition['pay']>): string {
+  const publisher = /^[A-Z][A-Z*&]+\b/.exec(pay.sourceName)?.[0] ?? pay.sourceName;
+  const year = /\d{4}/.exec(pay.period)?.[0] ?? pay.period;
+  return `${publisher} ${year}`;
 }
 
 /** The first sentence, or its first clause, when short enough for one line; otherwise nothing. */

@@ -4,6 +4,7 @@
 // Names are curated roles' titles and aliases, curated synonyms, SOC titles and O*NET 30.1's occupation,
 // alternate, short and reported titles. When a name fits several occupations, BLS employment and how widely
 // O*NET attests the title decide whether one dominates (see PRIOR); otherwise the person chooses.
+import damerauLevenshtein from 'damerau-levenshtein';
 import MiniSearch from 'minisearch';
 import type { MatchInfo, MatchSource } from '../answers/types.js';
 import type { Catalog, CatalogRole } from '../catalog/catalog.js';
@@ -16,6 +17,8 @@ import {
   type NameIndexData,
   type NameInput,
   type QueryTerm,
+  type TextInput,
+  MATCH_WEIGHTS,
 } from './names.js';
 import { leadingQualifier, setAsideQualifiers } from './qualifiers.js';
 import {
@@ -23,7 +26,9 @@ import {
   GENERIC_RISK_WORDS,
   GENERIC_TITLE_WORDS,
   MAX_INPUT_CHARS,
+  SHORT_FORMS,
   STOP_WORDS,
+  TITLE_CONNECTORS,
   phraseKey,
   singular,
   words,
@@ -45,12 +50,8 @@ export type Resolution =
 
 /** Tuning, in one place. */
 export const RESOLVE = {
-  /** A search match at least this good (0–1, see SCORE_SHAPE in names.ts) answers without asking. */
-  confident: 0.75,
-  /** Below this a search match is not offered as a candidate at all. */
+  /** A search whose best name scores below this (0–1, see SCORE_SHAPE in names.ts) finds nothing. */
   candidate: 0.3,
-  /** Occupations scoring at least this share of the best are near ties: the prior decides between them. */
-  nearTie: 0.9,
   /** Each further name of the same occupation that matches adds this share of its score (up to `maxExtraNames`). */
   extraNameCredit: 0.05,
   maxExtraNames: 3,
@@ -58,6 +59,12 @@ export const RESOLVE = {
   allNamesWeight: 0.3,
   maxCandidates: 5,
   maxAlternatives: 3,
+  /** A search that asks offers its best this many, and more (up to maxCandidates) at least `candidateShare` as
+   *  likely as the first. */
+  minCandidates: 3,
+  candidateShare: 0.05,
+  /** How many occupations the evidence model adds to those whose names matched. */
+  evidenceCandidates: 10,
   /** An occupation a title also names is shown as "Also" when its prior weight is at least this share of the winner's. */
   alternativeShare: 0.1,
   /** Longest name (in words) looked for inside a sentence. */
@@ -119,19 +126,33 @@ export function datasetNames(datasets: Datasets): NameInput[] {
   for (const data of datasets.occupations.values()) {
     names.push({ title: data.title, target: data.soc, source: 'catalog' });
     const head = data.title.split(',')[0] ?? '';
-    if (head !== data.title && !/,\s*all other/i.test(data.title))
+    if (head !== data.title && !RESIDUAL.test(data.title))
       names.push({ title: head, target: data.soc, source: 'catalog' });
-    for (const o of data.onet) names.push({ title: o.title, target: data.soc, source: 'onet-occupation' });
+    for (const o of data.onet)
+      names.push({ title: o.title, target: data.soc, source: 'onet-occupation', onet: o.code });
   }
   for (const t of datasets.titles) {
-    names.push({ title: t.title, target: t.soc, source: t.source, sources: t.sources, ...(t.of ? { of: t.of } : {}) });
+    names.push({
+      title: t.title,
+      target: t.soc,
+      source: t.source,
+      sources: t.sources,
+      onet: t.code,
+      ...(t.of ? { of: t.of } : {}),
+      ...(t.short ? { short: t.short } : {}),
+    });
   }
   return names;
 }
 
+/** What each occupation does, in O*NET's words: evidence for the search below its names. */
+export function datasetTexts(datasets: Datasets): TextInput[] {
+  return datasets.titles.flatMap((t) => (t.description ? [{ target: t.soc, text: t.description }] : []));
+}
+
 /** Builds the datasets' name index (what a start-up cache stores). */
 export function buildDatasetNameIndex(datasets: Datasets, exclude?: ReadonlySet<string>): NameIndexData {
-  return buildNameIndexData(datasetNames(datasets), exclude);
+  return buildNameIndexData(datasetNames(datasets), exclude, datasetTexts(datasets));
 }
 
 interface Found {
@@ -149,6 +170,36 @@ interface Scored {
   hit: KeyHit;
   names: number;
 }
+
+/** An occupation the search ranks: its best name's score and `total` with further names, `fused` with the
+ *  evidence model and employment, and `likelihood`, its share of all (softmax of `fused`). */
+export interface Ranked extends Scored {
+  total: number;
+  fused: number;
+  likelihood: number;
+}
+
+/** Sources of a name that is an occupation's own: its SOC or O*NET occupation title, a curated role's name,
+ *  a synonym from knowledge/. */
+const OWN_TITLE: ReadonlySet<NameEntry['source']> = new Set(['catalog', 'onet-occupation', 'synonym']);
+
+/** A residual SOC ("Healthcare Practitioners and Technical Workers, All Other"). */
+const RESIDUAL = /,\s*all other$/i;
+
+/** A role found by the evidence model alone: no name of it matched. */
+const NO_HIT: KeyHit = { key: -1, score: 0, queryCoverage: 0, nameCoverage: 0, inexact: false, genericOnly: false };
+
+/**
+ * How the search ranks: fused = evidence (names.ts, EVIDENCE) + `names` × the best name's score (with credit
+ * for further names) + `workers` × ln(workers); likelihood = softmax(fused / `temperature`) over the
+ * occupations ranked. Tuned on O*NET titles held out with other seeds than the benchmark's and on the lay
+ * queries' tuning half (README, "Finding the occupation").
+ */
+export const FUSE = {
+  names: 4,
+  workers: 0.3,
+  temperature: 1,
+} as const;
 
 export class Resolver {
   /** The datasets' names (tens of thousands; cached between starts). */
@@ -256,9 +307,25 @@ export class Resolver {
 
   resolve(input: string): Resolution {
     const text = input.slice(0, MAX_INPUT_CHARS);
-    const all = words(text)
-      .map((w) => this.spellings.get(w) ?? w)
-      .flatMap((w) => this.splitCompound(w));
+    const plain = words(text);
+    const typed = plain.map((w) => this.spellings.get(w) ?? w);
+    const all = typed.flatMap((w) => this.splitCompound(w));
+    // O*NET writes some titles both ways ("Loan Adviser", "Loan Advisor"): a name as typed counts too.
+    const asTyped = plain.some((w, i) => w !== typed[i]) && all.length === plain.length ? plain : undefined;
+    const found = this.resolveWords(text, all, asTyped);
+    // A word read as two ("harnessmaker" as "harness maker") is a guess at what was meant, like a typo: O*NET
+    // itself files "Harnessmaker" and "Harness Maker" under different occupations.
+    if (all.length !== typed.length && found.kind === 'role' && found.match.how !== 'soc')
+      return {
+        kind: 'ambiguous',
+        reason: 'typo',
+        candidates: [found.roleId, ...found.alternatives].map((roleId, i) => ({ roleId, confidence: i ? 0.1 : 0.9 })),
+        qualifiers: found.match.qualifiers,
+      };
+    return found;
+  }
+
+  private resolveWords(text: string, all: string[], asTyped?: string[]): Resolution {
     if (all.length === 0) return { kind: 'not_found', reason: 'empty', suggestions: [] };
     if (all.length === 1 && HELP_WORDS.has(all[0] ?? '')) return { kind: 'help' };
 
@@ -282,28 +349,38 @@ export class Resolver {
     }
 
     // The whole text is a name ("Senior Software Engineer" may be one), then the text without its qualifiers.
-    const whole = this.exactName(all);
+    const whole = this.exactName(all, asTyped);
     if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
     const exactFaq = this.faqPhrases.get(all.join(' '));
     if (exactFaq) return this.faqResolution(exactFaq, 1);
-    const { core, qualifiers } = setAsideQualifiers(all);
-    if (qualifiers.length && core.length) {
-      const bare = this.exactName(core);
+    const { core, qualifiers, removed } = setAsideQualifiers(all);
+    // A qualifier that begins a name of its own is part of the job ("head cook" of "School Cafeteria Head Cook").
+    const partOfName = [...removed].some((i) => this.datasetIndex.hasKey(`${all[i]} ${all[i + 1] ?? ''}`));
+    if (qualifiers.length && core.length && !partOfName) {
+      const bare = this.exactName(core, asTyped && setAsideQualifiers(asTyped).core);
       if (bare) return this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers));
     }
 
     const acronyms = new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((a) => a.toLowerCase()));
     // A name inside a sentence ("I'm a nurse, will AI replace me?") says which job; inside a bare title
     // ("butter printer") it is only part of it, and the search weighs every word instead.
+    // A question, or words of a sentence ("I", "will", "should"), not words of a title: "and", "job",
+    // "intelligence" and "can" are words of some O*NET titles ("Job Coach", "Can Capper"), and O*NET writes
+    // titles with commas ("Logger, Driving Horses").
     const sentence =
-      /[?!.,;]/.test(text) || all.length > 5 || all.some((w) => STOP_WORDS.has(w) || GENERIC_RISK_WORDS.has(w));
+      /[?!]/.test(text) ||
+      all.some(
+        (w) =>
+          (STOP_WORDS.has(w) || GENERIC_RISK_WORDS.has(w)) && !TITLE_CONNECTORS.has(w) && !this.datasetIndex.hasTerm(w),
+      );
     const named = sentence ? this.findNameIn(all, acronyms) : null;
     const outside = (i: number) => !(named && i >= named.start && i < named.end);
     const leftover = all.filter(
       (w, i) =>
         outside(i) && !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w) && !setAsideQualifiers([w]).qualifiers.length,
     );
-    if (all.length >= 3 || /\?/.test(text)) {
+    // An FAQ answers a question, not a title ("Medical Coding Technician" is a job, not "will AI replace coders").
+    if (sentence) {
       const faq = this.matchFaq(leftover);
       // An FAQ about other roles does not answer a question about this one.
       const faqRoles = faq ? (this.catalog.knowledge.faqs.get(faq.id)?.roles ?? []) : [];
@@ -323,16 +400,37 @@ export class Resolver {
         merge(qualifiersOfName(named.words), rest),
       );
       // A name that leaves other words of the job aside ("doctor" in "family doctor") gives way to a search
-      // over all of them when that finds one occupation with confidence.
-      if (content.length > named.end - named.start && content.length <= RESOLVE.maxSearchWords) {
+      // over all of them when the name alone does not decide.
+      if (
+        byName.kind !== 'role' &&
+        content.length > named.end - named.start &&
+        content.length <= RESOLVE.maxSearchWords
+      ) {
         const searched = this.search(content, qualifiers, false);
-        if (searched.kind === 'role' && (byName.kind !== 'role' || searched.roleId !== byName.roleId)) return searched;
+        if (searched.kind === 'ambiguous') return searched;
       }
       return byName;
     }
 
     if (content.length === 0) return { kind: 'not_found', reason: 'no_job', suggestions: [] };
     return this.search(content.slice(0, RESOLVE.maxSearchWords), qualifiers);
+  }
+
+  /** Known words inside a word no name has: the two it runs together ("signalman", "clockmaker"), else the
+   *  word it ends with ("neuropsychiatrist": psychiatrist) or begins with ("guitarist": guitar). */
+  private partsOf(word: string): string[] | null {
+    if (word.length < 6 || /\d/.test(word)) return null;
+    const known = (w: string) => this.datasetIndex.hasTerm(w);
+    // The split with the longest known second word (the head: "maker" of "clockmaker").
+    for (let at = 3; at <= word.length - 3; at++) {
+      const left = word.slice(0, at);
+      const right = singular(word.slice(at));
+      if (known(left) && known(right)) return [left, right];
+    }
+    for (let at = 1; at <= word.length - 5; at++) if (known(word.slice(at))) return [word.slice(at)];
+    for (let end = word.length - 1; end >= Math.max(5, Math.ceil(word.length * 0.6)); end--)
+      if (known(word.slice(0, end))) return [word.slice(0, end)];
+    return null;
   }
 
   /** A word no name has that is a two-word name run together ("farmhand", "stockbroker") becomes those two. */
@@ -363,8 +461,12 @@ export class Resolver {
    *  the full title of any short one ("QA Tester" also means what "Quality Assurance Tester" means). */
   private entriesOf(key: string): { curated: boolean; entries: NameEntry[] } {
     const curated = this.knowledgeIndex.exact(key);
-    if (curated.length) return { curated: true, entries: curated };
     const entries = this.datasetIndex.exact(key);
+    // A synonym ("parking attendant" for a British traffic warden) gives way to an occupation's own title
+    // (the US SOC's "Parking Attendants").
+    const ownTitle = entries.some((e) => e.source === 'catalog' || e.source === 'onet-occupation');
+    if (curated.length && !(ownTitle && curated.every((e) => e.source === 'synonym')))
+      return { curated: true, entries: curated };
     for (const e of entries.filter((x) => x.source === 'onet-short' && x.of)) {
       const full = words(e.of ?? '').join(' ');
       for (const more of full && full !== key ? this.datasetIndex.exact(full) : [])
@@ -374,11 +476,12 @@ export class Resolver {
   }
 
   /** The words as a known name; short forms count with their expansions ("customer service rep" is also
-   *  "customer service representative"), and every occupation either names goes to the prior. */
-  private exactName(all: string[]): { found: Found[]; words: string[] } | null {
+   *  "customer service representative"), the words as typed with their spelling (`asTyped`) too, and every
+   *  occupation any of them names goes to the prior. */
+  private exactName(all: string[], asTyped?: string[]): { found: Found[]; words: string[] } | null {
     let first: string[] | null = null;
     const entries: NameEntry[] = [];
-    for (const variant of expansions(all)) {
+    for (const variant of [...expansions(all), ...(asTyped ? [asTyped] : [])]) {
       const hit = this.entriesOf(variant.join(' '));
       if (hit.entries.length === 0) continue;
       if (hit.curated) return { found: this.foundOf(hit.entries, variant.join(' ')), words: variant };
@@ -436,7 +539,12 @@ export class Resolver {
   }
 
   /** One name, one or more occupations: the dominant one answers, else the person chooses. */
-  private decide(found: Found[], how: 'exact' | 'sentence', matched: string[], qualifiers: string[]): Resolution {
+  private decide(
+    found: Found[],
+    how: 'exact' | 'sentence' | 'search',
+    matched: string[],
+    qualifiers: string[],
+  ): Resolution {
     const [first, second] = found;
     if (!first) return { kind: 'not_found', reason: 'no_match', suggestions: [] };
     const total = found.reduce((sum, f) => sum + f.weight, 0);
@@ -447,16 +555,30 @@ export class Resolver {
     if (generic) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
     if (second && !dominates(first, second, total))
       return { kind: 'ambiguous', reason: 'several', candidates, qualifiers };
+    // Only the others that are not far-fetched: at least a tenth of the winner's weight.
+    const alternatives = found
+      .slice(1)
+      .filter((f) => f.weight >= first.weight * RESOLVE.alternativeShare)
+      .map((f) => f.role.id);
+    // An occupation O*NET keeps inside a residual "All Other" SOC (Midwives) has neighbours with a SOC of their
+    // own whose title has the same words (Nurse Midwives): those are offered too.
+    if (first.role.data && RESIDUAL.test(first.role.data.title)) {
+      const query = this.queryTerms(matched);
+      for (const hit of this.datasetIndex.search(
+        query,
+        query.map((q) => this.weightOf(q)),
+      ))
+        if (hit.queryCoverage === 1 && !hit.inexact)
+          for (const entry of this.datasetIndex.entriesOf(hit.key)) {
+            const role = entry.source === 'catalog' ? this.roleOf(entry.target) : undefined;
+            if (role && role !== first.role) alternatives.push(role.id);
+          }
+    }
     return {
       kind: 'role',
       roleId: first.role.id,
       match: matchOf(how, how === 'exact' ? 1 : 0.9, matched.join(' '), first.entry, qualifiers),
-      // Only the others that are not far-fetched: at least a tenth of the winner's weight.
-      alternatives: found
-        .slice(1)
-        .filter((f) => f.weight >= first.weight * RESOLVE.alternativeShare)
-        .slice(0, RESOLVE.maxAlternatives)
-        .map((f) => f.role.id),
+      alternatives: [...new Set(alternatives)].slice(0, RESOLVE.maxAlternatives),
     };
   }
 
@@ -504,6 +626,8 @@ export class Resolver {
       // A one-word expansion stands in for the word; a longer one ("hr") adds its words as words of their own.
       if (long?.length === 1 && !long[0]?.includes(' ')) options.push({ term: long[0] as string, weight: 0.95 });
       const known = options.some((o) => this.datasetIndex.hasTerm(o.term) || this.knowledgeIndex.hasTerm(o.term));
+      const parts = known ? null : this.partsOf(word);
+      if (parts?.length === 1) options.push({ term: parts[0] as string, weight: MATCH_WEIGHTS.part });
       out.push({
         word,
         options,
@@ -511,6 +635,17 @@ export class Resolver {
           GENERIC_TITLE_WORDS.has(word) || options.some((o) => GENERIC_TITLE_WORDS.has(o.term) && o.term !== word),
         fuzzy: !known && word.length >= 4 && !/\d/.test(word),
       });
+      if (parts && parts.length > 1)
+        for (const w of parts)
+          if (!seen.has(w)) {
+            seen.add(w);
+            out.push({
+              word: w,
+              options: [{ term: w, weight: MATCH_WEIGHTS.part }],
+              generic: GENERIC_TITLE_WORDS.has(w),
+              fuzzy: false,
+            });
+          }
       if (long && (long.length > 1 || long[0]?.includes(' ')))
         for (const w of long.flatMap((l) => l.split(' ')).map(singular))
           if (!seen.has(w)) {
@@ -521,10 +656,10 @@ export class Resolver {
     return out;
   }
 
-  /** Full-text search over every name; task statements join in when no name fits well. */
-  /** Every occupation whose names match the words, best first (score: the best name's, with a little
-   *  credit for further matching names). */
-  rank(content: string[]): (Scored & { total: number })[] {
+  /** Every occupation the words may name, most likely first: by how well its best name matches (with a little
+   *  credit for further matching names), how well all its names and its description explain the words (the
+   *  evidence model in names.ts), and how many people do it. `likelihood` is each one's share (0–1) of all. */
+  rank(content: string[]): Ranked[] {
     const query = this.queryTerms(content);
     const weights = query.map((q) => this.weightOf(q));
     const byRole = new Map<string, Scored>();
@@ -546,14 +681,44 @@ export class Resolver {
       const target = r.role.curated && !r.role.soc ? `${ROLE_TARGET}${r.role.id}` : (r.role.soc ?? '');
       return Math.max(this.datasetIndex.coverageOf(target), this.knowledgeIndex.coverageOf(target));
     };
-    return [...byRole.values()]
-      .map((r) => ({
-        ...r,
-        total:
-          r.score * (1 + RESOLVE.extraNameCredit * Math.min(RESOLVE.maxExtraNames, r.names - 1)) +
-          RESOLVE.allNamesWeight * together(r),
-      }))
-      .sort((a, b) => b.total - a.total || this.priorWeight(b.role, [b.entry]) - this.priorWeight(a.role, [a.entry]));
+    const evidence = this.datasetIndex.evidence(query);
+    const targets = this.datasetIndex.data.targets;
+    // Occupations no single name matches well may still be the likeliest by all their names and description.
+    if (evidence) {
+      for (const t of topIndices(evidence, RESOLVE.evidenceCandidates)) {
+        const role = this.roleOf(targets[t] ?? '');
+        if (role && !byRole.has(role.id))
+          byRole.set(role.id, {
+            role,
+            score: 0,
+            entry: { target: targets[t] ?? '', title: role.title, source: 'catalog', sources: 1 },
+            hit: NO_HIT,
+            names: 0,
+          });
+      }
+    }
+    let bestEvidence = -Infinity;
+    if (evidence) for (const v of evidence) bestEvidence = Math.max(bestEvidence, v);
+    // A curated role without a SOC has no dataset names, so its own names decide, as if its evidence were the
+    // best there is.
+    const evidenceOf = (role: CatalogRole) => {
+      const i = evidence && role.soc ? this.datasetIndex.targetIndex(role.soc) : undefined;
+      return !evidence ? 0 : i === undefined ? bestEvidence : (evidence[i] ?? 0);
+    };
+    const ranked: Ranked[] = [];
+    for (const r of byRole.values()) {
+      const total =
+        r.score * (1 + RESOLVE.extraNameCredit * Math.min(RESOLVE.maxExtraNames, r.names - 1)) +
+        RESOLVE.allNamesWeight * together(r);
+      const workers = Math.max(PRIOR.minWorkers, r.role.data?.employmentPrior?.workers ?? 0);
+      const fused = evidenceOf(r.role) + FUSE.names * total + FUSE.workers * Math.log(workers);
+      ranked.push(Object.assign(r, { total, fused, likelihood: 0 }));
+    }
+    ranked.sort((a, b) => b.fused - a.fused || a.role.id.localeCompare(b.role.id));
+    const top = ranked[0]?.fused ?? 0;
+    const sum = ranked.reduce((acc, r) => acc + Math.exp((r.fused - top) / FUSE.temperature), 0);
+    for (const r of ranked) r.likelihood = Math.exp((r.fused - top) / FUSE.temperature) / sum;
+    return ranked;
   }
 
   /** Full-text search over every name; task statements join in when no name fits well. */
@@ -561,9 +726,9 @@ export class Resolver {
     const query = this.queryTerms(content);
     const ranked = this.rank(content);
     const top = ranked[0];
-    const matched = content.join(' ');
+    const bestName = ranked.reduce((m, r) => Math.max(m, r.score), 0);
     // What the job involves decides only when no name comes close ("draw blood samples from patients").
-    if (tasks && (!top || top.score < RESOLVE.taskOnlyConfidence * 0.75)) {
+    if (tasks && bestName < RESOLVE.taskOnlyConfidence * 0.75) {
       const byTasks = this.searchTasks(content);
       if (byTasks) {
         return {
@@ -572,43 +737,73 @@ export class Resolver {
           candidates: [
             { roleId: byTasks.roleId, confidence: round2(byTasks.confidence) },
             ...ranked
-              .filter((r) => r.score >= RESOLVE.candidate)
               .slice(0, RESOLVE.maxCandidates - 1)
-              .map((r) => ({ roleId: r.role.id, confidence: round2(r.score) })),
+              .map((r) => ({ roleId: r.role.id, confidence: round2(r.likelihood) })),
           ].filter((c, i, list) => list.findIndex((x) => x.roleId === c.roleId) === i),
           qualifiers,
         };
       }
     }
-    if (!top || top.score < RESOLVE.candidate)
+    // Nothing found: no name comes close, and no word is one names use (or holds one: "neuropsychiatrist"),
+    // only near misses of them.
+    const grounded = query.some((q) =>
+      q.options.some((o) => this.datasetIndex.hasTerm(o.term) || this.knowledgeIndex.hasTerm(o.term)),
+    );
+    if (!top || (bestName < RESOLVE.candidate && !grounded))
       return { kind: 'not_found', reason: 'no_match', suggestions: ranked.slice(0, 3).map((r) => r.role.id) };
 
-    // Near ties: the prior decides, as for a title that names several occupations.
-    const near = ranked.filter((r) => r.total >= top.total * RESOLVE.nearTie);
-    const byPrior = near.map((r) => ({ r, ...this.prior(r.role, [r.entry]) })).sort((a, b) => b.weight - a.weight);
-    const [p1, p2] = byPrior;
-    const nearTotal = byPrior.reduce((sum, x) => sum + x.weight, 0);
-    const dominant = p1 && (!p2 || dominates(p1, p2, nearTotal)) ? p1.r : null;
-    const best = dominant ?? top;
-    // Candidates worth a button: near the best, not every word that brushed past the query.
-    const candidates = [best, ...ranked.filter((r) => r !== best && r.total >= best.total * 0.6)]
+    // A known name with a typo in it ("registerd nurse") is offered first, by the prior as an exact name would
+    // be, but asked about: a word no name has may be a word after all ("strapping" is not "stripping").
+    const corrected = this.typoOfName(content, ranked);
+    const named = corrected ? this.exactName(corrected) : null;
+    // An occupation's own title with a typo ("registerd nurse", "dental hygenist") is that title: own titles are
+    // few and far apart. O*NET's 60,000 other titles are close together ("Strapping" and "Stripping Machine
+    // Operator", "Gamb" and "Jamb Cutter"), so one edit from one of them is asked about.
+    if (named && corrected && corrected.length > 1 && named.found.some((f) => OWN_TITLE.has(f.entry.source)))
+      return this.decide(named.found, 'search', corrected, qualifiers);
+    const first = named?.found.map((f) => f.role) ?? [];
+    // The best three, then any other that is not far-fetched.
+    const likely = ranked.filter(
+      (r, i) => i < RESOLVE.minCandidates || r.likelihood >= RESOLVE.candidateShare * top.likelihood,
+    );
+    const candidates = [...first, ...likely.map((r) => r.role)]
+      .filter((role, i, list) => list.findIndex((x) => x.id === role.id) === i)
       .slice(0, RESOLVE.maxCandidates)
-      .map((r) => ({ roleId: r.role.id, confidence: round2(r.score) }));
+      .map((role) => ({ roleId: role.id, confidence: round2(ranked.find((r) => r.role === role)?.likelihood ?? 0) }));
+    const typo = named !== null || (query.filter((q) => !this.isQualifierWord(q.word)).length === 1 && top.hit.inexact);
+    // A name the text only resembles is asked about, however likely: O*NET gives names as alike as "Stage
+    // Electrician" and "Stage Electrician Helper", or the same words in another order, to different
+    // occupations, so no share of the search's likelihood makes a card right 99 % of the time (README,
+    // "Finding the occupation").
+    const reason: AmbiguityReason = top.hit.genericOnly
+      ? 'generic'
+      : typo
+        ? 'typo'
+        : likely.length > 1
+          ? 'several'
+          : 'unsure';
+    return { kind: 'ambiguous', reason, candidates, qualifiers };
+  }
 
-    const oneWordTypo = query.filter((q) => !this.isQualifierWord(q.word)).length === 1 && best.hit.inexact;
-    if (best.hit.genericOnly) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
-    if (oneWordTypo) return { kind: 'ambiguous', reason: 'typo', candidates, qualifiers };
-    if (!dominant) return { kind: 'ambiguous', reason: near.length > 1 ? 'several' : 'unsure', candidates, qualifiers };
-    if (best.score < RESOLVE.confident) return { kind: 'ambiguous', reason: 'unsure', candidates, qualifiers };
-    return {
-      kind: 'role',
-      roleId: best.role.id,
-      match: matchOf('search', round2(best.score), matched, best.entry, qualifiers),
-      alternatives: ranked
-        .filter((r) => r !== best && r.score >= best.score * 0.6)
-        .slice(0, RESOLVE.maxAlternatives)
-        .map((r) => r.role.id),
-    };
+  /** The name the words spell with typos in them: the same words in the same order, each either as typed or,
+   *  for a word no name has, one of the typo matches of a name's word at that place. */
+  private typoOfName(content: string[], ranked: Ranked[]): string[] | null {
+    // A word O*NET's descriptions use is a word, not a typo ("strapping" is not "stripping").
+    const unknown = content.map(
+      (w) => !this.datasetIndex.hasTerm(w) && !this.knowledgeIndex.hasTerm(w) && !this.datasetIndex.hasTextTerm(w),
+    );
+    if (!unknown.includes(true)) return null;
+    for (const r of ranked.slice(0, RESOLVE.maxCandidates)) {
+      if (!r.hit.inexact || r.hit.key < 0) continue;
+      const index =
+        r.entry.target.startsWith(ROLE_TARGET) || r.entry.source === 'synonym'
+          ? this.knowledgeIndex
+          : this.datasetIndex;
+      const name = index.keyOf(r.hit.key).split(' ');
+      if (name.length !== content.length) continue;
+      if (name.every((w, i) => w === content[i] || (unknown[i] && isTypoOf(content[i] ?? '', w)))) return name;
+    }
+    return null;
   }
 
   private isQualifierWord(word: string): boolean {
@@ -651,6 +846,26 @@ export class Resolver {
   }
 }
 
+/** The positions of the `k` largest values, largest first. */
+function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (top.length === k && v <= (values[top[k - 1] ?? 0] ?? 0)) continue;
+    if (top.length === k) top.pop();
+    let at = top.length;
+    while (at > 0 && (values[top[at - 1] ?? 0] ?? 0) < v) at--;
+    top.splice(at, 0, i);
+  }
+  return top;
+}
+
+/** One edit apart (two for words of 7 letters or more), a swap of two letters counting as one. */
+function isTypoOf(typed: string, word: string): boolean {
+  const steps = damerauLevenshtein(typed, word).steps;
+  return steps <= (typed.length >= 7 ? 2 : 1);
+}
+
 /** A word standing on its own in a sentence names a job: not a stop, risk, generic or qualifier word, and at
  *  least three letters unless it was typed as an acronym ("RN"). */
 function standsAlone(word: string, acronyms: ReadonlySet<string>): boolean {
@@ -663,11 +878,12 @@ function standsAlone(word: string, acronyms: ReadonlySet<string>): boolean {
   );
 }
 
-/** The words, then each combination of their short forms' one-word expansions (a few at most). */
+/** The words, then each combination of their short forms' expansions and their long words' short forms
+ *  ("hvac technician" is also "hvac tech"), a few at most. */
 function expansions(all: string[]): string[][] {
   const variants: string[][] = [all];
   all.forEach((word, i) => {
-    const long = ABBREVIATIONS.get(word);
+    const long = ABBREVIATIONS.get(word) ?? SHORT_FORMS.get(word);
     if (!long) return;
     const next: string[][] = [];
     for (const v of variants)
@@ -720,6 +936,7 @@ function matchOf(
     title: entry.title,
     source: entry.source satisfies MatchSource,
     ...(entry.of ? { of: entry.of } : {}),
+    ...(entry.onet ? { onet: entry.onet } : {}),
     qualifiers,
   };
 }

@@ -4,15 +4,22 @@
 // the typical similarity inside occupation groups. Pure: built once from the loaded occupations.
 import { percentileRanks } from '../catalog/datasets/ranks.js';
 import type { OccupationData, OnetProfile, OnetRatings, OnetReference } from '../catalog/datasets/types.js';
+import { sparseDot, taskIndexSteps, type SparseVector, type TaskVector } from './task-proxy.js';
 
 /** The facets compared and their weights in the combined similarity. Knowledge carries what a person knows
- *  (Economics and Accounting, Law and Government, Medicine and Dentistry), so it weighs most. */
-export const FACET_WEIGHTS = { knowledge: 0.5, skills: 0.25, preparation: 0.1, technology: 0.15 } as const;
+ *  (Economics and Accounting, Law and Government, Medicine and Dentistry), so it weighs most; tasks carry what
+ *  the work is (Nesta gave what people do, work activities and context, half the weight; O*NET's task statements
+ *  stand in for them here, since the shared data has no work activities or work context). */
+export const FACET_WEIGHTS = { knowledge: 0.4, skills: 0.2, tasks: 0.2, technology: 0.1, preparation: 0.1 } as const;
 export type Facet = keyof typeof FACET_WEIGHTS;
 
 /** The ETE scales compared for preparation: required education, related work experience, on-the-job training
  *  (the three Nesta's occupation data uses). */
 const PREPARATION_SCALES = ['education', 'experience', 'onTheJob'] as const;
+
+/** The task floors: the task similarity this share of the pairs of occupations inside one SOC minor group (and,
+ *  for the stricter floor, inside one SOC broad group) stay below: their 10th percentile. */
+const TASK_FLOOR_QUANTILE = 0.1;
 
 /** Facet statistics are estimated on one pair in SAMPLE_STRIDE (about 38,000 of 305,000 pairs), which keeps the
  *  model's start-up near 30 ms; the estimates move by well under 1 %. */
@@ -28,8 +35,11 @@ interface Vectors {
   preparation: (Float64Array | null)[];
   /** Unit vector over technology categories (O*NET commodity titles), tf-idf weighted, kept sparse: the
    *  categories used (ascending) and their weights. Empty when O*NET lists no technology. */
-  technologyAt: Int32Array;
-  technologyWeight: Float64Array;
+  technology: SparseVector;
+  /** The occupation's task statements (for a rated profile of the pool), or null; and its position among the
+   *  rated occupations (-1 for a profile outside the pool). */
+  tasks: TaskVector | null;
+  at: number;
 }
 
 export interface Similarity {
@@ -37,8 +47,8 @@ export interface Similarity {
   combined: number;
   /** Share of occupation pairs less alike than this one, 0–1: an easier number to read. */
   share: number;
-  /** Each facet's raw similarity: cosine for knowledge, skills and technology, 1 − earth mover's distance for
-   *  preparation; absent where one side lacks the facet. */
+  /** Each facet's raw similarity: cosine for knowledge, skills, tasks and technology, 1 − earth mover's distance
+   *  for preparation; absent where one side lacks the facet. */
   facets: Partial<Record<Facet, number>>;
 }
 
@@ -50,6 +60,10 @@ export interface Thresholds {
   /** What they were derived from, for the README and the benchmark. */
   minorGroups: { groups: number; mean: number; sd: number };
   broadGroups: { groups: number; mean: number; sd: number };
+  /** Least task similarity of a move: the TASK_FLOOR_QUANTILE quantile of task similarity over pairs inside SOC
+   *  minor groups (0 when no pair has task statements), and how many pairs it was read from; `broadFloor` and
+   *  `broadPairs` the same inside SOC broad groups (a stricter floor). */
+  tasks: { floor: number; broadFloor: number; quantile: number; pairs: number; broadPairs: number };
 }
 
 export interface SimilarityModel {
@@ -60,6 +74,13 @@ export interface SimilarityModel {
   between(a: OnetProfile, b: OnetProfile): Similarity | null;
   /** Just `between(a, b).combined`, without building the result: for scanning every pair. */
   combinedBetween(a: OnetProfile, b: OnetProfile): number | null;
+  /** The task facet alone (cosine of task statements); null when either has none. */
+  tasksBetween(a: OnetProfile, b: OnetProfile): number | null;
+  /** The knowledge facet alone; null when either is not rated. */
+  knowledgeBetween(a: OnetProfile, b: OnetProfile): number | null;
+  /** The share of the knowledge similarity that its largest single knowledge area carries (0–1; 1 when one area
+   *  is all the two share), and that area's index; null when either is not rated or they share nothing. */
+  largestKnowledgeShare(a: OnetProfile, b: OnetProfile): { share: number; element: number } | null;
   /** Share of pairs less alike than a combined similarity (0–1). */
   shareBelow(combined: number): number;
   thresholds: Thresholds;
@@ -108,6 +129,8 @@ export function drain<T>(steps: Generator<void, T>): T {
 
 function* buildModel(pool: readonly OccupationData[], reference: OnetReference): Generator<void, SimilarityModel> {
   const rated = pool.filter((o) => isRated(o.profile));
+  const taskIndex = yield* taskIndexSteps(pool);
+  const occupationOf = new Map(rated.map((o) => [o.profile as OnetProfile, o]));
   const knowledgeStats = elementStats(rated, 'knowledge', reference.knowledge.length);
   const skillStats = elementStats(rated, 'skills', reference.skills.length);
 
@@ -127,6 +150,15 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
   for (const o of rated) counts(o.profile as OnetProfile).forEach((c, i) => c && (documentFrequency[i]! += 1));
   const idf = Array.from(documentFrequency, (df) => (df ? Math.log(rated.length / df) : 0));
 
+  const taskVectorOf = (p: OnetProfile): TaskVector | null => {
+    const o = occupationOf.get(p);
+    return (o && taskIndex.vectorOf(o)) ?? null;
+  };
+  const positionOf = new Map(rated.map((o, i) => [o.profile as OnetProfile, i]));
+  const taskSimilarity = taskRows(
+    rated.map((o) => taskVectorOf(o.profile as OnetProfile)),
+    taskIndex.words,
+  );
   const cache = new WeakMap<OnetProfile, Vectors>();
   const vectorsOf = (p: OnetProfile): Vectors => {
     let v = cache.get(p);
@@ -138,8 +170,9 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
         knowledge: relativeStrengths(composite(p.knowledge as OnetRatings), knowledgeStats),
         skills: relativeStrengths(composite(p.skills as OnetRatings), skillStats),
         preparation: PREPARATION_SCALES.map((scale) => cumulative(p[scale])),
-        technologyAt: Int32Array.from(at),
-        technologyWeight: Float64Array.from(at, (i) => technology[i] as number),
+        technology: { at: Int32Array.from(at), weight: Float64Array.from(at, (i) => technology[i] as number) },
+        tasks: taskVectorOf(p),
+        at: positionOf.get(p) ?? -1,
       };
       cache.set(p, v);
     }
@@ -155,6 +188,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     if (preparation !== null) out.preparation = preparation;
     const technology = technologySimilarity(a, b);
     if (technology !== null) out.technology = technology;
+    if (a.tasks && b.tasks) out.tasks = taskSimilarity(a.tasks, b);
     return out;
   };
 
@@ -190,7 +224,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
   ) as Record<Facet, { mean: number; sd: number }>;
 
   const combine = (f: Partial<Record<Facet, number>>): number =>
-    combinedOf(f.knowledge, f.skills, f.preparation ?? null, f.technology ?? null);
+    combinedOf(f.knowledge, f.skills, f.preparation ?? null, f.technology ?? null, f.tasks ?? null);
   /** The weighted mean of the facets present, each as (value − mean) / sd over all pairs; no allocation, since it
    *  runs for every pair a path looks at. */
   const W = FACET_WEIGHTS;
@@ -199,6 +233,7 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     skills: number | undefined,
     preparation: number | null,
     technology: number | null,
+    tasks: number | null,
   ): number => {
     let sum = 0;
     let weight = 0;
@@ -217,6 +252,10 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     if (technology !== null) {
       sum += (W.technology * (technology - stats.technology.mean)) / stats.technology.sd;
       weight += W.technology;
+    }
+    if (tasks !== null) {
+      sum += (W.tasks * (tasks - stats.tasks.mean)) / stats.tasks.sd;
+      weight += W.tasks;
     }
     return weight ? sum / weight : 0;
   };
@@ -239,10 +278,20 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
       dot(x.skills, y.skills),
       preparationSimilarity(x.preparation, y.preparation),
       technologySimilarity(x, y),
+      x.tasks && y.tasks ? taskSimilarity(x.tasks, y) : null,
     );
   };
+  const tasksBetween = (a: OnetProfile, b: OnetProfile): number | null => {
+    if (!isRated(a) || !isRated(b)) return null;
+    const x = vectorsOf(a).tasks;
+    const y = vectorsOf(b);
+    return x && y.tasks ? taskSimilarity(x, y) : null;
+  };
 
-  const groupStats = function* (prefixLength: number): Generator<void, { groups: number; mean: number; sd: number }> {
+  const groupStats = function* (
+    prefixLength: number,
+    withinTasks: number[],
+  ): Generator<void, { groups: number; mean: number; sd: number }> {
     const groups = new Map<string, number[]>();
     rated.forEach((o, i) => {
       const key = o.soc.slice(0, prefixLength);
@@ -257,8 +306,10 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
       let n = 0;
       for (let x = 0; x < members.length; x++)
         for (let y = x + 1; y < members.length; y++) {
-          sum += combine(facetsOf(vectors[members[x] as number] as Vectors, vectors[members[y] as number] as Vectors));
+          const f = facetsOf(vectors[members[x] as number] as Vectors, vectors[members[y] as number] as Vectors);
+          sum += combine(f);
           n++;
+          if (f.tasks !== undefined) withinTasks.push(f.tasks);
         }
       means.push(sum / n);
       if (means.length % 20 === 0) yield;
@@ -268,20 +319,47 @@ function* buildModel(pool: readonly OccupationData[], reference: OnetReference):
     return { groups: means.length, mean, sd };
   };
   // SOC minor group: the first three digits (13-2…); broad group: the first five (13-201…).
-  const minorGroups = yield* groupStats(4);
-  const broadGroups = yield* groupStats(6);
+  const minorTasks: number[] = [];
+  const broadTasks: number[] = [];
+  const minorGroups = yield* groupStats(4, minorTasks);
+  const broadGroups = yield* groupStats(6, broadTasks);
+  const quantile = (values: number[]) =>
+    values.sort((a, b) => a - b)[Math.floor(values.length * TASK_FLOOR_QUANTILE)] ?? 0;
 
   return {
     rated,
     has: isRated,
     between,
     combinedBetween,
+    tasksBetween,
+    knowledgeBetween: (a, b) => (isRated(a) && isRated(b) ? dot(vectorsOf(a).knowledge, vectorsOf(b).knowledge) : null),
+    largestKnowledgeShare: (a, b) => {
+      if (!isRated(a) || !isRated(b)) return null;
+      const x = vectorsOf(a).knowledge;
+      const y = vectorsOf(b).knowledge;
+      let total = 0;
+      let largest = -Infinity;
+      let element = -1;
+      for (let i = 0; i < x.length; i++) {
+        const term = (x[i] as number) * (y[i] as number);
+        total += term;
+        if (term > largest) [largest, element] = [term, i];
+      }
+      return total > 0 ? { share: largest / total, element } : null;
+    },
     shareBelow,
     thresholds: {
       viable: minorGroups.mean - minorGroups.sd,
       highlyViable: broadGroups.mean - broadGroups.sd,
       minorGroups,
       broadGroups,
+      tasks: {
+        floor: quantile(minorTasks),
+        broadFloor: quantile(broadTasks),
+        quantile: TASK_FLOOR_QUANTILE,
+        pairs: minorTasks.length,
+        broadPairs: broadTasks.length,
+      },
     },
     standardized: (profile, kind) => {
       const stats = kind === 'knowledge' ? knowledgeStats : skillStats;
@@ -352,18 +430,49 @@ function preparationSimilarity(a: (Float64Array | null)[], b: (Float64Array | nu
 
 /** Cosine of the two sparse technology vectors; null when either lists no technology. */
 function technologySimilarity(a: Vectors, b: Vectors): number | null {
-  if (a.technologyAt.length === 0 || b.technologyAt.length === 0) return null;
-  let s = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.technologyAt.length && j < b.technologyAt.length) {
-    const x = a.technologyAt[i] as number;
-    const y = b.technologyAt[j] as number;
-    if (x === y) s += (a.technologyWeight[i++] as number) * (b.technologyWeight[j++] as number);
-    else if (x < y) i++;
-    else j++;
-  }
-  return s;
+  return a.technology.at.length && b.technology.at.length ? sparseDot(a.technology, b.technology) : null;
+}
+
+/**
+ * Task similarity, fast when one side stays the same over many comparisons (every destination of one origin):
+ * an inverted index over the rated occupations' words gives that side's similarity to all of them at once, and
+ * the row is kept until the side changes. A profile outside the pool is compared word by word.
+ */
+function taskRows(
+  vectors: (TaskVector | null)[],
+  words: number,
+): (a: TaskVector, b: { tasks: TaskVector | null; at: number }) => number {
+  // Postings by word (compressed rows): which occupations use it, and with what weight.
+  const start = new Int32Array(words + 1);
+  for (const v of vectors) for (const w of v?.at ?? []) start[w + 1]! += 1;
+  for (let w = 0; w < words; w++) start[w + 1]! += start[w] as number;
+  const who = new Int32Array(start[words] as number);
+  const weight = new Float64Array(start[words] as number);
+  const fill = start.slice(0, words);
+  vectors.forEach((v, i) =>
+    v?.at.forEach((w, k) => {
+      const p = fill[w]!++;
+      who[p] = i;
+      weight[p] = v.weight[k] as number;
+    }),
+  );
+  const row = new Float64Array(vectors.length);
+  let rowOf: TaskVector | null = null;
+  return (a, b) => {
+    if (!b.tasks) return 0;
+    if (b.at < 0) return sparseDot(a, b.tasks);
+    if (rowOf !== a) {
+      row.fill(0);
+      for (let k = 0; k < a.at.length; k++) {
+        const w = a.at[k] as number;
+        const x = a.weight[k] as number;
+        for (let p = start[w] as number; p < (start[w + 1] as number); p++)
+          row[who[p] as number]! += x * (weight[p] as number);
+      }
+      rowOf = a;
+    }
+    return row[b.at] as number;
+  };
 }
 
 function unit(values: ArrayLike<number>): Float64Array {

@@ -1,13 +1,15 @@
-// A stand-in profile for an occupation O*NET does not rate (29-2072 Medical Records Specialists among them):
-// the rated occupation in the same Job Zone whose task statements share the most wording with its own. Pure.
+// What occupations do, as the wording of their O*NET task statements, and the stand-in profile for an occupation
+// O*NET does not rate (29-2072 Medical Records Specialists among them): the rated occupation in the same Job Zone
+// whose task statements share the most wording with its own. Pure.
 //
-// Why this is fair: among occupations O*NET does rate, the one whose tasks read most alike (same Job Zone) has a
-// median knowledge similarity of 0.67 to the occupation itself, and 0.59 when the task match is as weak as 0.15–0.20;
-// two occupations in one SOC minor group average 0.57 (measured on O*NET 30.1 when this was written; the
-// benchmark prints the current figure). Below MIN_TASK_SIMILARITY the wording shares little beyond common words,
-// and no proxy is used.
+// The task index serves twice: the similarity model compares what two jobs do with it (the "tasks" facet, in
+// place of the work activities Nesta's Mapping Career Causeways compares), and the proxy is found with it.
+//
+// Why a proxy is fair: among occupations O*NET does rate, the one whose tasks read most alike (same Job Zone) has
+// a median knowledge similarity of about 0.7 to the occupation itself, where two occupations in one SOC minor
+// group average about 0.5 (the paths benchmark prints the current figures). Below MIN_TASK_SIMILARITY the
+// wording shares little beyond common words, and no proxy is used.
 import type { OccupationData } from '../catalog/datasets/types.js';
-import { drain } from './similarity.js';
 
 /** Least tf-idf cosine of task statements for a proxy. */
 export const MIN_TASK_SIMILARITY = 0.15;
@@ -23,14 +25,30 @@ const STOP_WORDS = new Set(
   'and the for with such from that this into other their are use using may including about related'.split(' '),
 );
 
-interface TaskIndex {
-  vectors: Map<OccupationData, Map<string, number>>;
+/** A sparse vector: the positions used (ascending) and their weights. */
+export interface SparseVector {
+  at: Int32Array;
+  weight: Float64Array;
+}
+
+/** One occupation's task wording: a unit tf-idf vector over words. */
+export type TaskVector = SparseVector;
+
+export interface TaskIndex {
+  /** The vector of an occupation of the pool; undefined when it has no task statements. */
+  vectorOf(occupation: OccupationData): TaskVector | undefined;
+  /** How many distinct words the vectors index into. */
+  words: number;
 }
 
 const indexes = new WeakMap<readonly OccupationData[], TaskIndex>();
 
 function taskIndex(pool: readonly OccupationData[]): TaskIndex {
-  return drain(taskIndexSteps(pool));
+  const steps = taskIndexSteps(pool);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** The task index of a pool, built in steps of a few milliseconds and kept (see similarityModelSteps). */
@@ -48,24 +66,41 @@ export function* taskIndexSteps(pool: readonly OccupationData[]): Generator<void
     for (const w of words.keys()) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
     if (counts.size % 100 === 0) yield;
   }
-  const vectors = new Map<OccupationData, Map<string, number>>();
+  const ids = new Map([...documentFrequency.keys()].map((w, i) => [w, i]));
+  const vectors = new Map<OccupationData, TaskVector>();
   for (const [o, words] of counts) {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [w, c] of words) {
-      const x = (1 + Math.log(c)) * Math.log(pool.length / (documentFrequency.get(w) ?? 1));
-      v.set(w, x);
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [w, x] of v) v.set(w, x / norm);
-    vectors.set(o, v);
+    if (words.size === 0) continue;
+    const entries = [...words].map(([w, c]) => ({
+      id: ids.get(w) as number,
+      x: (1 + Math.log(c)) * Math.log(pool.length / (documentFrequency.get(w) ?? 1)),
+    }));
+    entries.sort((a, b) => a.id - b.id);
+    const norm = Math.sqrt(entries.reduce((s, e) => s + e.x * e.x, 0)) || 1;
+    vectors.set(o, {
+      at: Int32Array.from(entries, (e) => e.id),
+      weight: Float64Array.from(entries, (e) => e.x / norm),
+    });
     if (vectors.size % 200 === 0) yield;
   }
   // Another caller may have finished it meanwhile.
-  index = indexes.get(pool) ?? { vectors };
+  index = indexes.get(pool) ?? { vectorOf: (o) => vectors.get(o), words: ids.size };
   indexes.set(pool, index);
   return index;
+}
+
+/** Dot product of two sparse vectors: the cosine when both have unit length. */
+export function sparseDot(a: SparseVector, b: SparseVector): number {
+  let s = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.at.length && j < b.at.length) {
+    const x = a.at[i] as number;
+    const y = b.at[j] as number;
+    if (x === y) s += (a.weight[i++] as number) * (b.weight[j++] as number);
+    else if (x < y) i++;
+    else j++;
+  }
+  return s;
 }
 
 /**
@@ -80,19 +115,15 @@ export function taskProxy(
 ): Proxy | undefined {
   const zone = origin.profile?.jobZone;
   if (zone === undefined || origin.tasks.length === 0) return undefined;
-  const { vectors } = taskIndex(pool);
-  const own = vectors.get(origin);
+  const index = taskIndex(pool);
+  const own = index.vectorOf(origin);
   if (!own) return undefined;
   let best: Proxy | undefined;
   for (const c of candidates) {
     if (c === origin || c.profile?.jobZone !== zone) continue;
-    const other = vectors.get(c);
+    const other = index.vectorOf(c);
     if (!other) continue;
-    let s = 0;
-    for (const [w, x] of own) {
-      const y = other.get(w);
-      if (y) s += x * y;
-    }
+    const s = sparseDot(own, other);
     if (!best || s > best.taskSimilarity || (s === best.taskSimilarity && c.soc < best.occupation.soc))
       best = { occupation: c, taskSimilarity: s };
   }

@@ -13,6 +13,23 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Stop words that job titles use too ("Mill and Coal Transport Operator", "Director of Nursing"): they do not
+ *  make a text a sentence. */
+export const TITLE_CONNECTORS = new Set([
+  'and',
+  'of',
+  'for',
+  'in',
+  'the',
+  'on',
+  'with',
+  'or',
+  'to',
+  'at',
+  'by',
+  'from',
+]);
+
 /** Words of the generic "will AI replace my job" question: left alone, they name no FAQ topic. */
 export const GENERIC_RISK_WORDS = new Set(
   (
@@ -75,6 +92,16 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
     ] as const
   ).map(([short, ...long]) => [short, long]),
 );
+
+/** The other way round: a word and the short forms that stand first for it ("technician" -> "tech"), since O*NET
+ *  writes some titles short ("HVAC Tech") that people type long. */
+export const SHORT_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  // Only for what a short form stands for first: "tech" is "technician" before "technologist".
+  for (const [short, [first]] of ABBREVIATIONS)
+    if (first && !first.includes(' ')) out.set(first, [...(out.get(first) ?? []), short]);
+  return out;
+})();
 
 /** Lower-case words, letters and digits only, each singular ("coders" -> "coder"). Slack's markup is taken out
  *  before a request reaches the engine (src/requests/slack-markup.ts). */

@@ -179,7 +179,7 @@ function pathLines(path: RoleCard['path']): string[] {
   if (path.transitions.length === 0) out.push('  (no transitions known)');
   for (const t of path.transitions) out.push(`  → ${transitionText(t)}`, ...transitionDetailLines(t));
   if (path.longRange.length) {
-    out.push('  Long-range options (each needs a degree or licence first):');
+    out.push('  Long-range options (each needs a degree, licence, certificate or apprenticeship first):');
     for (const t of path.longRange) out.push(`  → ${transitionText(t)}`, ...transitionDetailLines(t));
   }
   if (path.proxy) out.push(`  Profile: ${path.proxy.note}`);

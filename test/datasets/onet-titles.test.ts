@@ -46,12 +46,47 @@ describe('O*NET titles', () => {
     const titles = data.titles.filter((t) => t.soc === '98-1011');
     expect(titles).toEqual(
       expect.arrayContaining([
-        { soc: '98-1011', title: 'Widget Inspectors', source: 'onet-occupation', sources: 1 },
-        { soc: '98-1011', title: 'Night Widget Inspectors', source: 'onet-occupation', sources: 1 },
-        { soc: '98-1011', title: 'Wobble Checker', source: 'onet-alternate', sources: 2 },
-        { soc: '98-1011', title: 'Night Shift Widget Checker', source: 'onet-alternate', sources: 1 },
-        { soc: '98-1011', title: 'CWI', source: 'onet-short', of: 'Certified Widget Inspector (CWI)', sources: 1 },
-        { soc: '98-1011', title: 'Quality Widget Inspector', source: 'onet-reported', sources: 1 },
+        {
+          soc: '98-1011',
+          code: '98-1011.00',
+          title: 'Widget Inspectors',
+          source: 'onet-occupation',
+          sources: 1,
+          description: 'Inspect widgets for wobble and log what they find.',
+        },
+        {
+          soc: '98-1011',
+          code: '98-1011.01',
+          title: 'Night Widget Inspectors',
+          source: 'onet-occupation',
+          sources: 1,
+          description: 'Inspect widgets at night.',
+        },
+        { soc: '98-1011', code: '98-1011.00', title: 'Wobble Checker', source: 'onet-alternate', sources: 2 },
+        {
+          soc: '98-1011',
+          code: '98-1011.01',
+          title: 'Night Shift Widget Checker',
+          source: 'onet-alternate',
+          sources: 1,
+        },
+        {
+          soc: '98-1011',
+          code: '98-1011.00',
+          title: 'Certified Widget Inspector (CWI)',
+          source: 'onet-alternate',
+          sources: 1,
+          short: 'CWI',
+        },
+        {
+          soc: '98-1011',
+          code: '98-1011.00',
+          title: 'CWI',
+          source: 'onet-short',
+          of: 'Certified Widget Inspector (CWI)',
+          sources: 1,
+        },
+        { soc: '98-1011', code: '98-1011.00', title: 'Quality Widget Inspector', source: 'onet-reported', sources: 1 },
       ]),
     );
   });

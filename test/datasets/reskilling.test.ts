@@ -9,9 +9,11 @@ import {
   TRANSITION_RULES,
   comparePay,
   gateOf,
+  isSaferOrLateral,
   reskillingModel,
   skillGaps,
   typicalCategory,
+  typicalEducation,
 } from '../../src/engine/reskilling.js';
 
 const label = (n: number, text: string) => `${text} ${n}`;
@@ -63,7 +65,10 @@ interface Spec {
   knowledge: number[];
   skills: number[];
   jobZone?: number;
-  education?: number;
+  education?: number | number[];
+  /** Typical on-the-job and on-site training categories (O*NET OJ and PT). */
+  onTheJob?: number;
+  onSite?: number;
   certification?: number;
   technologies?: number[];
   inDemand?: number[];
@@ -79,9 +84,10 @@ function profile(spec: Spec): OnetProfile {
     ratedCodes: ['xx-xxxx.00'],
     knowledge: ratings(spec.knowledge),
     skills: ratings(spec.skills),
-    education: shares(12, spec.education ?? 6),
+    education: Array.isArray(spec.education) ? spec.education : shares(12, spec.education ?? 6),
     experience: shares(11, 5),
-    onTheJob: shares(9, 4),
+    onTheJob: shares(9, spec.onTheJob ?? 4),
+    onSite: shares(9, spec.onSite ?? 2),
     jobZone: spec.jobZone ?? 4,
     technologies: spec.technologies ?? [0, 1],
     inDemand: spec.inDemand ?? [],
@@ -152,7 +158,9 @@ const pool: OccupationData[] = [
   job('90-1013', 'Barely Safer Clerks', 80 - TRANSITION_RULES.minExposureDrop + 1, ledger(), {
     annualPay: [pay(90000)],
   }),
-  job('90-1014', 'Cheaper Keepers', 40, ledger(), { annualPay: [pay(0.85 * 57000)] }),
+  job('90-1014', 'Cheaper Keepers', 40, ledger(), { annualPay: [pay(0.7 * 57000)] }),
+  // 80 % of the origin's pay: above Nesta's 75 % floor.
+  job('90-1017', 'Leaner Keepers', 40, ledger(), { annualPay: [pay(0.8 * 57000)] }),
   job('90-1015', 'Unpaid Keepers', 40, ledger(), { annualPay: [] }),
   job('90-1016', 'Keepers, All Other', 40, ledger(), { annualPay: [pay(90000)] }),
   job('90-1021', 'Distant Keepers', 40, ledger({ jobZone: 2 }), { annualPay: [pay(90000)] }),
@@ -209,12 +217,19 @@ function fillers(): OccupationData[] {
   let seed = 7;
   const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 0.9 + 0.05;
   return Array.from({ length: 30 }, (_, i) =>
-    job(`9${4 + (i % 3)}-1${String(10 + i).padStart(3, '0')}`, `Filler ${i}`, 20 + (i % 50), {
-      knowledge: [next(), next(), next(), next(), next()],
-      skills: [next(), next(), next(), next()],
-      jobZone: 1 + (i % 5),
-      technologies: i % 2 ? [4] : [5],
-    }),
+    // Paid too little to be a desirable move from the ledger family, whatever their similarity.
+    job(
+      `9${4 + (i % 3)}-1${String(10 + i).padStart(3, '0')}`,
+      `Filler ${i}`,
+      20 + (i % 50),
+      {
+        knowledge: [next(), next(), next(), next(), next()],
+        skills: [next(), next(), next(), next()],
+        jobZone: 1 + (i % 5),
+        technologies: i % 2 ? [4] : [5],
+      },
+      { annualPay: [pay(30000)] },
+    ),
   );
 }
 const path = model.pathFrom(origin, 10);
@@ -222,7 +237,7 @@ const titles = (list: { title: string }[]) => list.map((t) => t.title).sort();
 
 describe('computed moves', () => {
   it('keep only viable, safer and desirable moves; gated ones become long-range options', () => {
-    expect(titles(path.moves)).toEqual(['Ledger Auditors', 'Lower Well-Paid Keepers']);
+    expect(titles(path.moves)).toEqual(['Leaner Keepers', 'Ledger Auditors', 'Lower Well-Paid Keepers']);
     // Four are gated (nurses, pilots, planners, lawyers); the two most alike are listed.
     expect(titles(path.longRange)).toEqual(['Certified Ledger Pilots', 'Ledger Nurses']);
   });
@@ -319,7 +334,7 @@ describe('professional gates', () => {
 
   it('a graduate degree for a Job Zone 5 destination the origin lacks', () => {
     const planners = pool.find((o) => o.title === 'Graduate Ledger Planners') as OccupationData;
-    expect(gateOf(origin.soc, origin.profile as OnetProfile, planners, reference)).toEqual({
+    expect(gateOf(origin, origin.profile as OnetProfile, planners, reference)).toEqual({
       kind: 'graduate-degree',
       requirement:
         "Usually a master's degree: 100 % of Graduate Ledger Planners report needing a post-baccalaureate " +
@@ -329,20 +344,21 @@ describe('professional gates', () => {
 
   it('a first professional or doctoral degree', () => {
     const lawyers = pool.find((o) => o.title === 'Ledger Lawyers') as OccupationData;
-    expect(gateOf(origin.soc, origin.profile as OnetProfile, lawyers, reference)).toEqual({
+    expect(gateOf(origin, origin.profile as OnetProfile, lawyers, reference)).toEqual({
       kind: 'professional-degree',
       requirement:
         'Usually a doctoral degree: 100 % of Ledger Lawyers report needing a first professional degree or more ' +
         '(O*NET 30.1).',
     });
-    expect(gateOf(origin.soc, origin.profile as OnetProfile, auditors, reference)).toBeUndefined();
+    expect(gateOf(origin, origin.profile as OnetProfile, auditors, reference)).toBeUndefined();
   });
 
   it('open to an origin in the same SOC broad group that has the same level of degree', () => {
     const lawyers = pool.find((o) => o.title === 'Ledger Lawyers') as OccupationData;
     const fellow = profile(ledger({ education: 11, jobZone: 5 }));
-    expect(gateOf('90-1039', fellow, lawyers, reference)).toBeUndefined();
-    expect(gateOf('90-1049', fellow, lawyers, reference)?.kind).toBe('professional-degree');
+    const at = (soc: string) => job(soc, 'Fellow Lawyers', 30, ledger({ education: 11, jobZone: 5 }));
+    expect(gateOf(at('90-1039'), fellow, lawyers, reference)).toBeUndefined();
+    expect(gateOf(at('90-1049'), fellow, lawyers, reference)?.kind).toBe('professional-degree');
   });
 
   it('never let a gated destination through as a plain move', () => {
@@ -423,8 +439,13 @@ describe('an occupation O*NET does not rate', () => {
       }),
       tasks,
     );
+  // The ledger family keeps ledgers; the others paint. Auditors' wording is nearest the scribes'.
   const rated = pool.map((o) =>
-    o.title === 'Ledger Auditors' ? withTasks(o, ledgerTasks) : withTasks(o, [`Paint ${o.title}.`]),
+    o.title === 'Ledger Auditors'
+      ? withTasks(o, ledgerTasks)
+      : o.soc.startsWith('90-10')
+        ? withTasks(o, [...ledgerTasks, `File ${o.title} records for the office.`])
+        : withTasks(o, [`Paint ${o.title}.`]),
   );
 
   it('borrows the profile of the rated occupation in its Job Zone whose tasks read most alike, and names it', () => {
@@ -456,5 +477,205 @@ describe('thresholds', () => {
     expect(highlyViable).toBeCloseTo(broadGroups.mean - broadGroups.sd, 10);
     // Minor groups with two or more rated occupations: 90-1, 91-1, 92-1, 93-1, the fillers' 94-1, 95-1, 96-1.
     expect(minorGroups.groups).toBe(7);
+  });
+});
+
+describe('safer, or lateral from among the least exposed', () => {
+  it('asks a drop of minExposureDrop points, and of an origin already among the least exposed only no more', () => {
+    const { minExposureDrop, leastExposedBelow } = TRANSITION_RULES;
+    expect(leastExposedBelow).toBe(20);
+    expect(isSaferOrLateral(60, 60 - minExposureDrop)).toBe(true);
+    expect(isSaferOrLateral(60, 60 - minExposureDrop + 0.1)).toBe(false);
+    // Already among the least exposed: no more exposed, and still in the least exposed fifth.
+    expect(isSaferOrLateral(15, 15)).toBe(true);
+    expect(isSaferOrLateral(15, 4)).toBe(true);
+    expect(isSaferOrLateral(15, 15.5)).toBe(false);
+    expect(isSaferOrLateral(19, 19)).toBe(true);
+    expect(isSaferOrLateral(20, 19)).toBe(false);
+  });
+
+  it('labels lateral moves, says so in the reason, and counts them like safer ones', () => {
+    const quiet = job('90-1050', 'Quiet Keepers', 15, ledger(), { annualPay: [pay(57000)] });
+    const calm = [
+      job('90-1051', 'Calmer Keepers', 8, ledger(), { annualPay: [pay(60000)] }),
+      job('90-1052', 'Equal Keepers', 15, ledger(), { annualPay: [pay(60000)] }),
+      job('90-1053', 'Busier Keepers', 18, ledger(), { annualPay: [pay(60000)] }),
+    ];
+    const m = reskillingModel([...pool, quiet, ...calm], reference);
+    const p = m.pathFrom(quiet, 10);
+    expect(p.leastExposed).toBe(true);
+    expect(titles(p.moves)).toEqual(['Calmer Keepers', 'Equal Keepers']);
+    for (const t of p.moves) {
+      expect(t.lateral).toBe(true);
+      expect(t.why).toMatch(/like yours it is among the fifth of occupations least exposed to AI\.$/);
+    }
+    expect(p.counts?.safer).toBeGreaterThanOrEqual(2);
+    // A safer path is not lateral.
+    expect(path.leastExposed).toBeUndefined();
+    for (const t of path.moves) expect(t.lateral).toBeUndefined();
+  });
+});
+
+describe('gates added in the second round', () => {
+  const from = (spec: Partial<Spec>, soc = '80-1011', extra: Partial<OccupationData> = {}) =>
+    job(soc, 'Origin Workers', 60, ledger(spec), extra);
+  const to = (spec: Partial<Spec>, soc = '81-2021') => job(soc, 'Target Workers', 30, ledger(spec));
+  const gate = (origin: OccupationData, target: OccupationData, core?: Parameters<typeof gateOf>[4]) =>
+    gateOf(origin, origin.profile as OnetProfile, target, reference, core);
+
+  it('a bachelor’s degree the origin typically lacks', () => {
+    expect(gate(from({ education: 3 }), to({ education: 6 }))).toEqual({
+      kind: 'degree',
+      requirement:
+        "Usually a bachelor's degree: 100 % of Target Workers report needing a bachelor's degree or more (O*NET 30.1).",
+    });
+    expect(gate(from({ education: 6 }), to({ education: 6 }))).toBeUndefined();
+  });
+
+  it('an education two steps above the origin’s (none to an associate’s degree)', () => {
+    expect(gate(from({ education: 2 }), to({ education: 5 }))).toEqual({
+      kind: 'education-step',
+      requirement:
+        "Usually an associate's degree, two steps of education above a high school diploma: 100 % of Target Workers report needing an associate's degree or more (O*NET 30.1).",
+    });
+    // A post-secondary certificate to an associate's degree is one step: shown as a step, not a gate.
+    expect(gate(from({ education: 3 }), to({ education: 5 }))).toBeUndefined();
+  });
+
+  it('a vocational certificate most of the target’s workers report, when the origin has less', () => {
+    const mostly = Array.from({ length: 12 }, (_, i) => (i === 2 ? 70 : i === 1 ? 30 : 0));
+    const some = Array.from({ length: 12 }, (_, i) => (i === 2 ? 45 : i === 1 ? 55 : 0));
+    expect(gate(from({ education: 2 }), to({ education: mostly }))).toEqual({
+      kind: 'certificate',
+      requirement:
+        'A post-secondary certificate from a vocational programme: 70 % of Target Workers report needing one (O*NET 30.1).',
+    });
+    expect(gate(from({ education: 2 }), to({ education: some }))).toBeUndefined();
+    expect(gate(from({ education: 3 }), to({ education: mostly }))).toBeUndefined();
+  });
+
+  it('an apprenticeship or long employer programme, unless the origin is in the same SOC broad group', () => {
+    const trade = to({ education: 2, onTheJob: 7 });
+    expect(gate(from({ education: 2 }), trade)).toEqual({
+      kind: 'apprenticeship',
+      requirement:
+        'An apprenticeship or long training programme: the typical Target Workers had on the job 7 of on-the-job training (O*NET 30.1).',
+    });
+    expect(gate(from({ education: 2 }, '81-2022'), trade)).toBeUndefined();
+    expect(gate(from({ education: 2 }), to({ education: 2, onTheJob: 6, onSite: 6 }))?.kind).toBe('apprenticeship');
+    expect(gate(from({ education: 2 }), to({ education: 2, onTheJob: 6, onSite: 5 }))).toBeUndefined();
+    // Long training after a degree is a profession's, not an apprenticeship: no gate for an origin with one.
+    expect(gate(from({ education: 6 }), to({ education: 6, onTheJob: 7 }))).toBeUndefined();
+  });
+
+  it('a field of study the origin lacks, among the target’s two most distinctive knowledge areas (Job Zone 3+)', () => {
+    // Target relies on Medicine and Dentistry (index 2) at level 0.9 × 7; the origin at 0.1 × 7.
+    const clinic = (jobZone: number) => to({ knowledge: [0.9, 0.6, 0.9, 0.05, 0.1], jobZone, education: 6 }, '82-3031');
+    const core = { knowledge: [0, 2], skills: [] };
+    expect(gate(from({ education: 6 }), clinic(4), core)).toEqual({
+      kind: 'study',
+      requirement:
+        'Study of Medicine and Dentistry: Target Workers rely on it more than most jobs do, at level 6.3 of 7 where Origin Workers are at 0.7 (O*NET 30.1).',
+    });
+    expect(gate(from({ education: 6 }), clinic(2), core)).toBeUndefined();
+    expect(gate(from({ education: 6 }), clinic(4), { knowledge: [0, 1, 2], skills: [] })).toBeUndefined();
+    expect(gate(from({ education: 6 }), clinic(4))).toBeUndefined();
+  });
+
+  it('reads an origin’s education from the Handbook where O*NET has none', () => {
+    const bare = job('80-1012', 'Bare Workers', 60, null, {
+      profile: { ratedCodes: [], technologies: [], inDemand: [] },
+      ooh: { url: 'https://www.bls.gov/ooh/x.htm', entryEducation: "Bachelor's degree" },
+    });
+    expect(typicalEducation(bare)).toBe(TRANSITION_RULES.bachelorsEducation);
+    expect(typicalEducation(bare, profile(ledger({ education: 2 })))).toBe(2);
+  });
+});
+
+describe('viability added in the second round', () => {
+  const task = (text: string): TaskLine => ({ task: text, exposure: 0, source: 'test' });
+  const withTasks = (o: OccupationData, tasks: string[]): OccupationData => ({ ...o, tasks: tasks.map(task) });
+  const ledgerWork = ['Post entries to the ledger.', 'Reconcile ledger balances monthly.', 'Audit ledger accounts.'];
+  // Every family's members share their family's wording, so pairs inside a minor group overlap.
+  const worded = pool.map((o) =>
+    withTasks(o, o.soc.startsWith('90-') ? [...ledgerWork, `File ${o.title} records.`] : [`Paint ${o.soc} walls.`]),
+  );
+  const stranger = withTasks(job('90-1060', 'Ledger Painters', 40, ledger(), { annualPay: [pay(60000)] }), [
+    'Paint walls and ceilings with rollers.',
+    'Mix paint colours for each room.',
+  ]);
+  const m = reskillingModel([...worded, stranger], reference);
+  const origin = worded[0] as OccupationData;
+
+  it('asks the task statements to overlap at least as much as nine in ten pairs inside one SOC minor group', () => {
+    const { floor, quantile, pairs } = m.thresholds.tasks;
+    expect(quantile).toBe(0.1);
+    expect(pairs).toBeGreaterThan(0);
+    expect(floor).toBeGreaterThan(0);
+    const auditorsHere = worded.find((o) => o.title === 'Ledger Auditors') as OccupationData;
+    expect(m.similarity.tasksBetween(origin.profile as OnetProfile, stranger.profile as OnetProfile)).toBeLessThan(
+      floor,
+    );
+    // The same profile with other work: not viable. The same profile with the same work: viable.
+    expect(m.isViableMove(origin, stranger)).toBe(false);
+    expect(m.isViableMove(origin, auditorsHere)).toBe(true);
+    expect(titles(m.pathFrom(origin, 10).moves)).not.toContain('Ledger Painters');
+  });
+
+  it('derives a stricter task floor from SOC broad groups, and a knowledge floor between two degree jobs', () => {
+    expect(m.thresholds.tasks.broadFloor).toBeGreaterThanOrEqual(0);
+    expect(m.thresholds.degreeKnowledge.quantile).toBe(TRANSITION_RULES.degreeKnowledgeQuantile);
+    expect(m.thresholds.degreeKnowledge.pairs).toBeGreaterThan(0);
+  });
+
+  it('finds the knowledge area a match rests on', () => {
+    const artsy = profile({ knowledge: [0.05, 0.05, 0.05, 0.95, 0.05], skills: [0.3, 0.3, 0.3, 0.3] });
+    const alsoArtsy = profile({ knowledge: [0.1, 0.05, 0.1, 0.9, 0.1], skills: [0.6, 0.1, 0.6, 0.2] });
+    const one = m.similarity.largestKnowledgeShare(artsy, alsoArtsy);
+    expect(reference.knowledge[one?.element ?? -1]?.name).toBe('Fine Arts');
+    expect(one?.share).toBeGreaterThan(TRANSITION_RULES.oneAreaShare);
+    const ledgerShare = m.similarity.largestKnowledgeShare(
+      origin.profile as OnetProfile,
+      origin.profile as OnetProfile,
+    );
+    expect(ledgerShare?.share).toBeLessThan(1);
+  });
+});
+
+describe('the gap a move turns on', () => {
+  const have = profile(LEDGER);
+  // Gaps: Medicine 2.1, Law 1.89, Mechanical 1.4, Writing 1.26, Speaking 0.42 (under the clear gap of 0.5).
+  const target = profile({ ...LEDGER, knowledge: [0.9, 0.9, 0.6, 0.05, 0.5], skills: [0.8, 0.9, 0.1, 0.6] });
+
+  it('marks the target’s core elements and keeps the largest of them in the list', () => {
+    const plain = skillGaps(have, target, reference);
+    expect(plain.map((g) => g.name)).toEqual(['Medicine and Dentistry', 'Law and Government', 'Mechanical', 'Writing']);
+    expect(plain.some((g) => g.core)).toBe(false);
+    // Speaking (skill index 3) as the only core element: marked, and kept though its gap is small.
+    const gaps = skillGaps(have, target, reference, { knowledge: [], skills: [3] });
+    expect(gaps.map((g) => [g.name, Boolean(g.core)])).toEqual([
+      ['Medicine and Dentistry', false],
+      ['Law and Government', false],
+      ['Mechanical', false],
+      ['Writing', false],
+      ['Speaking', true],
+    ]);
+    // With Mechanical core too, the largest core gap is already listed: nothing is added.
+    expect(skillGaps(have, target, reference, { knowledge: [4], skills: [3] }).map((g) => g.name)).toEqual(
+      plain.map((g) => g.name),
+    );
+  });
+
+  it('names an element once when it is both a knowledge area and a skill (Mathematics), with the larger gap', () => {
+    // O*NET has Mathematics as both; here the first knowledge area and the first skill share one name.
+    const twin = {
+      ...reference,
+      skills: [{ id: '2.A.0', name: 'Economics and Accounting' }, ...reference.skills.slice(1)],
+    };
+    const from = profile({ ...LEDGER, knowledge: [0.5, 0.6, 0.1, 0.05, 0.1], skills: [0.1, 0.7, 0.1, 0.5] });
+    const to = profile({ ...LEDGER, knowledge: [0.9, 0.6, 0.1, 0.05, 0.1], skills: [0.8, 0.7, 0.1, 0.5] });
+    const gaps = skillGaps(from, to, twin);
+    // Knowledge 0.5 → 0.9 (gap 0.9 × 2.8 = 2.52) and skill 0.1 → 0.8 (0.8 × 4.9 = 3.92): the skill's gap is kept.
+    expect(gaps).toEqual([{ name: 'Economics and Accounting', kind: 'skill', gap: 3.92, level: 5.6, have: 0.7 }]);
   });
 });

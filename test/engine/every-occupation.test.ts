@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transition } from '../../src/answers/types.js';
 import type { OccupationData } from '../../src/catalog/datasets/types.js';
 import { consensusOf } from '../../src/engine/consensus.js';
-import { TRANSITION_RULES, reskillingModel } from '../../src/engine/reskilling.js';
+import { TRANSITION_RULES, isSaferOrLateral, reskillingModel, typicalEducation } from '../../src/engine/reskilling.js';
 import { renderText } from '../../src/renderers/terminal.js';
 import { bootEngine, warmUpInBackground } from '../../src/app/boot.js';
 
@@ -54,14 +54,17 @@ describe('an answer for every occupation', () => {
     const reference = catalog.datasets.onet;
     if (!reference) throw new Error('the O*NET reference must be loaded');
     const model = reskillingModel(occupations, reference);
-    const { viable } = model.thresholds;
+    const { viable, tasks, degreeKnowledge } = model.thresholds;
     const rules = TRANSITION_RULES;
+    type Profile = NonNullable<OccupationData['profile']>;
     let moves = 0;
+    let lateral = 0;
     for (const origin of occupations) {
       const path = model.pathFrom(origin, 6);
       const basis = path.proxy?.occupation ?? origin;
       const from = consensusOf(origin.measures)?.percentile ?? NaN;
       const zone = origin.profile?.jobZone ?? basis.profile?.jobZone ?? NaN;
+      expect(Boolean(path.leastExposed), origin.soc).toBe(from < rules.leastExposedBelow);
       for (const t of [...path.moves, ...path.longRange]) {
         const target = catalog.datasets.occupations.get(t.soc ?? '') as OccupationData;
         const where = `${origin.soc} → ${t.soc}`;
@@ -69,25 +72,46 @@ describe('an answer for every occupation', () => {
         expect(target, where).toBeDefined();
         expect(t.soc, where).not.toBe(origin.soc);
         expect(target.title, where).not.toMatch(/, all other$/i);
-        // Viable: similar enough, at most one Job Zone apart.
-        const s = model.similarity.between(
-          basis.profile as NonNullable<OccupationData['profile']>,
-          target.profile as NonNullable<OccupationData['profile']>,
-        );
+        // Viable: similar enough, at most one Job Zone apart, task statements that overlap, a knowledge match that
+        // does not rest on one area with unlike tasks, and between two degree jobs, knowledge that carries over.
+        const a = basis.profile as Profile;
+        const b = target.profile as Profile;
+        const s = model.similarity.between(a, b);
         expect(s?.combined ?? -Infinity, where).toBeGreaterThanOrEqual(viable);
         expect(['viable', 'highly viable'], where).toContain(t.fit);
-        expect(Math.abs((target.profile?.jobZone ?? NaN) - zone), where).toBeLessThanOrEqual(rules.maxJobZoneStep);
-        // Safer by the margin.
-        expect(t.exposurePercentile ?? Infinity, where).toBeLessThanOrEqual(from - rules.minExposureDrop);
+        expect(Math.abs((b.jobZone ?? NaN) - zone), where).toBeLessThanOrEqual(rules.maxJobZoneStep);
+        const overlap = model.similarity.tasksBetween(a, b);
+        if (overlap !== null) expect(overlap, where).toBeGreaterThanOrEqual(tasks.floor);
+        const oneArea = model.similarity.largestKnowledgeShare(a, b);
+        if (oneArea && oneArea.share > rules.oneAreaShare && overlap !== null)
+          expect(overlap, where).toBeGreaterThanOrEqual(tasks.broadFloor);
+        const degrees = [typicalEducation(origin, a), typicalEducation(target)].every(
+          (e) => (e ?? 0) >= rules.bachelorsEducation,
+        );
+        if (degrees) expect(s?.facets.knowledge ?? -1, where).toBeGreaterThanOrEqual(degreeKnowledge.floor);
+        // Safer by the margin, or from an origin already among the least exposed, no more exposed (and labelled).
+        expect(isSaferOrLateral(from, t.exposurePercentile ?? Infinity), where).toBe(true);
+        expect(Boolean(t.lateral), where).toBe(Boolean(path.leastExposed));
+        if (t.lateral) lateral++;
         // Desirable, within one source and one year, both figures as published.
-        const floor = (target.profile?.jobZone ?? 0) < zone ? rules.lowerZoneMinPayRatio : rules.minPayRatio;
+        const floor = (b.jobZone ?? 0) < zone ? rules.lowerZoneMinPayRatio : rules.minPayRatio;
         expect(t.pay?.ratio ?? 0, where).toBeGreaterThanOrEqual(floor);
         expectOneSourceAndYear(t, origin, target, where);
       }
-      for (const t of path.moves) expect(t.gate, `${origin.soc} → ${t.soc}`).toBeUndefined();
-      for (const t of path.longRange) expect(t.gate?.requirement, `${origin.soc} → ${t.soc}`).toBeTruthy();
+      // A plain move needs nothing the origin lacks; a long-range option says what it needs.
+      for (const t of path.moves) {
+        const target = catalog.datasets.occupations.get(t.soc ?? '') as OccupationData;
+        expect(t.gate, `${origin.soc} → ${t.soc}`).toBeUndefined();
+        expect(model.gateOf(origin, target), `${origin.soc} → ${t.soc}`).toBeUndefined();
+      }
+      for (const t of path.longRange) {
+        const target = catalog.datasets.occupations.get(t.soc ?? '') as OccupationData;
+        expect(t.gate?.requirement, `${origin.soc} → ${t.soc}`).toBeTruthy();
+        expect(model.gateOf(origin, target)?.kind, `${origin.soc} → ${t.soc}`).toBe(t.gate?.kind);
+      }
     }
     expect(moves).toBeGreaterThan(2000);
+    expect(lateral).toBeGreaterThan(100);
   });
 
   it('shows no skill gap from a missing profile and no pay gap across years or sources, on any card', () => {
@@ -130,6 +154,17 @@ describe('an answer for every occupation', () => {
       if (card.consensus) rated++;
       if (card.path.transitions.length >= 3) threeOrMore++;
       else if (role.data) expect(card.lacks.join(' '), role.id).toMatch(/computed moves|No reskilling moves/);
+      // A job already among the least exposed says its moves are lateral, and its computed moves are labelled so.
+      const least = (card.consensus?.percentile ?? 100) < TRANSITION_RULES.leastExposedBelow;
+      const computed = card.path.transitions.filter((t) => t.origin === 'computed');
+      if (least && computed.length) {
+        expect(
+          card.lacks.some((l) => l.startsWith('Already among the fifth')),
+          role.id,
+        ).toBe(true);
+        for (const t of computed) expect(t.lateral, `${role.id} → ${t.id}`).toBe(true);
+      }
+      for (const t of computed) if (!least) expect(t.lateral, `${role.id} → ${t.id}`).toBeUndefined();
     }
     expect(threeOrMore / rated).toBeGreaterThan(0.5);
   });

@@ -29,6 +29,68 @@ describe('name keys', () => {
     expect(nameKeys('Clerk (Accounting)')).toEqual([['clerk', 'accounting']]);
     expect(nameKeys('Heating & Cooling Technician')).toEqual([['heating', 'and', 'cooling', 'technician']]);
   });
+
+  it('file a title under both sides of a parenthesis that is its O*NET short form', () => {
+    const title = 'Pest Control Technician (Pest Control Tech)';
+    expect(nameKeys(title)).toEqual([['pest', 'control', 'technician', 'pest', 'control', 'tech']]);
+    expect(nameKeys(title, 'Pest Control Tech')).toEqual([
+      ['pest', 'control', 'technician'],
+      ['pest', 'control', 'tech'],
+    ]);
+    expect(nameKeys('HVAC Tech (Heating, Ventilation, and Air Conditioning Technician)', 'HVAC Tech')).toEqual([
+      ['hvac', 'tech'],
+      ['heating', 'ventilation', 'and', 'air', 'conditioning', 'technician'],
+    ]);
+  });
+});
+
+describe('evidence model', () => {
+  // Butter printers are O*NET's "Production Workers, All Other" (P); food batchmakers (F) make butter; printing
+  // press operators (R) print. No name is "butter printer": all the names together and the descriptions decide.
+  const evidenceNames: NameInput[] = [
+    { title: 'Butter Maker', target: 'F', source: 'onet-alternate' },
+    { title: 'Batch Maker', target: 'F', source: 'onet-alternate' },
+    { title: 'Cheese Maker', target: 'F', source: 'onet-alternate' },
+    { title: 'Press Printer', target: 'R', source: 'onet-alternate' },
+    { title: 'Web Press Printer', target: 'R', source: 'onet-alternate' },
+    { title: 'Label Printer', target: 'R', source: 'onet-alternate' },
+    { title: 'Butter Wrapper', target: 'P', source: 'onet-alternate' },
+    { title: 'Butter Cutter', target: 'P', source: 'onet-alternate' },
+    { title: 'Mold Printer', target: 'P', source: 'onet-alternate' },
+    { title: 'Sorter', target: 'P', source: 'onet-alternate' },
+  ];
+  const texts = [
+    { target: 'F', text: 'Set up and operate equipment that mixes or blends ingredients for food products.' },
+    { target: 'R', text: 'Set up and operate printing presses that print on paper.' },
+    { target: 'P', text: 'All production workers not listed separately.' },
+  ];
+  const index = new NameIndex(buildNameIndexData(evidenceNames, undefined, texts));
+  const scoreOf = (scores: Float64Array | null, target: string) => scores?.[index.targetIndex(target) ?? -1] ?? NaN;
+
+  it('favours the target whose names, all together, have the words', () => {
+    const scores = index.evidence([term('butter'), term('printer')]);
+    expect(scoreOf(scores, 'P')).toBeGreaterThan(scoreOf(scores, 'F'));
+    expect(scoreOf(scores, 'P')).toBeGreaterThan(scoreOf(scores, 'R'));
+  });
+
+  it('reads a word no name has in the descriptions', () => {
+    expect(index.hasTerm('ingredient')).toBe(false);
+    expect(index.hasTextTerm('ingredient')).toBe(true);
+    const scores = index.evidence([term('ingredient')]);
+    expect(scoreOf(scores, 'F')).toBeGreaterThan(scoreOf(scores, 'R'));
+  });
+
+  it('has no opinion when no word is known', () => {
+    expect(index.evidence([term('zzyzx')])).toBeNull();
+  });
+
+  it('is plain data too', () => {
+    const data = buildNameIndexData(evidenceNames, undefined, texts);
+    const copy = new NameIndex(deserialize(serialize(data)));
+    expect([...(copy.evidence([term('butter'), term('printer')]) ?? [])]).toEqual([
+      ...(index.evidence([term('butter'), term('printer')]) ?? []),
+    ]);
+  });
 });
 
 describe('name index', () => {

@@ -55,6 +55,15 @@ describe('what to do now', () => {
   it('says what a move needs, and a computed move in plain words with the skill it needs', () => {
     const [needs] = nextStepsOf(path({ transitions: [move({ requires: 'A nursing degree and a licence.' })] }), []);
     expect(needs!.why).toBe('needs a nursing degree and a licence');
+    const pay = (origin: number, target: number, period = 'May 2021') => ({
+      source: 'bls-oews-2021',
+      sourceName: 'BLS Occupational Employment and Wage Statistics, May 2021',
+      period,
+      origin,
+      target,
+      ratio: target / origin,
+      group: false,
+    });
     const steps = nextStepsOf(
       path({
         transitions: [
@@ -63,18 +72,69 @@ describe('what to do now', () => {
             origin: 'computed',
             exposureGap: -7.6,
             payGap: 44090,
-            skillsToBuild: [{ name: 'Programming', kind: 'skill', gap: 1.2, level: 4, have: 2.5 }],
+            pay: pay(80000, 124090),
+            skillsToBuild: [{ name: 'Programming', kind: 'skill', gap: 1.2, level: 4, have: 2.5, core: true }],
           }),
-          move({ id: 'other', title: 'Civil Engineers', origin: 'computed', exposureGap: -7.8, payGap: -100 }),
+          move({
+            id: 'other',
+            title: 'Civil Engineers',
+            origin: 'computed',
+            exposureGap: -7.8,
+            payGap: -100,
+            pay: { ...pay(90100, 90000, '2024'), source: 'bls-ooh', sourceName: 'BLS Occupational Outlook Handbook' },
+          }),
         ],
       }),
       [],
     );
     expect(steps.map((s) => `${s.action} ${s.title}: ${s.why}`)).toEqual([
-      'Look at a move to Actuaries: less exposed to AI, median pay $44,090 higher',
+      'Look at a move to Actuaries: less exposed to AI, median pay $44,090 higher, BLS 2021',
       'Build Programming: needed for Actuaries',
-      'Look at a move to Civil Engineers: less exposed to AI, median pay $100 lower',
+      'Look at a move to Civil Engineers: less exposed to AI, median pay $100 lower, BLS 2024',
     ]);
+  });
+
+  it('builds the largest gap the move turns on, never a generic one', () => {
+    const gaps = [
+      { name: 'Sales and Marketing', kind: 'knowledge' as const, gap: 2.56, level: 4.4, have: 0 },
+      {
+        name: 'Administration and Management',
+        kind: 'knowledge' as const,
+        gap: 1.13,
+        level: 5.4,
+        have: 4.1,
+        core: true,
+      },
+      {
+        name: 'Management of Financial Resources',
+        kind: 'skill' as const,
+        gap: 0.59,
+        level: 3.6,
+        have: 2.5,
+        core: true,
+      },
+    ];
+    const financial = move({
+      title: 'Financial Managers',
+      origin: 'computed',
+      exposureGap: -13.5,
+      skillsToBuild: gaps,
+    });
+    const [, skill] = nextStepsOf(path({ transitions: [financial] }), []);
+    expect(`${skill?.action} ${skill?.title}: ${skill?.why}`).toBe(
+      'Build Administration and Management: needed for Financial Managers',
+    );
+    // Only generic gaps: no skill step rather than one a person would not recognise.
+    const generic = move({ title: 'Financial Managers', origin: 'computed', skillsToBuild: [gaps[0]!] });
+    expect(nextStepsOf(path({ transitions: [generic] }), []).map((s) => s.kind)).toEqual(['move']);
+  });
+
+  it('says a move from a job already among the least exposed is no more exposed, not safer', () => {
+    const [step] = nextStepsOf(
+      path({ transitions: [move({ title: 'Boilermakers', origin: 'computed', exposureGap: -2, lateral: true })] }),
+      [],
+    );
+    expect(step?.why).toBe('no more exposed to AI');
   });
 
   it('without a path, points at the tasks AI helps least and speeds up most', () => {

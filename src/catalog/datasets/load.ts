@@ -67,15 +67,31 @@ export function loadDatasets(dir: string | null): Datasets {
  *  titles. */
 function titlesOf(onet: OnetTitles): OccupationTitle[] {
   const out: OccupationTitle[] = [];
-  for (const [code, title] of onet.occupations)
-    out.push({ soc: code.slice(0, 7), title, source: 'onet-occupation', sources: 1 });
+  for (const [code, title] of onet.occupations) {
+    const description = onet.descriptions.get(code);
+    out.push({
+      soc: code.slice(0, 7),
+      code,
+      title,
+      source: 'onet-occupation',
+      sources: 1,
+      ...(description ? { description } : {}),
+    });
+  }
   for (const a of onet.alternate) {
     const soc = a.code.slice(0, 7);
-    out.push({ soc, title: a.title, source: 'onet-alternate', sources: a.sources });
-    if (a.short) out.push({ soc, title: a.short, source: 'onet-short', of: a.title, sources: a.sources });
+    out.push({
+      soc,
+      code: a.code,
+      title: a.title,
+      source: 'onet-alternate',
+      sources: a.sources,
+      ...(a.short ? { short: a.short } : {}),
+    });
+    if (a.short) out.push({ soc, code: a.code, title: a.short, source: 'onet-short', of: a.title, sources: a.sources });
   }
   for (const r of onet.reported)
-    out.push({ soc: r.code.slice(0, 7), title: r.title, source: 'onet-reported', sources: 1 });
+    out.push({ soc: r.code.slice(0, 7), code: r.code, title: r.title, source: 'onet-reported', sources: 1 });
   return out;
 }
 

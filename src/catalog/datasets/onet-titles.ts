@@ -13,6 +13,8 @@ export const REPORTED_TITLES_FILE = `${ONET_DIR}/Sample of Reported Titles.txt`;
 export interface OnetTitles {
   /** O*NET-SOC occupations (8-digit code, e.g. 29-1141.01) and their titles, in file order. */
   occupations: Map<string, string>;
+  /** What each O*NET-SOC occupation does, in O*NET's words (Occupation Data's Description), where given. */
+  descriptions: Map<string, string>;
   /** Lay and alternate titles; `short` is O*NET's brief form ("RN", "Admin Assistant") where it gives one. */
   alternate: { code: string; title: string; short: string | null; sources: number }[];
   reported: { code: string; title: string }[];
@@ -28,11 +30,12 @@ const sourceCodes = z
 
 export function readOnetTitles(dir: string): OnetTitles {
   const occupations = new Map<string, string>();
+  const descriptions = new Map<string, string>();
   const lines = new Map<string, number>();
   for (const { row, line } of readTable(
     dir,
     OCCUPATION_DATA_FILE,
-    { 'O*NET-SOC Code': col.onetSoc, Title: col.text },
+    { 'O*NET-SOC Code': col.onetSoc, Title: col.text, Description: col.optionalText },
     { delimiter: '\t' },
   )) {
     const code = row['O*NET-SOC Code'];
@@ -43,6 +46,7 @@ export function readOnetTitles(dir: string): OnetTitles {
         `O*NET-SOC code ${code} appears twice (first on line ${lines.get(code)})`,
       );
     occupations.set(code, row.Title);
+    if (row.Description) descriptions.set(code, row.Description);
     lines.set(code, line);
   }
   const known = (file: string, code: string, line: number) => {
@@ -81,5 +85,5 @@ export function readOnetTitles(dir: string): OnetTitles {
     known(REPORTED_TITLES_FILE, row['O*NET-SOC Code'], line);
     reported.push({ code: row['O*NET-SOC Code'], title: row['Reported Job Title'] });
   }
-  return { occupations, alternate, reported };
+  return { occupations, descriptions, alternate, reported };
 }

@@ -105,12 +105,17 @@ type TitleSource = 'onet-occupation' | 'onet-alternate' | 'onet-short' | 'onet-r
 /** A job title that names a 6-digit SOC occupation, as a dataset writes it. */
 export interface OccupationTitle {
   soc: string;
+  /** The O*NET-SOC occupation (8 digits, e.g. 29-9099.01) the title belongs to. */
+  code: string;
   title: string;
   source: TitleSource;
-  /** For a short title ("CPA"), the alternate title it shortens. */
+  /** For a short title ("CPA"), the alternate title it shortens; for an alternate title, its short form. */
   of?: string;
+  short?: string;
   /** How many of O*NET's title sources list it (an alternate title's Source(s) count); 1 for the others. */
   sources: number;
+  /** For an O*NET occupation's own title: what the occupation does (Occupation Data's Description). */
+  description?: string;
 }
 
 export interface Datasets {

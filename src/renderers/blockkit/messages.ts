@@ -269,7 +269,7 @@ function pathMessage(answer: PathAnswer): SlackMessage {
   if (p.transitions.length === 0) blocks.push(section('_No transitions known for this role yet._'));
   for (const t of p.transitions.slice(0, 8)) blocks.push(section(transitionLine(t)));
   if (p.longRange.length) {
-    blocks.push(section('*Long-range options* (each needs a degree or licence first)'));
+    blocks.push(section('*Long-range options* (each needs a degree, licence, certificate or apprenticeship first)'));
     for (const t of p.longRange) blocks.push(section(transitionLine(t)));
   }
   if (p.proxy) blocks.push(context(e(p.proxy.note)));
