@@ -201,6 +201,9 @@ export const FUSE = {
   temperature: 1,
 } as const;
 
+/** Words a person puts before a title when naming it in a sentence or a list. */
+const LEAD_INS = new Set(['a', 'an', 'the', 'and', 'or', 'for', 'about', 'my', 'our', 'your', 'as', 'any', 'some']);
+
 export class Resolver {
   /** The datasets' names (tens of thousands; cached between starts). */
   private readonly datasetIndex: NameIndex;
@@ -351,6 +354,14 @@ export class Resolver {
     // The whole text is a name ("Senior Software Engineer" may be one), then the text without its qualifiers.
     const whole = this.exactName(all, asTyped);
     if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
+    // Words that lead into a title in speech ("a pharmacy technician", "and for pharmacy techs") are not part of
+    // it: the rest, when it is a name, answers as that name.
+    const lead = all.findIndex((w) => !LEAD_INS.has(w));
+    if (lead > 0) {
+      const rest = this.resolveWords(text, all.slice(lead), asTyped?.slice(lead));
+      if (rest.kind === 'role' && rest.match.how === 'exact')
+        return { ...rest, match: { ...rest.match, how: 'sentence' } };
+    }
     const exactFaq = this.faqPhrases.get(all.join(' '));
     if (exactFaq) return this.faqResolution(exactFaq, 1);
     const { core, qualifiers, removed } = setAsideQualifiers(all);
