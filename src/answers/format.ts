@@ -247,7 +247,9 @@ export function matchSentence(answer: Pick<RoleAnswer, 'match' | 'role'>): strin
         ? null
         : `${name} is an O*NET occupation within ${role.title}.`;
     case 'synonym':
-      return `${name} is a British or international title for ${role.title}.`;
+      return match.listedBy
+        ? `${name} is another name for ${role.title}, per ${match.listedBy}.`
+        : `${name} is another name for ${role.title}.`;
     case 'catalog':
       return match.title.toLowerCase() === role.title.toLowerCase()
         ? null

@@ -387,6 +387,9 @@ export interface MatchInfo {
   source: MatchSource;
   /** For a short title ("CPA"), the title it shortens. */
   of?: string;
+  /** For a synonym (knowledge/synonyms.yaml), who lists the title for this occupation ("U.S. Bureau of Labor
+   *  Statistics"): the publisher of the source the entry names. */
+  listedBy?: string;
   /** The O*NET-SOC occupation (8 digits, e.g. 29-9099.01) the matched title belongs to, for an O*NET title. */
   onet?: string;
   /** What the person added that was set aside to find the job ("senior", "part-time", "5 years experience"). */

@@ -7,6 +7,7 @@ import type {
   CompareAnswer,
   FaqAnswer,
   HelpAnswer,
+  MatchInfo,
   NotFoundAnswer,
   PathAnswer,
   RoleAnswer,
@@ -18,6 +19,7 @@ import { createCardComposer } from './cards.js';
 import { experienceLevelOf, withAsked } from './experience.js';
 import { rolesNamedIn } from './mentions.js';
 import { Resolver, type Resolution, type ResolverOptions } from './resolve.js';
+import { words } from './text.js';
 import type { Engine } from './types.js';
 
 const COMPARE_SEPARATORS = [
@@ -56,6 +58,18 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
   const resolver = new Resolver(catalog, options);
   const cards = createCardComposer(catalog, resolver.onetSocs());
   const ref = (role: CatalogRole): RoleRef => ({ id: role.id, title: role.title, soc: role.soc });
+  // Who lists each synonym's title, so that the card can say where "uber driver" or "solicitor" comes from.
+  const synonymPublishers = new Map(
+    (catalog.knowledge.synonyms ?? []).flatMap((syn) => {
+      const source = catalog.knowledge.sources.get(syn.source);
+      const publisher = source?.publisher ?? source?.name;
+      return publisher ? [[words(syn.title).join(' '), publisher] as const] : [];
+    }),
+  );
+  const withListedBy = (match: MatchInfo): MatchInfo => {
+    const listedBy = match.source === 'synonym' ? synonymPublishers.get(words(match.title).join(' ')) : undefined;
+    return listedBy ? { ...match, listedBy } : match;
+  };
 
   const roleRefById = (id: string): RoleRef | undefined => {
     const r = catalog.roles.get(id);
@@ -91,7 +105,7 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
           return {
             kind: 'role',
             query,
-            match: r.match,
+            match: withListedBy(r.match),
             alternatives: r.alternatives.flatMap((id) => roleRefById(id) ?? []),
             ...card,
             // The card names the O*NET occupation that matched when the SOC is only a residual group of it

@@ -127,7 +127,15 @@ describe('qualifiers people add', () => {
     expect(card('painter and decorator').role.soc).toBe('47-2141');
     // A spelling: "labourer" is read as "laborer" (O*NET's spelling).
     expect(socOf(engine.ask('construction labourer'))).toBe('47-2061');
-    expect(renderText(card('solicitor'))).toContain('‘solicitor’ is a British or international title for Lawyers.');
+    expect(renderText(card('solicitor'))).toContain(
+      '‘solicitor’ is another name for Lawyers, per UK Office for National Statistics.',
+    );
+    // An everyday title the classifications do not list, sourced to the BLS Handbook.
+    expect(card('uber driver').role.soc).toBe('53-3054');
+    expect(card('part-time lyft driver').match.qualifiers).toEqual(['part-time']);
+    expect(renderText(card('rideshare driver')).replace(/\s+/g, ' ')).toContain(
+      '‘rideshare driver’ is another name for Taxi Drivers, per U.S. Bureau of Labor Statistics.',
+    );
   });
 });
 
