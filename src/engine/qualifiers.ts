@@ -49,6 +49,7 @@ const PHRASES = new Map<string, string>(
 );
 const YEAR_WORDS = new Set(['year', 'yr']);
 const EXPERIENCE_WORDS = new Set(['experience', 'exp', 'experienced']);
+const YEARS_LEAD_INS = new Set(['with', 'over', 'nearly', 'almost', 'about']);
 
 export interface Qualified {
   /** The words that name the job. */
@@ -70,6 +71,8 @@ export function setAsideQualifiers(words: string[]): Qualified {
       let end = i + 2;
       if (words[end] === 'of' && EXPERIENCE_WORDS.has(words[end + 1] ?? '')) end += 2;
       else if (EXPERIENCE_WORDS.has(words[end] ?? '')) end += 1;
+      // "with 10 years' experience": the word that leads into it goes too.
+      if (i > 0 && YEARS_LEAD_INS.has(words[i - 1] ?? '')) removed.add(i - 1);
       const n = Number(word);
       qualifiers.push(`${n} ${n === 1 ? 'year' : 'years'}${end > i + 2 ? ' experience' : ''}`);
       for (let j = i; j < end; j++) removed.add(j);

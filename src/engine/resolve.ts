@@ -202,7 +202,13 @@ export const FUSE = {
 } as const;
 
 /** Words a person puts before a title when naming it in a sentence or a list. */
-const LEAD_INS = new Set(['a', 'an', 'the', 'and', 'or', 'for', 'about', 'my', 'our', 'your', 'as', 'any', 'some']);
+const LEAD_INS = new Set(
+  (
+    'a an the and or for about my our your as any some ' +
+    // "I'm a …", "I am a …", "I work as a …", "I've been a …", "currently a …"
+    'i im am work working been was currently now'
+  ).split(' '),
+);
 
 export class Resolver {
   /** The datasets' names (tens of thousands; cached between starts). */

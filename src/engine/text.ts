@@ -114,10 +114,19 @@ export function plainWords(text: string): string[] {
   // Most titles are plain ASCII: skip the Unicode decomposition for them.
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(text);
-  const clean = (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+  const clean = (
+    ascii
+      ? text
+      : text
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[’‘]/g, "'")
+  )
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/'s\b/g, '');
+    // Possessives and contractions ("Sheriff's", "I'm", "we've", "don't") lose their ending rather than leave a
+    // one-letter word that a title could match.
+    .replace(/'(?:s|m|re|ve|ll|d|t)\b/g, '');
   return (clean.match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []).map(singular);
 }
 

@@ -102,6 +102,12 @@ describe('qualifiers people add', () => {
     ['junior web developer', '15-1254', ['junior']],
     ['I have 5 years experience as a paralegal', '23-2011', ['5 years experience']],
     ['head chef', '35-1011', ['head']],
+    ['senior accountant with 5 years of experience', '13-2011', ['senior', '5 years experience']],
+    // How people introduce their job: the words before the title, and contractions (straight or curly).
+    ["I'm a software engineer", '15-1252', []],
+    ['I’m a senior software engineer with 10 years experience', '15-1252', ['senior', '10 years experience']],
+    ['I work as a paralegal', '23-2011', []],
+    ['a pharmacy technician', '29-2052', []],
   ])('%s -> %s, setting aside %j', (text, soc, qualifiers) => {
     const answer = card(text);
     expect(answer.role.soc).toBe(soc);
