@@ -190,6 +190,12 @@ function buildModel(pool: readonly OccupationData[], reference: OnetReference): 
   // How many rated occupations use each technology: the more, the more widely useful it is to learn.
   const usage = new Map<number, number>();
   for (const o of rated) for (const t of o.profile?.technologies ?? []) usage.set(t, (usage.get(t) ?? 0) + 1);
+  // And each kind of software (O*NET's commodity): a browser or an e-mail program is everyday software whichever
+  // brand an occupation's list happens to name (Firefox is listed for 12 % of occupations, browsers for most).
+  const kindUsage = new Map<string, number>();
+  for (const o of rated)
+    for (const kind of new Set((o.profile?.technologies ?? []).map((t) => reference.technologies[t]?.commodity)))
+      if (kind) kindUsage.set(kind, (kindUsage.get(kind) ?? 0) + 1);
   const core = coreElements(rated, reference, similarity);
 
   const proxies = new Map<OccupationData, Proxy | undefined>();
@@ -243,7 +249,7 @@ function buildModel(pool: readonly OccupationData[], reference: OnetReference): 
       const gaps = skillGaps(basis.profile, to, reference, core(to));
       if (gaps.length) out.skillsToBuild = gaps;
     }
-    const tools = newTechnologies(basis.technologies, to, reference, usage, rated.length);
+    const tools = newTechnologies(basis.technologies, to, reference, { usage, kindUsage }, rated.length);
     if (tools.length) out.technologies = tools;
     const steps = stepsOf(basis.profile, to, reference);
     if (steps.length) out.steps = steps;
@@ -526,23 +532,30 @@ export function skillGaps(
   return list;
 }
 
-/** Hot or in-demand technologies the target uses that the origin does not, leaving out everyday office software:
- *  in demand for the target first, then hot; among equals, those more occupations use. */
+/** Hot or in-demand technologies the target uses that the origin does not, leaving out everyday software (a
+ *  product or a kind of software common to many occupations) and kinds of software the origin already uses (no
+ *  Google Sheets for someone who uses Excel): in demand for the target first, then hot; among equals, those more
+ *  occupations use. */
 function newTechnologies(
   have: Set<number>,
   target: OnetProfile | undefined,
   reference: OnetReference,
-  usage: Map<number, number>,
+  { usage, kindUsage }: { usage: Map<number, number>; kindUsage: Map<string, number> },
   rated: number,
 ): NonNullable<Transition['technologies']> {
   if (!target) return [];
   const demanded = new Set(target.inDemand);
+  const common = TRANSITION_RULES.commonTechnology * rated;
+  const kindOf = (t: number) => reference.technologies[t]?.commodity ?? '';
+  const kindsHad = new Set([...have].map(kindOf));
   return target.technologies
     .filter(
       (t) =>
         !have.has(t) &&
-        (demanded.has(t) || reference.technologies[t]?.hot) &&
-        (usage.get(t) ?? 0) < TRANSITION_RULES.commonTechnology * rated,
+        !kindsHad.has(kindOf(t)) &&
+        demanded.has(t) &&
+        (usage.get(t) ?? 0) < common &&
+        (kindUsage.get(kindOf(t)) ?? 0) < common,
     )
     .map((t) => ({
       t,

@@ -54,6 +54,7 @@ const reference: OnetReference = {
     { name: 'Tableau', commodity: 'Business intelligence software', hot: false },
     { name: 'Paintbox', commodity: 'Graphics software', hot: true },
     { name: 'Wrench CAD', commodity: 'Design software', hot: false },
+    { name: 'Sheets', commodity: 'Spreadsheet software', hot: true },
   ],
 };
 
@@ -149,7 +150,7 @@ const origin = job('90-1011', 'Ledger Keepers', 80, ledger(), {
   annualPay: [pay(61000, 'bls-ooh', '2024'), pay(57000)],
 });
 // Auditors also use SQL (in demand for them) and Tableau (neither hot nor in demand for them).
-const auditors = job('90-1012', 'Ledger Auditors', 50, ledger({ technologies: [0, 1, 2, 3], inDemand: [2] }), {
+const auditors = job('90-1012', 'Ledger Auditors', 50, ledger({ technologies: [0, 1, 2, 3, 4, 6], inDemand: [2, 6] }), {
   annualPay: [pay(65000)],
 });
 const pool: OccupationData[] = [
@@ -289,11 +290,12 @@ describe('computed moves', () => {
     expect(move?.similarity).toBeLessThanOrEqual(1);
   });
 
-  it('name the new hot or in-demand technologies, in demand first', () => {
+  it('name the new technologies in demand for the destination, not a kind of software the origin already uses', () => {
     const move = path.moves.find((t) => t.title === 'Ledger Auditors');
     expect(move?.technologies).toEqual([
       { name: 'SQL', hot: true, inDemand: true },
-      // Tableau is neither hot nor in demand here: not named.
+      // Tableau is neither hot nor in demand here; Paintbox is hot in postings at large but not in demand for
+      // auditors; Sheets is in demand, but the origin already uses a spreadsheet.
     ]);
   });
 
