@@ -213,7 +213,9 @@ export class Resolver {
   /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
   private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
   private readonly newTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
-  private readonly taskDocs: { id: string; tasks: string }[];
+  /** Roles with task statements, in index order: their text is joined only while it is indexed, so that ~2 MB
+   *  of joined statements are not kept beside the catalog's own. */
+  private readonly taskRoles: CatalogRole[];
   /** The warm-up's partly built task index and how many roles it holds. */
   private taskIndexInProgress: { index: MiniSearch<{ id: string; tasks: string }>; done: number } | undefined;
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
@@ -231,15 +233,14 @@ export class Resolver {
     this.datasetIndex = new NameIndex(options.names ?? buildDatasetNameIndex(catalog.datasets, options.excludeNames));
     this.onetOccupations = this.datasetIndex.countBySource(['onet-occupation']);
     const knowledgeNames: NameInput[] = [];
-    const taskDocs: { id: string; tasks: string }[] = [];
+    const taskRoles: CatalogRole[] = [];
     for (const role of catalog.roles.values()) {
       if (role.curated) {
         const target = `${ROLE_TARGET}${role.id}`;
         for (const title of [role.title, role.id.replace(/-/g, ' '), ...role.aliases, ...role.acronyms])
           knowledgeNames.push({ title: this.respell(title), target, source: 'catalog' });
       }
-      const tasks = taskText(role);
-      if (tasks) taskDocs.push({ id: role.id, tasks });
+      if (taskText(role)) taskRoles.push(role);
     }
     for (const s of catalog.knowledge.synonyms ?? [])
       if (catalog.bySoc.has(s.soc))
@@ -250,7 +251,7 @@ export class Resolver {
     // after the server is listening, since names answer most questions without it.
     this.newTaskIndex = () =>
       new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
-    this.taskDocs = taskDocs;
+    this.taskRoles = taskRoles;
 
     this.faqSearch = new MiniSearch({ fields: ['text'], tokenize, processTerm });
     for (const faq of catalog.knowledge.faqs.values()) {
@@ -281,11 +282,16 @@ export class Resolver {
     if (!this.taskIndex) {
       // Finish the warm-up's index if one is under way, rather than starting again.
       const { index, done } = this.taskIndexInProgress ?? { index: this.newTaskIndex(), done: 0 };
-      index.addAll(this.taskDocs.slice(done));
+      index.addAll(this.taskDocs(done, this.taskRoles.length));
       this.taskIndex = index;
       this.taskIndexInProgress = undefined;
     }
     return this.taskIndex;
+  }
+
+  /** The task index's documents for roles `from` to `to` (exclusive). */
+  private taskDocs(from: number, to: number): { id: string; tasks: string }[] {
+    return this.taskRoles.slice(from, to).map((role) => ({ id: role.id, tasks: taskText(role) }));
   }
 
   /** Builds the typo look-up and the task index in slices of `perStep` roles, one per iteration, so a server
@@ -297,9 +303,10 @@ export class Resolver {
     if (this.taskIndex || this.taskIndexInProgress) return;
     const building = { index: this.newTaskIndex(), done: 0 };
     this.taskIndexInProgress = building;
-    while (!this.taskIndex && building.done < this.taskDocs.length) {
-      building.index.addAll(this.taskDocs.slice(building.done, building.done + perStep));
-      building.done = Math.min(this.taskDocs.length, building.done + perStep);
+    while (!this.taskIndex && building.done < this.taskRoles.length) {
+      const to = Math.min(this.taskRoles.length, building.done + perStep);
+      building.index.addAll(this.taskDocs(building.done, to));
+      building.done = to;
       yield;
     }
     if (!this.taskIndex) this.taskSearch();
