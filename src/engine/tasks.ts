@@ -2,7 +2,7 @@
 // fits a description of the work ("draw blood samples from patients"). It ranks exactly as MiniSearch 7 does
 // over one field with `prefix` (BM25+, k 1.2, b 0.7, d 0.5; prefix matches weighted 0.375 × |t| / (|t| + 0.3 ×
 // extra letters); a document's score times the number of query words it matched), which it replaces for
-// memory: MiniSearch keeps two Maps per term, about 20 MB for these statements, where flat arrays take 3 MB.
+// memory: MiniSearch keeps two Maps per term, about 10 MB for these statements, where flat arrays take 2 MB.
 // test/engine/tasks.test.ts checks that both give the same hits.
 import { STOP_WORDS, singular } from './text.js';
 
