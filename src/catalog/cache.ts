@@ -17,8 +17,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isTypedArray } from 'node:util/types';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { DefaultDeserializer, serialize } from 'node:v8';
 import { cacheRoot } from './paths.js';
 
 /** Where the start-up cache of one data folder lives (one file per data folder, replaced when stale). */
@@ -112,11 +113,35 @@ export function readCache<T>(file: string, key: string, check: (value: unknown) 
     };
     if (header.key !== key) return { status: 'stale' };
     if (header.bytes !== bytes.length - headerEnd) return { status: 'unreadable', detail: 'cut short' };
-    const value: unknown = deserialize(bytes.subarray(headerEnd));
+    const value: unknown = deserializeCopying(bytes.subarray(headerEnd));
     return check(value) ? { status: 'hit', value } : { status: 'unreadable', detail: 'unexpected content' };
   } catch (err) {
     return { status: 'unreadable', detail: (err as Error).message };
   }
+}
+
+/** Node's deserializer hands back typed arrays as views into the bytes it reads (when they are aligned), so one
+ *  small array kept alive would keep the whole file (15 MB, most of it strings long since copied into the heap)
+ *  in memory. This one gives each typed array a buffer of its own, and the file's bytes can be freed. */
+class CopyingDeserializer extends DefaultDeserializer {
+  override _readHostObject(): unknown {
+    const view = super._readHostObject();
+    // A Buffer's slice() is a view too; a typed array's is a copy.
+    return Buffer.isBuffer(view) ? Buffer.from(view) : isTypedArray(view) ? view.slice() : view;
+  }
+}
+
+declare module 'node:v8' {
+  interface DefaultDeserializer {
+    /** Reads an object the serializer's host wrote: for Node's, a typed array or a Buffer. */
+    _readHostObject(): unknown;
+  }
+}
+
+function deserializeCopying(bytes: Uint8Array): unknown {
+  const deserializer = new CopyingDeserializer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  deserializer.readHeader();
+  return deserializer.readValue();
 }
 
 /** Writes the value under `key`: to a temporary file first, then renamed over the old one. False when it could not. */

@@ -21,6 +21,7 @@ import {
   MATCH_WEIGHTS,
 } from './names.js';
 import { leadingQualifier, setAsideQualifiers } from './qualifiers.js';
+import { SEARCH_TEXT, TaskIndex, type TaskDoc } from './tasks.js';
 import {
   ABBREVIATIONS,
   GENERIC_RISK_WORDS,
@@ -220,35 +221,30 @@ export class Resolver {
   private readonly onetOccupations: Map<string, number>;
   private readonly faqPhrases = new Map<string, string>();
   /** Task statements: a large vocabulary, searched without fuzzing to stay fast. */
-  private taskIndex: MiniSearch<{ id: string; tasks: string }> | undefined;
-  private readonly newTaskIndex: () => MiniSearch<{ id: string; tasks: string }>;
-  private readonly taskDocs: { id: string; tasks: string }[];
-  /** The warm-up's partly built task index and how many roles it holds. */
-  private taskIndexInProgress: { index: MiniSearch<{ id: string; tasks: string }>; done: number } | undefined;
+  private taskIndex: TaskIndex | undefined;
+  /** Roles with task statements, in index order: their text is joined only while it is indexed, so that ~2 MB
+   *  of joined statements are not kept beside the catalog's own. */
+  private readonly taskRoles: CatalogRole[];
+  /** The warm-up's partly built task index. */
+  private taskIndexInProgress: TaskIndex | undefined;
   private readonly faqSearch: MiniSearch<{ id: string; text: string }>;
 
   constructor(
     private readonly catalog: Catalog,
     options: ResolverOptions = {},
   ) {
-    const processTerm = (term: string) => {
-      const w = singular(term.toLowerCase());
-      return STOP_WORDS.has(w) ? null : w;
-    };
-    const tokenize = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     this.spellings = catalog.knowledge.synonyms ? catalog.knowledge.spellings : new Map();
     this.datasetIndex = new NameIndex(options.names ?? buildDatasetNameIndex(catalog.datasets, options.excludeNames));
     this.onetOccupations = this.datasetIndex.countBySource(['onet-occupation']);
     const knowledgeNames: NameInput[] = [];
-    const taskDocs: { id: string; tasks: string }[] = [];
+    const taskRoles: CatalogRole[] = [];
     for (const role of catalog.roles.values()) {
       if (role.curated) {
         const target = `${ROLE_TARGET}${role.id}`;
         for (const title of [role.title, role.id.replace(/-/g, ' '), ...role.aliases, ...role.acronyms])
           knowledgeNames.push({ title: this.respell(title), target, source: 'catalog' });
       }
-      const tasks = taskText(role);
-      if (tasks) taskDocs.push({ id: role.id, tasks });
+      if (taskText(role)) taskRoles.push(role);
     }
     for (const s of catalog.knowledge.synonyms ?? [])
       if (catalog.bySoc.has(s.soc))
@@ -257,11 +253,9 @@ export class Resolver {
 
     // Indexing ~19,000 task statements is most of the index time; it is built on first need or by the warm-up
     // after the server is listening, since names answer most questions without it.
-    this.newTaskIndex = () =>
-      new MiniSearch<{ id: string; tasks: string }>({ fields: ['tasks'], tokenize, processTerm });
-    this.taskDocs = taskDocs;
+    this.taskRoles = taskRoles;
 
-    this.faqSearch = new MiniSearch({ fields: ['text'], tokenize, processTerm });
+    this.faqSearch = new MiniSearch({ fields: ['text'], ...SEARCH_TEXT });
     for (const faq of catalog.knowledge.faqs.values()) {
       for (const q of [faq.question, ...faq.alsoAsked]) this.faqPhrases.set(phraseKey(q), faq.id);
       this.faqSearch.add({ id: faq.id, text: [faq.question, ...faq.alsoAsked].join('\n') });
@@ -286,15 +280,20 @@ export class Resolver {
     return list.some((w) => this.spellings.has(w)) ? list.map((w) => this.spellings.get(w) ?? w).join(' ') : title;
   }
 
-  private taskSearch(): MiniSearch<{ id: string; tasks: string }> {
+  private taskSearch(): TaskIndex {
     if (!this.taskIndex) {
       // Finish the warm-up's index if one is under way, rather than starting again.
-      const { index, done } = this.taskIndexInProgress ?? { index: this.newTaskIndex(), done: 0 };
-      index.addAll(this.taskDocs.slice(done));
-      this.taskIndex = index;
+      const index = this.taskIndexInProgress ?? new TaskIndex(SEARCH_TEXT);
+      index.add(this.taskDocs(index.size, this.taskRoles.length));
+      this.taskIndex = index.finish();
       this.taskIndexInProgress = undefined;
     }
     return this.taskIndex;
+  }
+
+  /** The task index's documents for roles `from` to `to` (exclusive). */
+  private taskDocs(from: number, to: number): TaskDoc[] {
+    return this.taskRoles.slice(from, to).map((role) => ({ id: role.id, text: taskText(role) }));
   }
 
   /** Builds the typo look-up and the task index in slices of `perStep` roles, one per iteration, so a server
@@ -304,11 +303,10 @@ export class Resolver {
     yield;
     this.knowledgeIndex.prepareFuzzy();
     if (this.taskIndex || this.taskIndexInProgress) return;
-    const building = { index: this.newTaskIndex(), done: 0 };
+    const building = new TaskIndex(SEARCH_TEXT);
     this.taskIndexInProgress = building;
-    while (!this.taskIndex && building.done < this.taskDocs.length) {
-      building.index.addAll(this.taskDocs.slice(building.done, building.done + perStep));
-      building.done = Math.min(this.taskDocs.length, building.done + perStep);
+    while (!this.taskIndex && building.size < this.taskRoles.length) {
+      building.add(this.taskDocs(building.size, Math.min(this.taskRoles.length, building.size + perStep)));
       yield;
     }
     if (!this.taskIndex) this.taskSearch();
@@ -846,9 +844,7 @@ export class Resolver {
     // job title uses (typos, names, nonsense).
     const known = content.filter((w) => this.datasetIndex.hasTerm(w)).length;
     if (content.length < 3 || known < 2) return null;
-    const hits = this.taskSearch()
-      .search(content.join(' '), { prefix: (t) => t.length >= 5 })
-      .slice(0, RESOLVE.maxTaskHits);
+    const hits = this.taskSearch().search(content.join(' ')).slice(0, RESOLVE.maxTaskHits);
     const best = hits[0];
     if (!best) return null;
     const unique = [...new Set(content)];
@@ -958,7 +954,7 @@ function matchOf(
   };
 }
 
-function taskText(role: CatalogRole): string {
+export function taskText(role: CatalogRole): string {
   const curated = role.curated?.assessment?.tasks.map((t) => t.task) ?? [];
   const data = role.data?.tasks.map((t) => t.task) ?? [];
   return [...curated, ...data].join('\n');

@@ -54,6 +54,26 @@ describe('start-up cache', () => {
     expect(second.names).toEqual(buildDatasetNameIndex(loadDatasets(data)));
   });
 
+  it('gives each typed array read back a buffer of its own, so the file read is not kept in memory', () => {
+    const { data, env } = setUp();
+    loadDatasetsCached(data, env);
+    const { names } = loadDatasetsCached(data, env);
+    const arrays = Object.values(names).filter((v): v is Int32Array | Uint8Array => ArrayBuffer.isView(v));
+    expect(arrays.length).toBeGreaterThan(10);
+    // Node's own deserialize hands back views into the file's bytes, which hold every array at once.
+    for (const array of arrays) expect(array.buffer.byteLength).toBe(array.byteLength);
+    // A Buffer written to the cache comes back whole and on its own bytes too.
+    const { file } = setUp();
+    const bytes = Buffer.alloc(10_000, 'ab');
+    expect(writeCache(file, 'k', { bytes, ints: Int32Array.of(1, 2, 3) })).toBe(true);
+    const read = readCache(file, 'k', (v): v is { bytes: Buffer; ints: Int32Array } => typeof v === 'object');
+    if (read.status !== 'hit') throw new Error(read.status);
+    expect(read.value.bytes.equals(bytes)).toBe(true);
+    expect(read.value.bytes.buffer.byteLength).toBe(10_000);
+    expect([...read.value.ints]).toEqual([1, 2, 3]);
+    expect(read.value.ints.buffer.byteLength).toBe(12);
+  });
+
   it('is rebuilt when a data file changes', () => {
     const { data, env } = setUp();
     loadDatasetsCached(data, env);
