@@ -333,10 +333,19 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
     }
   };
 
-  /** The task index, the reskilling model, then every role's card, in steps of a millisecond or two. */
+  // Whether a warm-up is building the reskilling model right now (see Engine.warmingUp).
+  let buildingModel = false;
+
+  /** The reskilling model, the typo look-up and the task index, then every role's card, in steps of a millisecond
+   *  or two. The model comes first: every card needs it, and it is the one piece that takes long to build. */
   function* warmUpSteps(): Generator<void> {
+    buildingModel = true;
+    try {
+      yield* cards.warmUpSteps();
+    } finally {
+      buildingModel = false;
+    }
     yield* resolver.warmUpSteps();
-    yield* cards.warmUpSteps();
     for (const role of catalog.roles.values()) {
       if (cards.has(role.id)) continue;
       cards.cardOf(role);
@@ -365,6 +374,7 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
       return cards.count();
     },
     warmUpSteps,
+    warmingUp: () => buildingModel,
     nameIndexData: () => resolver.nameIndexData(),
     stats: () => ({
       roles: catalog.roles.size,

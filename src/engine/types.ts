@@ -40,6 +40,10 @@ export interface Engine {
   warmUp(): number;
   /** The same work in short steps, one per iteration, for a server to interleave with requests. */
   warmUpSteps(): Generator<void>;
+  /** True while a warm-up (warmUpSteps) is building what every card needs (the reskilling model): a card asked
+   *  for now would build it on the spot, holding every other request for most of a second, so a server may wait
+   *  for the warm-up instead. */
+  warmingUp(): boolean;
   /** The datasets' name index as plain data, for a start-up cache to store (see app/boot.ts). */
   nameIndexData(): NameIndexData;
   /** Number of roles the engine can answer for, curated and from datasets; what the server loaded. */

@@ -26,6 +26,17 @@ export function answerFor(deps: SlackDeps, request: AnswerRequest, options: { co
   return answer;
 }
 
+/** Longest an answer waits for the warm-up (see afterWarmUp); past it, the answer builds what it needs itself. */
+const MAX_WARM_UP_WAIT_MS = 5000;
+
+/** Resolves once the engine's warm-up is no longer building what every card needs (at once when no warm-up is
+ *  running). In the first second after a start, a request waits here, after its ack, rather than building the
+ *  reskilling model on the spot and holding every request behind it (docs/PERFORMANCE.md, the first 3 s). */
+async function afterWarmUp(engine: SlackDeps['engine'], maxWaitMs = MAX_WARM_UP_WAIT_MS): Promise<void> {
+  const until = performance.now() + maxWaitMs;
+  while (engine.warmingUp() && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
+}
+
 /** Answers, counts, renders for the reply's surface and sends; resolves with the answer once it is sent. */
 export async function answerAndReply(
   deps: SlackDeps,
@@ -33,6 +44,7 @@ export async function answerAndReply(
   reply: Reply,
   options: { count?: boolean } = {},
 ): Promise<Answer> {
+  await afterWarmUp(deps.engine);
   const answer = answerFor(deps, request, options);
   await reply.send(messageFor(answer, reply.surface));
   return answer;
