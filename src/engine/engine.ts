@@ -17,6 +17,7 @@ import type { Catalog, CatalogRole } from '../catalog/catalog.js';
 import type { AnswerRequest, RoleSpec } from '../requests/types.js';
 import { createCardComposer } from './cards.js';
 import { experienceLevelOf, withAsked } from './experience.js';
+import { leastExposedList, type LeastExposedList } from './least-exposed.js';
 import { rolesNamedIn } from './mentions.js';
 import { Resolver, type Resolution, type ResolverOptions } from './resolve.js';
 import { words } from './text.js';
@@ -58,6 +59,8 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
   const resolver = new Resolver(catalog, options);
   const cards = createCardComposer(catalog, resolver.onetSocs());
   const ref = (role: CatalogRole): RoleRef => ({ id: role.id, title: role.title, soc: role.soc });
+  // The FAQ list computed from the datasets, once per engine (the catalog does not change while it lives).
+  let leastExposed: LeastExposedList | undefined;
   // Who lists each synonym's title, so that the card can say where "uber driver" or "solicitor" comes from.
   const synonymPublishers = new Map(
     (catalog.knowledge.synonyms ?? []).flatMap((syn) => {
@@ -128,12 +131,17 @@ export function createEngine(catalog: Catalog, options: ResolverOptions = {}): E
       case 'faq': {
         const faq = catalog.knowledge.faqs.get(r.faqId);
         if (!faq) return { kind: 'not_found', query, reason: 'no_match', suggestions: popular() };
+        const list = faq.list === 'least-exposed-occupations' ? (leastExposed ??= leastExposedList(catalog)) : null;
         const answer: FaqAnswer = {
           kind: 'faq',
           query,
-          faq: { id: faq.id, question: faq.question, answer: faq.answer },
-          roles: faq.roles.flatMap((id) => roleRefById(id) ?? []),
-          sources: faq.sources.map(cards.sourceRef),
+          faq: {
+            id: faq.id,
+            question: faq.question,
+            answer: list ? `${faq.answer.trimEnd()}\n\n${list.markdown}` : faq.answer,
+          },
+          roles: [...faq.roles.flatMap((id) => roleRefById(id) ?? []), ...(list?.roles.map(ref) ?? [])],
+          sources: [...new Set([...faq.sources, ...(list?.sources ?? [])])].map(cards.sourceRef),
         };
         return answer;
       }

@@ -58,6 +58,19 @@ describe('knowledge validation', () => {
     expect(lineText(dir, p!.file, p!.line)).toMatch(/score:\s*7/);
   });
 
+  it('names the one list an FAQ may ask the engine to compute', () => {
+    const dir = copyKnowledge();
+    edit(dir, 'faqs/which-jobs-are-least-exposed.yaml', (doc) => doc.set('list', 'safest-jobs'));
+    const [p, ...rest] = problemsOf(dir);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      file: 'knowledge/faqs/which-jobs-are-least-exposed.yaml',
+      field: 'list',
+      message: 'must be least-exposed-occupations (the one list airisk computes)',
+    });
+    expect(lineText(dir, p!.file, p!.line)).toMatch(/list:\s*safest-jobs/);
+  });
+
   it('reports time shares that do not add up to 100 %', () => {
     const dir = copyKnowledge();
     edit(dir, 'roles/medical-coder.yaml', (doc) => doc.setIn(['assessment', 'tasks', 0, 'timeShare'], 30));

@@ -10,6 +10,7 @@
 import { statSync } from 'node:fs';
 import type { FigureLine, Measure, TaskLine } from '../../answers/types.js';
 import { formatFigure } from '../../answers/format.js';
+import { GROUP_LABEL } from './group-figures.js';
 import { titleKey } from './ids.js';
 import { readEloundouExposure, readEloundouTasks, type EloundouExposure } from './eloundou.js';
 import { readMicrosoftApplicability, type ApplicabilityScore } from './microsoft.js';
@@ -332,7 +333,7 @@ function figuresOf(
     };
   };
   // A group figure says so in its label too, for renderers that leave notes out.
-  const grouped = (label: string, group: boolean | undefined) => (group ? `${label} (group)` : label);
+  const grouped = (label: string, group: boolean | undefined) => (group ? `${label}${GROUP_LABEL}` : label);
   const oohLine = (label: string, value: number, unit: string, period: string, display?: string) =>
     figure(DATASET_SOURCES.blsOoh, grouped(label, ooh?.group), value, unit, period, [oohNote], display);
   const oewsLine = (label: string, value: number, unit: string, note?: string, display?: string) =>

@@ -215,6 +215,11 @@ export const faqSchema = z.strictObject({
   answer: text,
   roles: z.array(id).default([]),
   sources: z.array(sourceRef).min(1, 'an answer needs at least one source'),
+  /** A list the engine computes from the datasets and adds after the answer: `least-exposed-occupations` (the
+   *  common occupations the exposure measures, taken together, rank least exposed, with their sources). */
+  list: z
+    .enum(['least-exposed-occupations'], { error: 'must be least-exposed-occupations (the one list airisk computes)' })
+    .optional(),
 });
 
 const skillSchema = z.strictObject({
