@@ -170,7 +170,8 @@ describe('never a confident wrong answer', () => {
   });
 
   it('does not guess a job for a question that names none, and says why', () => {
-    for (const text of ['will AI replace my job?', 'is my job safe?', 'what jobs are safe from AI?']) {
+    // ("What jobs are safe from AI?" names no job either, and has an FAQ of its own: least-exposed.test.ts.)
+    for (const text of ['will AI replace my job?', 'is my job safe?', 'is my job safe from AI']) {
       const answer = engine.ask(text);
       expect(answer.kind, text).toBe('not_found');
       expect(answer.kind === 'not_found' && answer.reason).toBe('no_job');
