@@ -92,6 +92,11 @@ export interface TaskLine {
   gpt4Exposure?: 'E0' | 'E1' | 'E2';
   /** Human raters and GPT-4 disagree on this task. */
   disagreement?: boolean;
+  /** O*NET marks it a Supplemental task of the occupation, not a Core one (less relevant or less important). */
+  supplemental?: boolean;
+  /** It comes from a specialty O*NET occupation folded into the SOC (29-1141.03 Critical Care Nurses in
+   *  Registered Nurses), not from the SOC's own O*NET occupation. */
+  specialty?: boolean;
   /** 0–1 exposure used to order tasks. */
   exposure: number;
   source: string;

@@ -84,8 +84,14 @@ function shortReason(text: string): string {
 
 /** Without a path: the tasks the raters judged AI least and most able to speed up. */
 function taskSteps(tasks: readonly TaskLine[]): NextStep[] {
-  // Among the least (most) exposed, the shortest statement: it reads best as one line.
-  const end = (pick: (t: TaskLine) => boolean) => tasks.filter(pick).sort((a, b) => a.task.length - b.task.length)[0];
+  // Among the least (most) exposed, a Core task of the occupation itself where there is one, not a Supplemental
+  // one or one of a specialty folded into it ("Provide post-mortem care" is Critical Care Nurses', not every
+  // nurse's), then the shortest: it reads best as one line.
+  const end = (pick: (t: TaskLine) => boolean) => {
+    const ends = tasks.filter(pick);
+    const typical = ends.filter((t) => !t.supplemental && !t.specialty);
+    return (typical.length ? typical : ends).sort((a, b) => a.task.length - b.task.length)[0];
+  };
   const low = Math.min(...tasks.map((t) => t.exposure));
   const high = Math.max(...tasks.map((t) => t.exposure));
   const least = end((t) => t.exposure === low);

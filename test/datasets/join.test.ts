@@ -155,6 +155,8 @@ describe('tasks', () => {
         gpt4Exposure: 'E2',
         exposure: 0.25,
         disagreement: true,
+        // O*NET's task type and which O*NET-SOC occupation the task belongs to (the fixture's rows say so).
+        supplemental: true,
         source: 'eloundou-tasks',
       },
       {
@@ -162,6 +164,7 @@ describe('tasks', () => {
         humanExposure: 'E0',
         gpt4Exposure: 'E0',
         exposure: 0,
+        specialty: true,
         source: 'eloundou-tasks',
       },
     ]);

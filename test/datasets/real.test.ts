@@ -106,6 +106,17 @@ describe('Loan Officers (13-2072) to Credit Analysts (13-2041)', () => {
   });
 });
 
+describe('Registered Nurses (29-1141): tasks of the specialties folded into the SOC', () => {
+  it("marks a Critical Care Nurses' task (29-1141.03) as a specialty's, and keeps the nurses' own unmarked", () => {
+    const tasks = occupation('29-1141').tasks;
+    expect(tasks.find((t) => t.task === 'Provide post-mortem care.')).toMatchObject({ specialty: true });
+    const own = tasks.find((t) => t.task.startsWith('Administer medications to patients'));
+    expect(own?.specialty).toBeUndefined();
+    expect(own?.supplemental).toBeUndefined();
+    expect(tasks.some((t) => t.supplemental)).toBe(true);
+  });
+});
+
 describe('Medical Records Specialists (29-2072), where medical coders sit', () => {
   const records = occupation('29-2072');
 

@@ -152,6 +152,19 @@ describe('what to do now', () => {
     expect(nextStepsOf(path({}), [task('Something.', 0.5)])).toEqual([]);
   });
 
+  it('prefers a Core task of the occupation itself to a shorter Supplemental or specialty one', () => {
+    const steps = nextStepsOf(path({}), [
+      task('Write reports.', 1),
+      { ...task('Provide post-mortem care.', 0), specialty: true },
+      { ...task('Order supplies.', 0), supplemental: true },
+      task('Give medications to patients.', 0),
+    ]);
+    expect(steps[0]?.title).toBe('Give medications to patients');
+    // With nothing else at that end, a Supplemental or specialty task still says something.
+    const only = nextStepsOf(path({}), [{ ...task('Provide post-mortem care.', 0), specialty: true }]);
+    expect(only[0]?.title).toBe('Provide post-mortem care');
+  });
+
   it('never gives more than three', () => {
     const many = path({
       transitions: [move({ id: 'a', title: 'Alpha' }), move({ id: 'b', title: 'Bravo' })],

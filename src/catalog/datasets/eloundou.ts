@@ -90,9 +90,12 @@ export function readEloundouTasks(dir: string): Map<string, TaskLine[]> {
       source,
     };
     if (human !== gpt4) task.disagreement = true;
+    const core = row['Task Type'] !== 'Supplemental';
+    if (!core) task.supplemental = true;
+    if (!row['O*NET-SOC Code'].endsWith('.00')) task.specialty = true;
     let list = bySoc.get(soc);
     if (!list) bySoc.set(soc, (list = []));
-    list.push({ task, core: row['Task Type'] !== 'Supplemental', order });
+    list.push({ task, core, order });
   });
   const out = new Map<string, TaskLine[]>();
   for (const [soc, list] of bySoc) {
