@@ -11,6 +11,12 @@ const GLANCE_MAX_CHARS = 90;
 const CAN_FROM = 0.75;
 const CANNOT_UP_TO = 0.25;
 
+/** A Core task of the occupation itself: not one O*NET marks Supplemental, nor one of a specialty folded into the
+ *  SOC ("Provide post-mortem care" is Critical Care Nurses', not every registered nurse's). */
+export function isTypicalTask(t: TaskLine): boolean {
+  return !t.supplemental && !t.specialty;
+}
+
 /**
  * The authors' statements where the role has them (in their order); otherwise the most and least exposed task
  * statements, each with its source: the tasks raters judged AI can speed up most, and least.
@@ -21,9 +27,14 @@ export function glanceOf(aiCan: readonly Claim[], aiCannot: readonly Claim[], ta
     return { aiCan: fitting(aiCan.map(main)), aiCannot: fitting(aiCannot.map(main)), from: 'curated' };
   }
   const claim = (t: TaskLine): Claim => ({ text: t.task.replace(/\s+/g, ' ').trim(), source: t.source });
-  // Stable sorts keep the source's order (core tasks first) among equals.
-  const can = tasks.filter((t) => t.exposure >= CAN_FROM).sort((a, b) => b.exposure - a.exposure);
-  const cannot = tasks.filter((t) => t.exposure <= CANNOT_UP_TO).sort((a, b) => a.exposure - b.exposure);
+  // Among equals, the occupation's own Core tasks first; stable sorts keep the source's order after that.
+  const atypical = (t: TaskLine) => Number(!isTypicalTask(t));
+  const can = tasks
+    .filter((t) => t.exposure >= CAN_FROM)
+    .sort((a, b) => b.exposure - a.exposure || atypical(a) - atypical(b));
+  const cannot = tasks
+    .filter((t) => t.exposure <= CANNOT_UP_TO)
+    .sort((a, b) => a.exposure - b.exposure || atypical(a) - atypical(b));
   if (!can.length && !cannot.length) return { aiCan: [], aiCannot: [], from: 'none' };
   // Among the most (least) exposed, the ones that fit a line: the next statements are as exposed.
   const top = (list: TaskLine[]) =>

@@ -3,6 +3,7 @@
 // One function of the path, so richer transition fields (issue 11) only need a change here. Pure.
 import { formatGap } from '../answers/format.js';
 import type { NextStep, ReskillingPath, TaskLine, Transition } from '../answers/types.js';
+import { isTypicalTask } from './glance.js';
 
 export const MAX_NEXT_STEPS = 3;
 /** A step's reason is kept only when it is short enough for the step to stay one line on the first screen;
@@ -84,12 +85,11 @@ function shortReason(text: string): string {
 
 /** Without a path: the tasks the raters judged AI least and most able to speed up. */
 function taskSteps(tasks: readonly TaskLine[]): NextStep[] {
-  // Among the least (most) exposed, a Core task of the occupation itself where there is one, not a Supplemental
-  // one or one of a specialty folded into it ("Provide post-mortem care" is Critical Care Nurses', not every
-  // nurse's), then the shortest: it reads best as one line.
+  // Among the least (most) exposed, a Core task of the occupation itself where there is one (isTypicalTask), then
+  // the shortest: it reads best as one line.
   const end = (pick: (t: TaskLine) => boolean) => {
     const ends = tasks.filter(pick);
-    const typical = ends.filter((t) => !t.supplemental && !t.specialty);
+    const typical = ends.filter(isTypicalTask);
     return (typical.length ? typical : ends).sort((a, b) => a.task.length - b.task.length)[0];
   };
   const low = Math.min(...tasks.map((t) => t.exposure));

@@ -2,6 +2,7 @@
 // path, from the task ratings.
 import { describe, expect, it } from 'vitest';
 import type { ReskillingPath, TaskLine, Transition } from '../../src/answers/types.js';
+import { glanceOf } from '../../src/engine/glance.js';
 import { nextStepsOf } from '../../src/engine/next-steps.js';
 
 const move = (over: Partial<Transition>): Transition => ({
@@ -150,6 +151,21 @@ describe('what to do now', () => {
     ]);
     // Nothing to say when no task is clearly at either end.
     expect(nextStepsOf(path({}), [task('Something.', 0.5)])).toEqual([]);
+  });
+
+  it("shows the occupation's own Core tasks first at a glance too, among tasks as exposed", () => {
+    const glance = glanceOf(
+      [],
+      [],
+      [
+        task('Write reports.', 1),
+        { ...task('Provide post-mortem care.', 0), specialty: true },
+        { ...task('Order supplies.', 0), supplemental: true },
+        task('Give medications to patients.', 0),
+        task('Comfort patients.', 0),
+      ],
+    );
+    expect(glance.aiCannot.map((c) => c.text)).toEqual(['Give medications to patients.', 'Comfort patients.']);
   });
 
   it('prefers a Core task of the occupation itself to a shorter Supplemental or specialty one', () => {
