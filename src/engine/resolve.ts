@@ -332,6 +332,19 @@ export class Resolver {
     return found;
   }
 
+  /** The words as a whole name ("Senior Software Engineer" may be one), else without their qualifiers; null when
+   *  neither is a name. */
+  private exactResolution(all: string[], asTyped?: string[]): Resolution | null {
+    const whole = this.exactName(all, asTyped);
+    if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
+    const { core, qualifiers, removed } = setAsideQualifiers(all);
+    // A qualifier that begins a name of its own is part of the job ("head cook" of "School Cafeteria Head Cook").
+    const partOfName = [...removed].some((i) => this.datasetIndex.hasKey(`${all[i]} ${all[i + 1] ?? ''}`));
+    if (!qualifiers.length || !core.length || partOfName) return null;
+    const bare = this.exactName(core, asTyped && setAsideQualifiers(asTyped).core);
+    return bare ? this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers)) : null;
+  }
+
   private resolveWords(text: string, all: string[], asTyped?: string[]): Resolution {
     if (all.length === 0) return { kind: 'not_found', reason: 'empty', suggestions: [] };
     if (all.length === 1 && HELP_WORDS.has(all[0] ?? '')) return { kind: 'help' };
@@ -355,26 +368,18 @@ export class Resolver {
         };
     }
 
-    // The whole text is a name ("Senior Software Engineer" may be one), then the text without its qualifiers.
-    const whole = this.exactName(all, asTyped);
-    if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
+    const exact = this.exactResolution(all, asTyped);
+    if (exact) return exact;
     // Words that lead into a title in speech ("a pharmacy technician", "and for pharmacy techs") are not part of
     // it: the rest, when it is a name, answers as that name.
     const lead = all.findIndex((w) => !LEAD_INS.has(w));
     if (lead > 0) {
-      const rest = this.resolveWords(text, all.slice(lead), asTyped?.slice(lead));
-      if (rest.kind === 'role' && rest.match.how === 'exact')
-        return { ...rest, match: { ...rest.match, how: 'sentence' } };
+      const rest = this.exactResolution(all.slice(lead), asTyped?.slice(lead));
+      if (rest?.kind === 'role') return { ...rest, match: { ...rest.match, how: 'sentence' } };
     }
     const exactFaq = this.faqPhrases.get(all.join(' '));
     if (exactFaq) return this.faqResolution(exactFaq, 1);
-    const { core, qualifiers, removed } = setAsideQualifiers(all);
-    // A qualifier that begins a name of its own is part of the job ("head cook" of "School Cafeteria Head Cook").
-    const partOfName = [...removed].some((i) => this.datasetIndex.hasKey(`${all[i]} ${all[i + 1] ?? ''}`));
-    if (qualifiers.length && core.length && !partOfName) {
-      const bare = this.exactName(core, asTyped && setAsideQualifiers(asTyped).core);
-      if (bare) return this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers));
-    }
+    const { core, qualifiers } = setAsideQualifiers(all);
 
     const acronyms = new Set((text.match(/\b[A-Z]{2,6}\b/g) ?? []).map((a) => a.toLowerCase()));
     // A name inside a sentence ("I'm a nurse, will AI replace me?") says which job; inside a bare title
