@@ -251,7 +251,9 @@ export function matchSentence(answer: Pick<RoleAnswer, 'match' | 'role'>): strin
         ? `${name} is another name for ${role.title}, per ${match.listedBy}.`
         : `${name} is another name for ${role.title}.`;
     case 'catalog':
-      return match.title.toLowerCase() === role.title.toLowerCase()
+      // "Painters" of "Painters, Construction and Maintenance", "Ranchers" of "Farmers, Ranchers, and …": the
+      // title shown says it already.
+      return role.title.toLowerCase().includes(match.title.toLowerCase())
         ? null
         : `${name} is another name for ${role.title}.`;
     default:

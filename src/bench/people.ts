@@ -16,6 +16,8 @@ import { GENERIC_RISK_WORDS, STOP_WORDS, words } from '../engine/text.js';
 import type { Engine } from '../engine/types.js';
 
 export const LAY_QUERIES_FILE = resolve(projectRoot, 'test/fixtures/lay-queries.tsv');
+/** A second lay set, written after the first had been tuned on; its first measurement was blind (see its header). */
+export const SECOND_LAY_QUERIES_FILE = resolve(projectRoot, 'test/fixtures/lay-queries-2.tsv');
 
 /** The targets. */
 export const PEOPLE_TARGETS = {

@@ -94,7 +94,7 @@ export interface NameIndexData {
   targetTextWords: Int32Array;
 }
 
-export const NAME_INDEX_VERSION = 2;
+export const NAME_INDEX_VERSION = 3;
 
 /** Keys a title is indexed under, as word lists: the title with a parenthesis taken out, and the parenthesis
  *  or the part before it alone when one is the abbreviation of the other ("CEO (Chief Executive Officer)"). */

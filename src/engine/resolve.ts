@@ -27,6 +27,7 @@ import {
   GENERIC_RISK_WORDS,
   GENERIC_TITLE_WORDS,
   MAX_INPUT_CHARS,
+  NOT_A_JOB,
   SHORT_FORMS,
   STOP_WORDS,
   TITLE_CONNECTORS,
@@ -129,6 +130,7 @@ export function datasetNames(datasets: Datasets): NameInput[] {
     const head = data.title.split(',')[0] ?? '';
     if (head !== data.title && !RESIDUAL.test(data.title))
       names.push({ title: head, target: data.soc, source: 'catalog' });
+    for (const listed of listedNames(data.title)) names.push({ title: listed, target: data.soc, source: 'catalog' });
     for (const o of data.onet)
       names.push({ title: o.title, target: data.soc, source: 'onet-occupation', onet: o.code });
   }
@@ -144,6 +146,35 @@ export function datasetNames(datasets: Datasets): NameInput[] {
     });
   }
   return names;
+}
+
+/**
+ * The other jobs a SOC title lists beside its first: "Ranchers" of "Farmers, Ranchers, and Other Agricultural
+ * Managers", "Blockmasons" of "Brickmasons and Blockmasons", "Paralegals" of "Paralegals and Legal Assistants".
+ * Only where the title opens with one plural noun, and each item listed ends with one, so that modifiers
+ * ("Crushing, Grinding, and Polishing Machine Setters") and qualifiers ("Painters, Construction and
+ * Maintenance") are not read as names; never "Other …" or "Except …", nor a residual "All Other" SOC.
+ */
+export function listedNames(title: string): string[] {
+  if (RESIDUAL.test(title)) return [];
+  const isPlural = (word: string | undefined) =>
+    !!word && /^[a-z]+$/i.test(word) && singular(word.toLowerCase()) !== word.toLowerCase();
+  const endsPlural = (phrase: string) => isPlural(phrase.trim().split(/\s+/).at(-1));
+  const [head = '', ...rest] = title.split(/,\s*/);
+  const [first = '', ...paired] = head.split(' and ');
+  if (first.includes(' ') || !isPlural(first)) return [];
+  const out: string[] = [];
+  // "Brickmasons and Blockmasons": the head's own pair.
+  if (paired.length === 1 && endsPlural(paired[0] ?? '')) out.push((paired[0] ?? '').trim());
+  // "Farmers, Ranchers, and …": the items after the head, up to the one after "and".
+  if (paired.length === 0)
+    for (const segment of rest) {
+      const item = segment.replace(/^and\s+/, '');
+      if (/^(other|except|including)\b|\ball other\b/i.test(item) || !endsPlural(item)) break;
+      out.push(item.trim());
+      if (item !== segment) break;
+    }
+  return out;
 }
 
 /** What each occupation does, in O*NET's words: evidence for the search below its names. */
@@ -336,13 +367,31 @@ export class Resolver {
    *  neither is a name. */
   private exactResolution(all: string[], asTyped?: string[]): Resolution | null {
     const whole = this.exactName(all, asTyped);
-    if (whole) return this.decide(whole.found, 'exact', whole.words, qualifiersOfName(whole.words));
+    if (whole) return this.decideName(whole, qualifiersOfName(whole.words));
     const { core, qualifiers, removed } = setAsideQualifiers(all);
     // A qualifier that begins a name of its own is part of the job ("head cook" of "School Cafeteria Head Cook").
     const partOfName = [...removed].some((i) => this.datasetIndex.hasKey(`${all[i]} ${all[i + 1] ?? ''}`));
     if (!qualifiers.length || !core.length || partOfName) return null;
     const bare = this.exactName(core, asTyped && setAsideQualifiers(asTyped).core);
-    return bare ? this.decide(bare.found, 'exact', bare.words, merge(qualifiersOfName(bare.words), qualifiers)) : null;
+    return bare ? this.decideName(bare, merge(qualifiersOfName(bare.words), qualifiers)) : null;
+  }
+
+  /** A name found only with two words joined ("mortar man": O*NET's "Mortarman" is an infantry title) is
+   *  asked about, unless it is an occupation's own title ("fire fighter": Firefighters). */
+  private decideName(
+    name: { found: Found[]; words: string[]; onlyJoined: boolean },
+    qualifiers: string[],
+    how: 'exact' | 'sentence' = 'exact',
+    matched = name.words,
+  ): Resolution {
+    const decided = this.decide(name.found, how, matched, qualifiers);
+    const first = name.found[0];
+    if (decided.kind !== 'role' || !name.onlyJoined || (first && OWN_TITLE.has(first.entry.source))) return decided;
+    const total = name.found.reduce((sum, f) => sum + f.weight, 0);
+    const candidates = name.found
+      .slice(0, RESOLVE.maxCandidates)
+      .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
+    return { kind: 'ambiguous', reason: 'typo', candidates, qualifiers };
   }
 
   private resolveWords(text: string, all: string[], asTyped?: string[]): Resolution {
@@ -411,13 +460,16 @@ export class Resolver {
     const content = core.filter((w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w));
     // "IT" typed in capitals is information technology, not the pronoun.
     if (/\bIT\b/.test(text) && core.includes('it')) content.unshift('it');
+    // "Unemployed", "I'm a stay at home mum": a situation, not a job; the reply asks which job they had or want.
+    if (NOT_A_JOB.has(all.filter((w) => !STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w)).join(' ')))
+      return { kind: 'not_found', reason: 'no_job', suggestions: [] };
     if (named) {
       const rest = setAsideQualifiers(all.filter((_, i) => outside(i))).qualifiers;
-      const byName = this.decide(
-        named.found,
+      const byName = this.decideName(
+        named,
+        merge(qualifiersOfName(named.words), rest),
         'sentence',
         all.slice(named.start, named.end),
-        merge(qualifiersOfName(named.words), rest),
       );
       // A name that leaves other words of the job aside ("doctor" in "family doctor") gives way to a search
       // over all of them when the name alone does not decide.
@@ -498,17 +550,43 @@ export class Resolver {
   /** The words as a known name; short forms count with their expansions ("customer service rep" is also
    *  "customer service representative"), the words as typed with their spelling (`asTyped`) too, and every
    *  occupation any of them names goes to the prior. */
-  private exactName(all: string[], asTyped?: string[]): { found: Found[]; words: string[] } | null {
+  private exactName(
+    all: string[],
+    asTyped?: string[],
+  ): { found: Found[]; words: string[]; onlyJoined: boolean } | null {
     let first: string[] | null = null;
     const entries: NameEntry[] = [];
-    for (const variant of [...expansions(all), ...(asTyped ? [asTyped] : [])]) {
+    const typed = [...expansions(all), ...(asTyped ? [asTyped] : [])];
+    for (const variant of [...typed, ...this.joinedVariants(all)]) {
       const hit = this.entriesOf(variant.join(' '));
       if (hit.entries.length === 0) continue;
-      if (hit.curated) return { found: this.foundOf(hit.entries, variant.join(' ')), words: variant };
+      if (hit.curated)
+        return {
+          found: this.foundOf(hit.entries, variant.join(' ')),
+          words: variant,
+          onlyJoined: !typed.includes(variant),
+        };
       first ??= variant;
       entries.push(...hit.entries);
     }
-    return first ? { found: this.foundOf(entries, first.join(' ')), words: first } : null;
+    return first
+      ? { found: this.foundOf(entries, first.join(' ')), words: first, onlyJoined: !typed.includes(first) }
+      : null;
+  }
+
+  /** Two words a name writes as one ("cabinet maker": Cabinetmakers, "fire fighter": Firefighters), each pair
+   *  joined where the joined word is a word of some name. */
+  private joinedVariants(all: string[]): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i + 1 < all.length; i++) {
+      const [a = '', b = ''] = [all[i], all[i + 1]];
+      // Short and stop words join into acronyms, not compounds ("as a": ASA).
+      if (a.length < 3 || b.length < 3 || STOP_WORDS.has(a) || STOP_WORDS.has(b)) continue;
+      const joined = a + b;
+      if (this.datasetIndex.hasTerm(joined) || this.knowledgeIndex.hasTerm(joined))
+        out.push([...all.slice(0, i), joined, ...all.slice(i + 2)]);
+    }
+    return out;
   }
 
   private roleOf(target: string): CatalogRole | undefined {
@@ -527,16 +605,25 @@ export class Resolver {
       if (seen) seen.entries.push(entry);
       else byRole.set(role.id, { role, entries: [entry] });
     }
-    return [...byRole.values()]
-      .map(({ role, entries: list }) => {
-        // Show the name as typed where one is ("CPA" rather than "Certified Public Accountant (CPA)").
-        const whole = (e: NameEntry) => (words(e.title).join(' ') === key ? 0 : 1);
-        const entry = [...list].sort(
-          (a, b) => whole(a) - whole(b) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.sources - a.sources,
-        )[0] as NameEntry;
-        return { role, entry, ...this.prior(role, list) };
-      })
-      .sort((a, b) => b.weight - a.weight || a.role.id.localeCompare(b.role.id));
+    return (
+      [...byRole.values()]
+        .map(({ role, entries: list }) => {
+          // Show the name as typed where one is ("CPA" rather than "Certified Public Accountant (CPA)").
+          const whole = (e: NameEntry) => (words(e.title).join(' ') === key ? 0 : 1);
+          const entry = [...list].sort(
+            (a, b) => whole(a) - whole(b) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.sources - a.sources,
+          )[0] as NameEntry;
+          return { role, entry, ...this.prior(role, list) };
+        })
+        // An occupation whose own title the words are ("proofreader": Proofreaders and Copy Markers) comes before
+        // those O*NET only lists the title for, however many more people those employ.
+        .sort(
+          (a, b) =>
+            Number(b.attestation === PRIOR.ownTitle) - Number(a.attestation === PRIOR.ownTitle) ||
+            b.weight - a.weight ||
+            a.role.id.localeCompare(b.role.id),
+        )
+    );
   }
 
   /** workers × attestation, as PRIOR describes, for a role and the names of it that matched. */
@@ -607,7 +694,7 @@ export class Resolver {
   private findNameIn(
     all: string[],
     acronyms: ReadonlySet<string>,
-  ): { found: Found[]; start: number; end: number; words: string[] } | null {
+  ): { found: Found[]; start: number; end: number; words: string[]; onlyJoined: boolean } | null {
     const limit = Math.min(all.length, 400);
     for (let size = Math.min(RESOLVE.maxNameWords, limit); size >= 1; size--) {
       for (let start = 0; start + size <= limit; start++) {

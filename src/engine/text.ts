@@ -51,6 +51,36 @@ export const GENERIC_TITLE_WORDS = new Set(
   ).split(' '),
 );
 
+/** What people say of themselves that is a situation, not a job ("unemployed", "I'm a stay at home mum"): there
+ *  is no occupation to score, so the reply asks for the job they had or want instead of guessing one. Matched
+ *  on a text's content words as a whole (stop words out), so "retired nurse" is still a nurse. */
+export const NOT_A_JOB = new Set([
+  'unemployed',
+  'jobless',
+  'retired',
+  'retiree',
+  'pensioner',
+  'student',
+  'college student',
+  'university student',
+  'high school student',
+  'pupil',
+  'housewife',
+  'househusband',
+  'stay home mom',
+  'stay home mum',
+  'stay home dad',
+  'stay home parent',
+  'stay home mother',
+  'stay home father',
+  'between',
+  'laid off',
+  'made redundant',
+  'redundant',
+  'out',
+  'looking',
+]);
+
 /**
  * Short forms people type for title words, each with what it stands for (one or more words). The short form
  * itself is tried too: O*NET lists some ("RN", "CNA") as titles of their own.

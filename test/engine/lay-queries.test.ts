@@ -2,7 +2,13 @@
 // 1 % of the queries get a card for the wrong occupation, or when fewer than 95 % get the right one first.
 // Not a timing test: `npm run bench` measures speed.
 import { describe, expect, it } from 'vitest';
-import { PEOPLE_TARGETS, readLayQueries, runLayQueries, tally } from '../../src/bench/people.js';
+import {
+  PEOPLE_TARGETS,
+  readLayQueries,
+  runLayQueries,
+  SECOND_LAY_QUERIES_FILE,
+  tally,
+} from '../../src/bench/people.js';
 import { bootEngine } from '../../src/app/boot.js';
 
 describe('lay queries', () => {
@@ -28,5 +34,27 @@ describe('lay queries', () => {
   it(`find the right occupation first at least ${PEOPLE_TARGETS.layTop1 * 100} % of the time`, () => {
     const misses = judged.filter((j) => !j.top1).map((j) => `"${j.query}" -> ${j.answered}`);
     expect(all.top1, misses.join('\n')).toBeGreaterThanOrEqual(PEOPLE_TARGETS.layTop1);
+  });
+});
+
+// The second set (test/fixtures/lay-queries-2.tsv) was written after the first had been tuned on, and misses the
+// first set's targets (docs/PERFORMANCE.md): this guards the level it reached after one round of general rules
+// (top-1 87.7 %, confident wrong 0.9 %), so that a change cannot make it worse unnoticed.
+describe('the second lay set', () => {
+  const queries = readLayQueries(SECOND_LAY_QUERIES_FILE);
+  const judged = runLayQueries(bootEngine().engine, queries);
+  const all = tally(judged);
+
+  it('has at least 200 queries, none of them already in the first set', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(200);
+    const first = new Set(readLayQueries().map((q) => q.query.toLowerCase()));
+    expect(queries.filter((q) => first.has(q.query.toLowerCase())).map((q) => q.query)).toEqual([]);
+  });
+
+  it('gets a card for the wrong occupation at most 1 % of the time, and the right one first at least 87 %', () => {
+    const wrong = judged.filter((j) => j.outcome === 'confident-wrong').map((j) => `"${j.query}" -> ${j.answered}`);
+    expect(all.confidentWrong, wrong.join('\n')).toBeLessThanOrEqual(PEOPLE_TARGETS.confidentWrong);
+    const misses = judged.filter((j) => !j.top1).map((j) => `"${j.query}" -> ${j.answered}`);
+    expect(all.top1, misses.join('\n')).toBeGreaterThanOrEqual(0.87);
   });
 });

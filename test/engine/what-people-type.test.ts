@@ -9,7 +9,7 @@ import { loadDatasets } from '../../src/catalog/datasets/load.js';
 import { loadKnowledge } from '../../src/catalog/knowledge/load.js';
 import { defaultKnowledgeDir } from '../../src/catalog/paths.js';
 import { matchSentence } from '../../src/answers/format.js';
-import { PRIOR, Resolver, type Resolution } from '../../src/engine/resolve.js';
+import { PRIOR, Resolver, listedNames, type Resolution } from '../../src/engine/resolve.js';
 import type { Engine } from '../../src/engine/types.js';
 import { renderText } from '../../src/renderers/terminal.js';
 import { answerMessage } from '../../src/renderers/blockkit/messages.js';
@@ -137,6 +137,9 @@ describe('qualifiers people add', () => {
       '‘solicitor’ is another name for Lawyers, per UK Office for National Statistics.',
     );
     // An everyday title the classifications do not list, sourced to the BLS Handbook.
+    expect(card('sewing machinist').role.soc).toBe('51-6031');
+    expect(card('hospital porter').role.soc).toBe('31-1132');
+    expect(card('commis chef').role.soc).toBe('35-2014');
     expect(card('uber driver').role.soc).toBe('53-3054');
     expect(card('part-time lyft driver').match.qualifiers).toEqual(['part-time']);
     expect(renderText(card('rideshare driver')).replace(/\s+/g, ' ')).toContain(
@@ -178,6 +181,16 @@ describe('never a confident wrong answer', () => {
       // Jobs from across the economy as examples of what to ask, the same whatever was typed: no guess.
       expect(answer.kind === 'not_found' && answer.suggestions).toEqual(engine.help().popularRoles);
     }
+  });
+
+  it('does not guess a job for a situation ("unemployed", "stay at home mum"), but reads "retired nurse" as a nurse', () => {
+    for (const text of ['unemployed', "I'm a stay at home mum", "I'm retired", 'I was laid off', "I'm a student"]) {
+      const answer = engine.ask(text);
+      expect(answer.kind === 'not_found' && answer.reason, text).toBe('no_job');
+      expect(renderText(answer), text).toMatch(/^Which job do you mean\?/);
+    }
+    const nurse = engine.ask('retired nurse');
+    expect(nurse.kind === 'ambiguous' ? nurse.candidates[0]?.soc : socOf(nurse)).toBe('29-1141');
   });
 
   it('reads a short title whole rather than by one of its words ("family doctor" is not any doctor)', () => {
@@ -291,6 +304,36 @@ describe('titles the index does not know: asked about, best three first', () => 
     const answer = engine.ask('loan adviser');
     const socs = answer.kind === 'ambiguous' ? answer.candidates.map((c) => c.soc) : [];
     expect(socs).toEqual(expect.arrayContaining(['13-2072', '13-2071']));
+  });
+
+  it('reads two words a name writes as one ("fire fighter", "cabinet maker"), asking unless it is an own title', () => {
+    expect(card('fire fighter').role.soc).toBe('33-2011');
+    // O*NET gives "Cabinet Maker" to Carpenters and others, and "Cabinetmakers" is a SOC title of its own: both
+    // are offered, none is answered without asking.
+    const cabinet = engine.ask('cabinet maker');
+    expect(cabinet.kind === 'ambiguous' && cabinet.candidates.map((c) => c.soc)).toEqual(
+      expect.arrayContaining(['47-2031', '51-7011']),
+    );
+    // "Bookkeeper" is an O*NET title, not an occupation's own: found only by joining the words, it is asked about.
+    const bookkeeper = engine.ask('book keeper');
+    expect(bookkeeper.kind === 'ambiguous' && bookkeeper.reason).toBe('typo');
+    expect(bookkeeper.kind === 'ambiguous' && bookkeeper.candidates[0]?.soc).toBe('43-3031');
+    // Stop words never join ("as a" is not the acronym ASA).
+    expect(card('I have 5 years experience as a paralegal').role.soc).toBe('23-2011');
+  });
+
+  it('reads the other jobs a SOC title lists as its own names ("rancher", "blockmason")', () => {
+    expect(listedNames('Farmers, Ranchers, and Other Agricultural Managers')).toEqual(['Ranchers']);
+    expect(listedNames('Brickmasons and Blockmasons')).toEqual(['Blockmasons']);
+    expect(listedNames('Plumbers, Pipefitters, and Steamfitters')).toEqual(['Pipefitters', 'Steamfitters']);
+    // Modifiers and qualifiers are not names.
+    expect(listedNames('Crushing, Grinding, and Polishing Machine Setters, Operators, and Tenders')).toEqual([]);
+    expect(listedNames('Painters, Construction and Maintenance')).toEqual([]);
+    expect(listedNames('Dentists, All Other Specialists')).toEqual([]);
+    expect(listedNames('Teachers and Instructors, All Other')).toEqual([]);
+    // O*NET gives "Rancher" only to Farmworkers; the SOC title of Farmers, Ranchers… names it as its own.
+    expect(card('rancher').role.soc).toBe('11-9013');
+    expect(card('rancher').match).toMatchObject({ source: 'catalog' });
   });
 
   it('lets a British synonym give way to a US occupation\'s own title ("parking attendant")', () => {
