@@ -71,7 +71,7 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
     case 'not_found':
       return [
         answer.reason === 'no_job'
-          ? 'Which job do you mean? Tell me your job title, for example: airisk ask "cashier"'
+          ? 'Which job do you mean? Tell me your job title (the one you have, had or want), for example: airisk ask "cashier"'
           : answer.reason === 'empty'
             ? 'Type a job title, an occupation code or a question.'
             : `No role matches "${oneLine(answer.query)}".`,

@@ -373,7 +373,7 @@ function notFoundMessage(answer: NotFoundAnswer): SlackMessage {
       text: fallback('Which job? Tell me your job title, for example /airisk cashier.'),
       blocks: [
         section(
-          '*Which job do you mean?* Tell me your job title and I will show how exposed it is to AI and what to do ' +
+          '*Which job do you mean?* Tell me your job title (the one you have, had or want) and I will show how exposed it is to AI and what to do ' +
             'about it, for example `/airisk cashier` or `/airisk software developer`.',
         ),
         ...roleButtons('suggestions', answer.suggestions),
