@@ -32,6 +32,7 @@ import {
   STOP_WORDS,
   TITLE_CONNECTORS,
   phraseKey,
+  plainWords,
   singular,
   words,
 } from './text.js';
@@ -159,7 +160,9 @@ export function listedNames(title: string): string[] {
   if (RESIDUAL.test(title)) return [];
   const isPlural = (word: string | undefined) =>
     !!word && /^[a-z]+$/i.test(word) && singular(word.toLowerCase()) !== word.toLowerCase();
-  const endsPlural = (phrase: string) => isPlural(phrase.trim().split(/\s+/).at(-1));
+  // A generic word alone ("Laborers" of "Farmworkers and Laborers") names no job of its own.
+  const endsPlural = (phrase: string) =>
+    isPlural(phrase.trim().split(/\s+/).at(-1)) && !GENERIC_TITLE_WORDS.has(singular(phrase.trim().toLowerCase()));
   const [head = '', ...rest] = title.split(/,\s*/);
   const [first = '', ...paired] = head.split(' and ');
   if (first.includes(' ') || !isPlural(first)) return [];
@@ -660,8 +663,21 @@ export class Resolver {
       .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
     const generic = matched.length === 1 && GENERIC_TITLE_WORDS.has(matched[0] ?? '');
     if (generic) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
-    if (second && !dominates(first, second, total))
-      return { kind: 'ambiguous', reason: 'several', candidates, qualifiers };
+    if (second && !dominates(first, second, total)) {
+      // When the person chooses, the occupations whose own title repeats the title's words come first ("UI
+      // Designer", O*NET's short form of "User Interface Designer": Web and Digital Interface Designers before
+      // Software Developers, though these employ more); otherwise the prior's order.
+      const repeats = new Set(found.filter(ownTitleRepeats).map((f) => f.role.id));
+      const ordered = [...found].sort((a, b) => Number(repeats.has(b.role.id)) - Number(repeats.has(a.role.id)));
+      return {
+        kind: 'ambiguous',
+        reason: 'several',
+        candidates: ordered
+          .slice(0, RESOLVE.maxCandidates)
+          .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) })),
+        qualifiers,
+      };
+    }
     // Only the others that are not far-fetched: at least a tenth of the winner's weight.
     const alternatives = found
       .slice(1)
@@ -1005,6 +1021,16 @@ function qualifiersOfName(nameWords: string[]): string[] {
 }
 
 const merge = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** Whether the occupation's own title repeats the title that matched (its long form, for a short one): all its
+ *  words, or two of them at least ("interface designer" of "User Interface Designer" in "Web and Digital Interface
+ *  Designers"). One shared word ("stock" of "stock clerk" in "Laborers and Freight, Stock, …") says little. */
+function ownTitleRepeats(f: Found): boolean {
+  const name = plainWords((f.entry.of ?? f.entry.title).replace(/\([^)]*\)/g, ' ')).filter((w) => !STOP_WORDS.has(w));
+  const own = new Set(plainWords(f.role.title));
+  const shared = name.filter((w) => own.has(w)).length;
+  return shared >= 2 || (shared > 0 && shared === name.length);
+}
 
 /** The heaviest candidate clearly dominates the next (PRIOR): by `ratio` and `share`, and either O*NET attests
  *  the title for it more often, or it employs `employmentOnlyRatio` times as many people. */

@@ -322,6 +322,20 @@ describe('titles the index does not know: asked about, best three first', () => 
     expect(card('I have 5 years experience as a paralegal').role.soc).toBe('23-2011');
   });
 
+  it('offers first, when the person chooses, the occupations whose own title is or repeats the title typed', () => {
+    const first = (text: string) => {
+      const answer = engine.ask(text);
+      return answer.kind === 'ambiguous' ? answer.candidates[0]?.soc : answer.kind;
+    };
+    // Its own title: Proofreaders and Copy Markers, before Prepress Technicians (more workers, O*NET's title).
+    expect(first('proofreader')).toBe('43-9081');
+    // O*NET's "User Interface Designer" (short "UI Designer") belongs to four occupations; one title repeats it.
+    expect(first('UI designer')).toBe('15-1255');
+    expect(first('ambulance driver')).toBe('53-3011');
+    // One shared word is not enough: "stock clerk" is a stocker, not "Laborers and Freight, Stock, …".
+    expect(first('stock clerk')).toBe('53-7065');
+  });
+
   it('reads the other jobs a SOC title lists as its own names ("rancher", "blockmason")', () => {
     expect(listedNames('Farmers, Ranchers, and Other Agricultural Managers')).toEqual(['Ranchers']);
     expect(listedNames('Brickmasons and Blockmasons')).toEqual(['Blockmasons']);
@@ -331,6 +345,8 @@ describe('titles the index does not know: asked about, best three first', () => 
     expect(listedNames('Painters, Construction and Maintenance')).toEqual([]);
     expect(listedNames('Dentists, All Other Specialists')).toEqual([]);
     expect(listedNames('Teachers and Instructors, All Other')).toEqual([]);
+    // A generic word alone names no job.
+    expect(listedNames('Farmworkers and Laborers, Crop, Nursery, and Greenhouse')).toEqual([]);
     // O*NET gives "Rancher" only to Farmworkers; the SOC title of Farmers, Ranchers… names it as its own.
     expect(card('rancher').role.soc).toBe('11-9013');
     expect(card('rancher').match).toMatchObject({ source: 'catalog' });
