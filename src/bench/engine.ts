@@ -28,6 +28,7 @@ import {
   mulberry32,
   readLayQueries,
   SECOND_LAY_QUERIES_FILE,
+  WORK_DESCRIPTIONS_FILE,
   resolverWithout,
   runLayQueries,
   searchLikelihoods,
@@ -301,12 +302,22 @@ function peopleRows(catalog: Catalog, engine: Engine, lay: LayQuery[], notes: st
     target: `top-1 ≥ ${pct(PEOPLE_TARGETS.layTop1)}, wrong ≤ ${pct(PEOPLE_TARGETS.confidentWrong)}`,
     pass: s.top1 >= PEOPLE_TARGETS.layTop1 && s.confidentWrong <= PEOPLE_TARGETS.confidentWrong,
   });
+  const described = runLayQueries(engine, readLayQueries(WORK_DESCRIPTIONS_FILE));
+  const d = tally(described);
+  rows.push({
+    group,
+    metric: `work described, not named ("I cut hair", ${described.length}): top-1 / top-3 / confident wrong`,
+    value: `${pct(d.top1)} / ${pct(d.top3)} / ${pct(d.confidentWrong)} (${described.filter((j) => j.outcome === 'confident-wrong').length})`,
+    target: `wrong ≤ ${pct(PEOPLE_TARGETS.confidentWrong)}`,
+    pass: d.confidentWrong <= PEOPLE_TARGETS.confidentWrong,
+  });
   notes.push(
     'Lay queries answered wrong (a card for the wrong occupation, or the right one not among the first three):',
   );
   for (const [set, list] of [
     ['', judged],
     ['second set, ', second],
+    ['work described, ', described],
   ] as const)
     for (const j of list.filter((x) => x.outcome === 'confident-wrong' || !x.top3))
       notes.push(

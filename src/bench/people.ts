@@ -18,6 +18,8 @@ import type { Engine } from '../engine/types.js';
 export const LAY_QUERIES_FILE = resolve(projectRoot, 'test/fixtures/lay-queries.tsv');
 /** A second lay set, written after the first had been tuned on; its first measurement was blind (see its header). */
 export const SECOND_LAY_QUERIES_FILE = resolve(projectRoot, 'test/fixtures/lay-queries-2.tsv');
+/** Work described instead of named ("I cut hair"); its blind first measurement is in its header. */
+export const WORK_DESCRIPTIONS_FILE = resolve(projectRoot, 'test/fixtures/work-descriptions.tsv');
 
 /** The targets. */
 export const PEOPLE_TARGETS = {

@@ -26,7 +26,10 @@ import {
   ABBREVIATIONS,
   GENERIC_RISK_WORDS,
   GENERIC_TITLE_WORDS,
+  IRREGULAR_AGENTS,
   MAX_INPUT_CHARS,
+  OBJECT_ENDS,
+  agentNounsOf,
   NOT_A_JOB,
   SHORT_FORMS,
   STOP_WORDS,
@@ -353,7 +356,20 @@ export class Resolver {
     const all = typed.flatMap((w) => this.splitCompound(w));
     // O*NET writes some titles both ways ("Loan Adviser", "Loan Advisor"): a name as typed counts too.
     const asTyped = plain.some((w, i) => w !== typed[i]) && all.length === plain.length ? plain : undefined;
-    const found = this.resolveWords(text, all, asTyped);
+    let found = this.resolveWords(text, all, asTyped);
+    // "I cut hair", "I drive a bus": what the person does, where no name decided.
+    if (found.kind === 'ambiguous' || (found.kind === 'not_found' && found.reason === 'no_match')) {
+      const described = this.describedWork(all);
+      if (described.length)
+        found = {
+          kind: 'ambiguous',
+          reason: 'unsure',
+          candidates: [...described, ...(found.kind === 'ambiguous' ? found.candidates : [])]
+            .filter((c, i, list) => list.findIndex((x) => x.roleId === c.roleId) === i)
+            .slice(0, RESOLVE.maxCandidates),
+          qualifiers: found.kind === 'ambiguous' ? found.qualifiers : [],
+        };
+    }
     // A word read as two ("harnessmaker" as "harness maker") is a guess at what was meant, like a typo: O*NET
     // itself files "Harnessmaker" and "Harness Maker" under different occupations.
     if (all.length !== typed.length && found.kind === 'role' && found.match.how !== 'soc')
@@ -364,6 +380,72 @@ export class Resolver {
         qualifiers: found.match.qualifiers,
       };
     return found;
+  }
+
+  /**
+   * A person describing the work instead of naming it ("I cut hair", "I drive a bus", "I clean offices", "I look
+   * after elderly people"): the verb's agent noun after what it acts on is read as a title ("hair cutter", "bus
+   * driver", "office cleaner"), else where it is done ("I cook in a restaurant": restaurant cook), else alone.
+   * Each such title is looked up as a name, or searched (at most twice). Only ever offered as choices, best first.
+   */
+  private describedWork(all: string[]): { roleId: string; confidence: number }[] {
+    if (all[0] !== 'i' || all.length < 3) return [];
+    const isWord = (w: string) => this.datasetIndex.hasTerm(w) || this.knowledgeIndex.hasTerm(w);
+    let at = 0;
+    let agents: string[] = [];
+    // The verb: a phrasal one first ("take care of", "look after"), else one word.
+    for (const size of [3, 2, 1]) {
+      const verb = all.slice(1, 1 + size).join(' ');
+      const nouns = size > 1 ? [...(IRREGULAR_AGENTS.get(verb) ?? [])] : agentNounsOf(verb);
+      agents = nouns.filter((n) => n.split(' ').every(isWord));
+      if (agents.length) {
+        at = 1 + size;
+        break;
+      }
+    }
+    if (agents.length === 0) return [];
+    // "I cut and style hair": the second verb shares the first one's object.
+    if (all[at] === 'and' && all.length > at + 2) at += 2;
+    const object: string[] = [];
+    let place: string | undefined;
+    for (let i = at; i < all.length; i++) {
+      const w = all[i] ?? '';
+      if (OBJECT_ENDS.has(w)) {
+        place = all.slice(i + 1).find((x) => !STOP_WORDS.has(x) && !GENERIC_RISK_WORDS.has(x) && isWord(x));
+        break;
+      }
+      if (!STOP_WORDS.has(w) && !GENERIC_RISK_WORDS.has(w)) object.push(w);
+    }
+    const phrases: string[][] = [];
+    for (const agent of agents) {
+      const noun = agent.split(' ');
+      if (object.length) phrases.push([...object.slice(-2), ...noun]);
+      if (object.length > 1) phrases.push([...object.slice(-1), ...noun]);
+      if (place) phrases.push([place, ...noun]);
+    }
+    for (const agent of agents) phrases.push(agent.split(' '));
+    const out: { roleId: string; confidence: number }[] = [];
+    let searches = 0;
+    for (const phrase of phrases) {
+      if (out.length >= RESOLVE.minCandidates) break;
+      const named = this.exactName(phrase);
+      let found: { roleId: string; confidence: number }[] = [];
+      if (named) {
+        const decided = this.decideName(named, []);
+        found =
+          decided.kind === 'role'
+            ? [decided.roleId, ...decided.alternatives].map((roleId, i) => ({ roleId, confidence: i ? 0.1 : 0.6 }))
+            : decided.kind === 'ambiguous'
+              ? decided.candidates
+              : [];
+      } else if (phrase.length > 1 && searches < 2) {
+        searches++;
+        const searched = this.search(phrase, [], false);
+        if (searched.kind === 'ambiguous') found = searched.candidates.slice(0, 2);
+      }
+      for (const c of found) if (!out.some((o) => o.roleId === c.roleId)) out.push(c);
+    }
+    return out.slice(0, RESOLVE.minCandidates);
   }
 
   /** The words as a whole name ("Senior Software Engineer" may be one), else without their qualifiers; null when

@@ -123,6 +123,61 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([short, ...long]) => [short, long]),
 );
 
+/** What someone who does a thing is called, where English does not add -er or -or to the verb ("I fly planes": a
+ *  pilot; "I fix cars": a repairer or mechanic). Other verbs get theirs by rule (`agentNounsOf`). Phrasal verbs
+ *  are keyed by both words. */
+export const IRREGULAR_AGENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ['fly', 'pilot'],
+      ['type', 'typist'],
+      ['fix', 'repairer', 'mechanic'],
+      ['repair', 'repairer', 'mechanic'],
+      ['cook', 'cook'],
+      ['guard', 'guard'],
+      ['nurse', 'nurse'],
+      ['serve', 'server'],
+      ['run', 'manager'],
+      ['sell', 'salesperson', 'sales agent'],
+      ['deliver', 'driver', 'courier', 'carrier'],
+      ['code', 'programmer', 'developer'],
+      ['program', 'programmer'],
+      ['look after', 'caregiver', 'carer'],
+      ['care for', 'caregiver', 'carer'],
+      ['take care of', 'caregiver', 'carer'],
+    ] as const
+  ).map(([verb, ...agents]) => [verb, agents]),
+);
+
+/** The nouns for someone who does what `verb` says, most likely first: "driver" of drive, "cutter" of cut,
+ *  "translator" of translate, and the irregular ones above. Candidates only: the caller keeps those a title uses. */
+export function agentNounsOf(verb: string): string[] {
+  const irregular = IRREGULAR_AGENTS.get(verb);
+  if (irregular) return [...irregular];
+  if (verb.length < 3 || STOP_WORDS.has(verb)) return [];
+  const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb;
+  const forms = [`${stem}er`, `${stem}or`];
+  // One short vowel before a final consonant doubles it: cut, cutter; plan, planner.
+  if (/(?:^|[^aeiou])[aeiou][bdglmnprt]$/.test(verb)) forms.unshift(`${verb}${verb.at(-1) ?? ''}er`);
+  return forms;
+}
+
+/** Words after which what someone does ends and where or for whom begins ("I cook *in* a restaurant"). */
+export const OBJECT_ENDS = new Set([
+  'at',
+  'in',
+  'on',
+  'for',
+  'from',
+  'to',
+  'with',
+  'into',
+  'around',
+  'across',
+  'all',
+  'every',
+]);
+
 /** The other way round: a word and the short forms that stand first for it ("technician" -> "tech"), since O*NET
  *  writes some titles short ("HVAC Tech") that people type long. */
 export const SHORT_FORMS: ReadonlyMap<string, readonly string[]> = (() => {

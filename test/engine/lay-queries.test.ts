@@ -8,6 +8,7 @@ import {
   runLayQueries,
   SECOND_LAY_QUERIES_FILE,
   tally,
+  WORK_DESCRIPTIONS_FILE,
 } from '../../src/bench/people.js';
 import { bootEngine } from '../../src/app/boot.js';
 
@@ -39,7 +40,7 @@ describe('lay queries', () => {
 
 // The second set (test/fixtures/lay-queries-2.tsv) was written after the first had been tuned on, and misses the
 // first set's targets (docs/PERFORMANCE.md): this guards the level it reached after one round of general rules
-// (top-1 87.7 %, confident wrong 0.9 %), so that a change cannot make it worse unnoticed.
+// (top-1 89.4 %, confident wrong 0.9 %), so that a change cannot make it worse unnoticed.
 describe('the second lay set', () => {
   const queries = readLayQueries(SECOND_LAY_QUERIES_FILE);
   const judged = runLayQueries(bootEngine().engine, queries);
@@ -51,10 +52,26 @@ describe('the second lay set', () => {
     expect(queries.filter((q) => first.has(q.query.toLowerCase())).map((q) => q.query)).toEqual([]);
   });
 
-  it('gets a card for the wrong occupation at most 1 % of the time, and the right one first at least 87 %', () => {
+  it('gets a card for the wrong occupation at most 1 % of the time, and the right one first at least 88 %', () => {
     const wrong = judged.filter((j) => j.outcome === 'confident-wrong').map((j) => `"${j.query}" -> ${j.answered}`);
     expect(all.confidentWrong, wrong.join('\n')).toBeLessThanOrEqual(PEOPLE_TARGETS.confidentWrong);
     const misses = judged.filter((j) => !j.top1).map((j) => `"${j.query}" -> ${j.answered}`);
-    expect(all.top1, misses.join('\n')).toBeGreaterThanOrEqual(0.87);
+    expect(all.top1, misses.join('\n')).toBeGreaterThanOrEqual(0.88);
+  });
+});
+
+// Work described instead of named (test/fixtures/work-descriptions.tsv): never a card for the wrong job, and the
+// level reached when the resolver learned to read descriptions (top-1 57.1 %, top-3 78.6 %; blind before: 35.7 %
+// and 67.1 %), so that it cannot fall back unnoticed.
+describe('work described, not named', () => {
+  const judged = runLayQueries(bootEngine().engine, readLayQueries(WORK_DESCRIPTIONS_FILE));
+  const all = tally(judged);
+
+  it('never gets a card for the wrong occupation, and has the right one among the first three at least 75 %', () => {
+    const wrong = judged.filter((j) => j.outcome === 'confident-wrong').map((j) => `"${j.query}" -> ${j.answered}`);
+    expect(wrong).toEqual([]);
+    const misses = judged.filter((j) => !j.top3).map((j) => `"${j.query}" -> ${j.answered}`);
+    expect(all.top3, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+    expect(all.top1).toBeGreaterThanOrEqual(0.55);
   });
 });

@@ -12,6 +12,7 @@ import { matchSentence } from '../../src/answers/format.js';
 import { PRIOR, Resolver, listedNames, type Resolution } from '../../src/engine/resolve.js';
 import type { Engine } from '../../src/engine/types.js';
 import { renderText } from '../../src/renderers/terminal.js';
+import { agentNounsOf } from '../../src/engine/text.js';
 import { answerMessage } from '../../src/renderers/blockkit/messages.js';
 import { bootEngine } from '../../src/app/boot.js';
 
@@ -334,6 +335,35 @@ describe('titles the index does not know: asked about, best three first', () => 
     expect(first('ambulance driver')).toBe('53-3011');
     // One shared word is not enough: "stock clerk" is a stocker, not "Laborers and Freight, Stock, …".
     expect(first('stock clerk')).toBe('53-7065');
+  });
+
+  it('reads work described instead of named ("I cut hair"), and only ever asks', () => {
+    const first = (text: string) => {
+      const answer = engine.ask(text);
+      expect(answer.kind, text).toBe('ambiguous');
+      return answer.kind === 'ambiguous' ? answer.candidates.map((c) => c.soc) : [];
+    };
+    // The verb's agent noun after its object: "hair cutter", "office cleaner", "brick layer" (joined: bricklayer).
+    expect(first('I cut hair')[0]).toBe('39-5012');
+    expect(first('I clean offices')[0]).toBe('37-2011');
+    expect(first('I clean houses')[0]).toBe('37-2012');
+    expect(first('I lay bricks')[0]).toBe('47-2021');
+    // Where it is done: "restaurant cook"; a phrasal verb: "look after" is what a carer does.
+    expect(first('I cook in a restaurant')[0]).toBe('35-2014');
+    expect(first('I look after elderly people').slice(0, 2)).toEqual(expect.arrayContaining(['31-1122', '31-1121']));
+    // An irregular agent noun: who flies planes is a pilot.
+    expect(first('I fly planes').slice(0, 3)).toEqual(expect.arrayContaining(['53-2012', '53-2011']));
+    // A name in the sentence still answers as before.
+    expect(card('I work as a cashier').role.soc).toBe('41-2011');
+  });
+
+  it('forms agent nouns by rule, and knows the irregular ones', () => {
+    expect(agentNounsOf('drive')).toEqual(['driver', 'drivor']);
+    expect(agentNounsOf('cut')[0]).toBe('cutter');
+    expect(agentNounsOf('plan')[0]).toBe('planner');
+    expect(agentNounsOf('translate')).toContain('translator');
+    expect(agentNounsOf('fly')).toEqual(['pilot']);
+    expect(agentNounsOf('am')).toEqual([]);
   });
 
   it('reads the other jobs a SOC title lists as its own names ("rancher", "blockmason")', () => {
