@@ -29,6 +29,7 @@ import {
   IRREGULAR_AGENTS,
   MAX_INPUT_CHARS,
   OBJECT_ENDS,
+  PERSON_WORDS,
   agentNounsOf,
   NOT_A_JOB,
   SHORT_FORMS,
@@ -352,7 +353,7 @@ export class Resolver {
   resolve(input: string): Resolution {
     const text = input.slice(0, MAX_INPUT_CHARS);
     const plain = words(text);
-    const typed = plain.map((w) => this.spellings.get(w) ?? w);
+    const typed = plain.map((w) => this.spellings.get(w) ?? PERSON_WORDS.get(w) ?? w);
     const all = typed.flatMap((w) => this.splitCompound(w));
     // O*NET writes some titles both ways ("Loan Adviser", "Loan Advisor"): a name as typed counts too.
     const asTyped = plain.some((w, i) => w !== typed[i]) && all.length === plain.length ? plain : undefined;

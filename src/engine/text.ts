@@ -123,6 +123,11 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([short, ...long]) => [short, long]),
 );
 
+/** Everyday words for a person that O*NET titles seldom use, read as the word they do use: "lady" alone matches
+ *  only "lollipop lady", so "cleaning lady" offered crossing guards; "cleaning person" finds cleaners. A name
+ *  with the word as typed ("lollipop lady") still counts. */
+export const PERSON_WORDS: ReadonlyMap<string, string> = new Map([['lady', 'person']]);
+
 /** What someone who does a thing is called, where English does not add -er or -or to the verb ("I fly planes": a
  *  pilot; "I fix cars": a repairer or mechanic). Other verbs get theirs by rule (`agentNounsOf`). Phrasal verbs
  *  are keyed by both words. */

@@ -357,6 +357,12 @@ describe('titles the index does not know: asked about, best three first', () => 
     expect(card('I work as a cashier').role.soc).toBe('41-2011');
   });
 
+  it('reads "lady" as "person", except in a name that has it ("lollipop lady")', () => {
+    const cleaning = engine.ask('cleaning lady');
+    expect(cleaning.kind === 'ambiguous' && cleaning.candidates[0]?.soc).toBe('37-2011');
+    expect(card('lollipop lady').role.soc).toBe('33-9091');
+  });
+
   it('forms agent nouns by rule, and knows the irregular ones', () => {
     expect(agentNounsOf('drive')).toEqual(['driver', 'drivor']);
     expect(agentNounsOf('cut')[0]).toBe('cutter');
