@@ -386,6 +386,14 @@ export interface QueryTerm {
   fuzzy: boolean;
 }
 
+/** A vocabulary term a query word matches, with the weight a match through it earns. */
+interface MatchedTerm {
+  id: number;
+  weight: number;
+  /** Through a typo or a prefix. */
+  inexact: boolean;
+}
+
 /** How a name matched a query. */
 export interface KeyHit {
   key: number;
@@ -435,7 +443,10 @@ export class NameIndex {
   private readonly totalNames: number;
   private evidenceScratch: Float64Array[] | undefined;
   /** The vocabulary terms each query word matched, for the search and the evidence model of one query. */
-  private readonly optionsMemo = new WeakMap<QueryTerm, { id: number; weight: number; inexact: boolean }[]>();
+  private readonly optionsMemo = new WeakMap<QueryTerm, MatchedTerm[]>();
+  /** The search's best names so far (keys and scores, best first). */
+  private bestKeys = new Int32Array(0);
+  private bestScores = new Float64Array(0);
 
   constructor(
     readonly data: NameIndexData,
@@ -663,69 +674,102 @@ export class NameIndex {
     const gen = ++this.generation;
     let touchedCount = 0;
     this.lastTotal = total;
+    // Locals rather than fields in the loops below: they run over tens of thousands of postings per query.
     const { postingStart, postings, entryStart, entryTarget } = this.data;
-    query.forEach((q, qi) => {
+    const { stamp, queryScore, nameScore, flags, touched, targetStamp, targetCover, termIdf } = this;
+    for (let qi = 0; qi < query.length; qi++) {
+      const q = query[qi] as QueryTerm;
       const stampValue = gen * 32 + qi;
+      const specific = q.generic ? 0 : 2;
       const options = this.optionsOf(q);
-      for (const { id, weight, inexact } of options) {
-        for (let p = postingStart[id] ?? 0; p < (postingStart[id + 1] ?? 0); p++) {
+      for (let o = 0; o < options.length; o++) {
+        const { id, weight, inexact } = options[o] as MatchedTerm;
+        const queryAdd = (weights[qi] ?? 0) * weight;
+        const nameAdd = (termIdf[id] ?? 0) * weight;
+        // bit 0: some word matched inexactly; bit 1: some specific (non-generic) word matched.
+        const flag = (inexact ? 1 : 0) | specific;
+        const to = postingStart[id + 1] ?? 0;
+        for (let p = postingStart[id] ?? 0; p < to; p++) {
           const k = postings[p] ?? 0;
-          if (this.stamp[k] === stampValue) continue;
-          if ((this.stamp[k] ?? -1) >> 5 !== gen) {
+          const seen = stamp[k] ?? -1;
+          if (seen === stampValue) continue;
+          if (seen >> 5 !== gen) {
             // First word of this query to reach key k: reset its accumulators.
-            this.queryScore[k] = 0;
-            this.nameScore[k] = 0;
-            this.flags[k] = 0;
-            this.touched[touchedCount++] = k;
+            queryScore[k] = 0;
+            nameScore[k] = 0;
+            flags[k] = 0;
+            touched[touchedCount++] = k;
           }
-          this.stamp[k] = stampValue;
+          stamp[k] = stampValue;
           // Together, the names of one target may cover words no single name covers ("butter" and "printer").
           for (let e = entryStart[k] ?? 0; e < (entryStart[k + 1] ?? 0); e++) {
             const t = entryTarget[e] ?? 0;
-            if (this.targetStamp[t] === stampValue) continue;
-            if ((this.targetStamp[t] ?? -1) >> 5 !== gen) this.targetCover[t] = 0;
-            this.targetStamp[t] = stampValue;
-            this.targetCover[t] = (this.targetCover[t] ?? 0) + (weights[qi] ?? 0) * weight;
+            const targetSeen = targetStamp[t] ?? -1;
+            if (targetSeen === stampValue) continue;
+            if (targetSeen >> 5 !== gen) targetCover[t] = 0;
+            targetStamp[t] = stampValue;
+            targetCover[t] = (targetCover[t] ?? 0) + queryAdd;
           }
-          this.queryScore[k] = (this.queryScore[k] ?? 0) + (weights[qi] ?? 0) * weight;
-          this.nameScore[k] = (this.nameScore[k] ?? 0) + (this.termIdf[id] ?? 0) * weight;
-          // bit 0: some word matched inexactly; bit 1: some specific (non-generic) word matched.
-          this.flags[k] = (this.flags[k] ?? 0) | (inexact ? 1 : 0) | (q.generic ? 0 : 2);
+          queryScore[k] = (queryScore[k] ?? 0) + queryAdd;
+          nameScore[k] = (nameScore[k] ?? 0) + nameAdd;
+          flags[k] = (flags[k] ?? 0) | flag;
         }
       }
-    });
-    const hits: KeyHit[] = [];
+    }
+    // The best `limit` names, by score then key, kept in order as they come (no object per name touched: a
+    // common word touches thousands). A name at or below `floor` is passed over. The floor rises to the last
+    // kept score each time `limit * 4` names have been taken in, as when they were gathered in a list sorted
+    // and cut at that size: the same names come out.
+    if (this.bestKeys.length < limit) {
+      this.bestKeys = new Int32Array(limit);
+      this.bestScores = new Float64Array(limit);
+    }
+    const best = this.bestKeys;
+    const bestScore = this.bestScores;
+    let kept = 0;
+    let taken = 0;
     let floor = 0;
     for (let i = 0; i < touchedCount; i++) {
-      const k = this.touched[i] ?? 0;
-      const queryCoverage = Math.min(1, (this.queryScore[k] ?? 0) / total);
-      const nameCoverage = Math.min(1, (this.nameScore[k] ?? 0) / (this.keyNorm[k] || 1));
-      const score = queryCoverage * (SCORE_SHAPE.base + (1 - SCORE_SHAPE.base) * nameCoverage);
+      const k = touched[i] ?? 0;
+      const score = this.scoreOf(k, total).score;
       if (score <= floor) continue;
-      const flags = this.flags[k] ?? 0;
-      hits.push({
-        key: k,
-        score,
-        queryCoverage,
-        nameCoverage,
-        inexact: (flags & 1) === 1,
-        genericOnly: (flags & 2) === 0,
-      });
-      if (hits.length >= limit * 4) {
-        hits.sort(byScore);
-        hits.length = limit;
-        floor = hits[limit - 1]?.score ?? 0;
+      taken++;
+      if (kept < limit || before(score, k, bestScore[kept - 1] ?? 0, best[kept - 1] ?? 0)) {
+        let at = kept < limit ? kept++ : kept - 1;
+        for (; at > 0 && before(score, k, bestScore[at - 1] ?? 0, best[at - 1] ?? 0); at--) {
+          best[at] = best[at - 1] ?? 0;
+          bestScore[at] = bestScore[at - 1] ?? 0;
+        }
+        best[at] = k;
+        bestScore[at] = score;
+      }
+      if (taken >= limit * 4) {
+        taken = limit;
+        floor = bestScore[limit - 1] ?? 0;
       }
     }
-    hits.sort(byScore);
-    return hits.slice(0, limit);
+    const hits: KeyHit[] = [];
+    for (let i = 0; i < kept; i++) {
+      const k = best[i] ?? 0;
+      const f = flags[k] ?? 0;
+      hits.push({ key: k, ...this.scoreOf(k, total), inexact: (f & 1) === 1, genericOnly: (f & 2) === 0 });
+    }
+    return hits;
+  }
+
+  /** A touched name's score (SCORE_SHAPE) after the search's loop over postings. */
+  private scoreOf(k: number, total: number): { score: number; queryCoverage: number; nameCoverage: number } {
+    const queryCoverage = Math.min(1, (this.queryScore[k] ?? 0) / total);
+    const nameCoverage = Math.min(1, (this.nameScore[k] ?? 0) / (this.keyNorm[k] || 1));
+    const score = queryCoverage * (SCORE_SHAPE.base + (1 - SCORE_SHAPE.base) * nameCoverage);
+    return { score, queryCoverage, nameCoverage };
   }
 
   /** The vocabulary terms a query word can match, with the weight of each. */
-  private optionsOf(q: QueryTerm): { id: number; weight: number; inexact: boolean }[] {
+  private optionsOf(q: QueryTerm): MatchedTerm[] {
     const memo = this.optionsMemo.get(q);
     if (memo) return memo;
-    const out: { id: number; weight: number; inexact: boolean }[] = [];
+    const out: MatchedTerm[] = [];
     this.optionsMemo.set(q, out);
     const seen = new Set<number>();
     const add = (id: number | undefined, weight: number, inexact: boolean) => {
@@ -809,4 +853,6 @@ function rates(start: Int32Array, count: Int32Array): Float64Array {
  *  words the query lacks ("senior tax accountant" for "tax accountant") is only mildly worse. */
 export const SCORE_SHAPE = { base: 0.5 } as const;
 
-const byScore = (a: KeyHit, b: KeyHit) => b.score - a.score || a.key - b.key;
+/** Whether a name (score, key) ranks before another: higher score first, then lower key. */
+const before = (score: number, key: number, otherScore: number, otherKey: number) =>
+  score > otherScore || (score === otherScore && key < otherKey);
