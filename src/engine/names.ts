@@ -442,6 +442,8 @@ export class NameIndex {
   private readonly textRate: Float64Array;
   private readonly totalNames: number;
   private evidenceScratch: Float64Array[] | undefined;
+  private perTarget:
+    { nameDenominator: Float64Array; textDenominator: Float64Array; priorScore: Float64Array } | undefined;
   /** The vocabulary terms each query word matched, for the search and the evidence model of one query. */
   private readonly optionsMemo = new WeakMap<QueryTerm, MatchedTerm[]>();
   /** The search's best names so far (keys and scores, best first). */
@@ -504,10 +506,12 @@ export class NameIndex {
     scores.fill(0);
     byWord.fill(0);
     let known = 0;
-    const { nameMu, textMu, textShare, headWeight, headMu, prior, anyWord } = EVIDENCE;
+    const { textShare, headWeight, headMu, anyWord } = EVIDENCE;
+    const { nameDenominator, textDenominator, priorScore } = this.evidenceConstants();
     // Each word on its own: the share of the names with it that are the target's, by how rare it is.
     const allNames = this.totalNames;
-    query.forEach((q, qi) => {
+    for (let qi = 0; qi < query.length; qi++) {
+      const q = query[qi] as QueryTerm;
       nameCounts.fill(0);
       textCounts.fill(0);
       let nameRate = 0;
@@ -528,7 +532,7 @@ export class NameIndex {
           textCounts[t] = (textCounts[t] ?? 0) + o.weight * (d.textCount[p] ?? 0);
         }
       }
-      if (nameRate === 0 && textRate === 0) return;
+      if (nameRate === 0 && textRate === 0) continue;
       known++;
       let withWord = 0;
       for (let t = 0; t < size; t++) withWord += nameCounts[t] ?? 0;
@@ -538,34 +542,57 @@ export class NameIndex {
       }
       nameRate = Math.max(nameRate, 1e-7);
       textRate = Math.max(textRate, 1e-7);
+      const nameSmoothing = EVIDENCE.nameMu * nameRate;
+      const textSmoothing = EVIDENCE.textMu * textRate;
       const background = Math.log((1 - textShare) * nameRate + textShare * textRate);
       for (let t = 0; t < size; t++) {
-        const names = ((nameCounts[t] ?? 0) + nameMu * nameRate) / ((d.targetNameWords[t] ?? 0) + nameMu);
-        const text = ((textCounts[t] ?? 0) + textMu * textRate) / ((d.targetTextWords[t] ?? 0) + textMu);
+        const names = ((nameCounts[t] ?? 0) + nameSmoothing) / (nameDenominator[t] ?? 0);
+        const text = ((textCounts[t] ?? 0) + textSmoothing) / (textDenominator[t] ?? 0);
         scores[t] = (scores[t] ?? 0) + Math.log((1 - textShare) * names + textShare * text) - background;
       }
       // The last word of a title is what the job is ("printer" of "butter printer").
       if (qi === query.length - 1 && headWeight > 0) {
         const head = this.termIds.get(q.options[0]?.term ?? '');
         const rate = head === undefined ? 0 : (this.headRate[head] ?? 0);
-        if (head === undefined || rate === 0) return;
+        if (head === undefined || rate === 0) continue;
         const counts = nameCounts.fill(0);
         for (let p = d.headTargetStart[head] ?? 0; p < (d.headTargetStart[head + 1] ?? 0); p++)
           counts[d.headTarget[p] ?? 0] = d.headCount[p] ?? 0;
+        const headSmoothing = headMu * rate;
+        const logRate = Math.log(rate);
         for (let t = 0; t < size; t++)
           scores[t] =
             (scores[t] ?? 0) +
-            headWeight *
-              (Math.log(((counts[t] ?? 0) + headMu * rate) / ((d.targetNames[t] ?? 0) + headMu)) - Math.log(rate));
+            headWeight * (Math.log(((counts[t] ?? 0) + headSmoothing) / ((d.targetNames[t] ?? 0) + headMu)) - logRate);
       }
-    });
+    }
     if (known === 0) return null;
     for (let t = 0; t < size; t++)
-      scores[t] =
-        (scores[t] ?? 0) +
-        prior * Math.log(1 + (d.targetNames[t] ?? 0)) +
-        anyWord * Math.log((byWord[t] ?? 0) + ANY_WORD_FLOOR);
+      scores[t] = (scores[t] ?? 0) + (priorScore[t] ?? 0) + anyWord * Math.log((byWord[t] ?? 0) + ANY_WORD_FLOOR);
     return scores;
+  }
+
+  /** What the evidence model computes per target whatever the query: the smoothed denominators of its names'
+   *  and description's word counts, and its prior, prior × log(1 + names). */
+  private evidenceConstants(): {
+    nameDenominator: Float64Array;
+    textDenominator: Float64Array;
+    priorScore: Float64Array;
+  } {
+    if (!this.perTarget) {
+      const d = this.data;
+      const size = d.targets.length;
+      const nameDenominator = new Float64Array(size);
+      const textDenominator = new Float64Array(size);
+      const priorScore = new Float64Array(size);
+      for (let t = 0; t < size; t++) {
+        nameDenominator[t] = (d.targetNameWords[t] ?? 0) + EVIDENCE.nameMu;
+        textDenominator[t] = (d.targetTextWords[t] ?? 0) + EVIDENCE.textMu;
+        priorScore[t] = EVIDENCE.prior * Math.log(1 + (d.targetNames[t] ?? 0));
+      }
+      this.perTarget = { nameDenominator, textDenominator, priorScore };
+    }
+    return this.perTarget;
   }
 
   /** After a search: how much of the query the target's names cover together (each word by any of them), 0–1. */
@@ -611,20 +638,28 @@ export class NameIndex {
   }
 
   entriesOf(k: number): NameEntry[] {
-    const d = this.data;
     const out: NameEntry[] = [];
-    for (let e = d.entryStart[k] ?? 0; e < (d.entryStart[k + 1] ?? 0); e++) {
-      const of = d.entryOf[e];
-      out.push({
-        target: d.targets[d.entryTarget[e] ?? 0] ?? '',
-        title: d.entryTitle[e] ?? '',
-        source: SOURCES[d.entrySource[e] ?? 0] ?? 'catalog',
-        sources: d.entrySources[e] ?? 1,
-        ...(of ? { of } : {}),
-        ...((d.entryOnet[e] ?? -1) >= 0 ? { onet: d.onetCodes[d.entryOnet[e] ?? 0] ?? '' } : {}),
-      });
-    }
+    for (let e = this.data.entryStart[k] ?? 0; e < (this.data.entryStart[k + 1] ?? 0); e++) out.push(this.entryAt(e));
     return out;
+  }
+
+  /** Entry e (of key k when entryStart[k] <= e < entryStart[k + 1]). */
+  entryAt(e: number): NameEntry {
+    const d = this.data;
+    const of = d.entryOf[e];
+    return {
+      target: this.entryTargetOf(e),
+      title: d.entryTitle[e] ?? '',
+      source: SOURCES[d.entrySource[e] ?? 0] ?? 'catalog',
+      sources: d.entrySources[e] ?? 1,
+      ...(of ? { of } : {}),
+      ...((d.entryOnet[e] ?? -1) >= 0 ? { onet: d.onetCodes[d.entryOnet[e] ?? 0] ?? '' } : {}),
+    };
+  }
+
+  /** The target of entry e, without the rest of the entry. */
+  entryTargetOf(e: number): string {
+    return this.data.targets[this.data.entryTarget[e] ?? 0] ?? '';
   }
 
   /** How many entries of each source `sources` the targets have (e.g. O*NET occupations per SOC). */
@@ -731,7 +766,7 @@ export class NameIndex {
     let floor = 0;
     for (let i = 0; i < touchedCount; i++) {
       const k = touched[i] ?? 0;
-      const score = this.scoreOf(k, total).score;
+      const score = shapeScore(this.queryCoverageOf(k, total), this.nameCoverageOf(k));
       if (score <= floor) continue;
       taken++;
       if (kept < limit || before(score, k, bestScore[kept - 1] ?? 0, best[kept - 1] ?? 0)) {
@@ -752,17 +787,28 @@ export class NameIndex {
     for (let i = 0; i < kept; i++) {
       const k = best[i] ?? 0;
       const f = flags[k] ?? 0;
-      hits.push({ key: k, ...this.scoreOf(k, total), inexact: (f & 1) === 1, genericOnly: (f & 2) === 0 });
+      const queryCoverage = this.queryCoverageOf(k, total);
+      const nameCoverage = this.nameCoverageOf(k);
+      hits.push({
+        key: k,
+        score: shapeScore(queryCoverage, nameCoverage),
+        queryCoverage,
+        nameCoverage,
+        inexact: (f & 1) === 1,
+        genericOnly: (f & 2) === 0,
+      });
     }
     return hits;
   }
 
-  /** A touched name's score (SCORE_SHAPE) after the search's loop over postings. */
-  private scoreOf(k: number, total: number): { score: number; queryCoverage: number; nameCoverage: number } {
-    const queryCoverage = Math.min(1, (this.queryScore[k] ?? 0) / total);
-    const nameCoverage = Math.min(1, (this.nameScore[k] ?? 0) / (this.keyNorm[k] || 1));
-    const score = queryCoverage * (SCORE_SHAPE.base + (1 - SCORE_SHAPE.base) * nameCoverage);
-    return { score, queryCoverage, nameCoverage };
+  /** After the search's loop over postings: the share of the query a touched name covers, 0–1. */
+  private queryCoverageOf(k: number, total: number): number {
+    return Math.min(1, (this.queryScore[k] ?? 0) / total);
+  }
+
+  /** The share of a touched name the query covers, 0–1. */
+  private nameCoverageOf(k: number): number {
+    return Math.min(1, (this.nameScore[k] ?? 0) / (this.keyNorm[k] || 1));
   }
 
   /** The vocabulary terms a query word can match, with the weight of each. */
@@ -852,6 +898,9 @@ function rates(start: Int32Array, count: Int32Array): Float64Array {
 /** score = query coverage × (base + (1 − base) × name coverage): covering the query matters most; a name with
  *  words the query lacks ("senior tax accountant" for "tax accountant") is only mildly worse. */
 export const SCORE_SHAPE = { base: 0.5 } as const;
+
+const shapeScore = (queryCoverage: number, nameCoverage: number) =>
+  queryCoverage * (SCORE_SHAPE.base + (1 - SCORE_SHAPE.base) * nameCoverage);
 
 /** Whether a name (score, key) ranks before another: higher score first, then lower key. */
 const before = (score: number, key: number, otherScore: number, otherKey: number) =>
