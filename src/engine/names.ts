@@ -441,9 +441,15 @@ export class NameIndex {
   private readonly headRate: Float64Array;
   private readonly textRate: Float64Array;
   private readonly totalNames: number;
-  private evidenceScratch: Float64Array[] | undefined;
-  private perTarget:
-    { nameDenominator: Float64Array; textDenominator: Float64Array; priorScore: Float64Array } | undefined;
+  /** Scratch space of the evidence model, reused by every call (the scores are valid until the next one). */
+  private readonly evidenceScratch: [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** What the evidence model computes per target whatever the query: the smoothed denominators of its names'
+   *  and description's word counts, and its prior, prior × log(1 + names). Made with the index rather than on
+   *  the first query: optimized code that meets a branch it has never run is thrown away and compiled again,
+   *  and the first typos after a warm-up took 3–10 ms meanwhile. */
+  private readonly nameDenominator: Float64Array;
+  private readonly textDenominator: Float64Array;
+  private readonly priorScore: Float64Array;
   /** The vocabulary terms each query word matched, for the search and the evidence model of one query. */
   private readonly optionsMemo = new WeakMap<QueryTerm, MatchedTerm[]>();
   /** The search's best names so far (keys and scores, best first). */
@@ -484,6 +490,21 @@ export class NameIndex {
     this.headRate = rates(data.headTargetStart, data.headCount);
     this.textRate = rates(data.textTargetStart, data.textCount);
     this.totalNames = data.targetNames.reduce((a, b) => a + b, 0);
+    const targets = data.targets.length;
+    this.evidenceScratch = [
+      new Float64Array(targets),
+      new Float64Array(targets),
+      new Float64Array(targets),
+      new Float64Array(targets),
+    ];
+    this.nameDenominator = new Float64Array(targets);
+    this.textDenominator = new Float64Array(targets);
+    this.priorScore = new Float64Array(targets);
+    for (let t = 0; t < targets; t++) {
+      this.nameDenominator[t] = (data.targetNameWords[t] ?? 0) + EVIDENCE.nameMu;
+      this.textDenominator[t] = (data.targetTextWords[t] ?? 0) + EVIDENCE.textMu;
+      this.priorScore[t] = EVIDENCE.prior * Math.log(1 + (data.targetNames[t] ?? 0));
+    }
   }
 
   /**
@@ -495,19 +516,12 @@ export class NameIndex {
   evidence(query: QueryTerm[]): Float64Array | null {
     const d = this.data;
     const size = d.targets.length;
-    // Scratch space reused by every call: the scores are valid until the next one.
-    this.evidenceScratch ??= Array.from({ length: 4 }, () => new Float64Array(size));
-    const [scores, nameCounts, textCounts, byWord] = this.evidenceScratch as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
+    const [scores, nameCounts, textCounts, byWord] = this.evidenceScratch;
     scores.fill(0);
     byWord.fill(0);
     let known = 0;
     const { textShare, headWeight, headMu, anyWord } = EVIDENCE;
-    const { nameDenominator, textDenominator, priorScore } = this.evidenceConstants();
+    const { nameDenominator, textDenominator, priorScore } = this;
     // Each word on its own: the share of the names with it that are the target's, by how rare it is.
     const allNames = this.totalNames;
     for (let qi = 0; qi < query.length; qi++) {
@@ -570,29 +584,6 @@ export class NameIndex {
     for (let t = 0; t < size; t++)
       scores[t] = (scores[t] ?? 0) + (priorScore[t] ?? 0) + anyWord * Math.log((byWord[t] ?? 0) + ANY_WORD_FLOOR);
     return scores;
-  }
-
-  /** What the evidence model computes per target whatever the query: the smoothed denominators of its names'
-   *  and description's word counts, and its prior, prior × log(1 + names). */
-  private evidenceConstants(): {
-    nameDenominator: Float64Array;
-    textDenominator: Float64Array;
-    priorScore: Float64Array;
-  } {
-    if (!this.perTarget) {
-      const d = this.data;
-      const size = d.targets.length;
-      const nameDenominator = new Float64Array(size);
-      const textDenominator = new Float64Array(size);
-      const priorScore = new Float64Array(size);
-      for (let t = 0; t < size; t++) {
-        nameDenominator[t] = (d.targetNameWords[t] ?? 0) + EVIDENCE.nameMu;
-        textDenominator[t] = (d.targetTextWords[t] ?? 0) + EVIDENCE.textMu;
-        priorScore[t] = EVIDENCE.prior * Math.log(1 + (d.targetNames[t] ?? 0));
-      }
-      this.perTarget = { nameDenominator, textDenominator, priorScore };
-    }
-    return this.perTarget;
   }
 
   /** After a search: how much of the query the target's names cover together (each word by any of them), 0–1. */
