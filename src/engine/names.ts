@@ -386,6 +386,14 @@ export interface QueryTerm {
   fuzzy: boolean;
 }
 
+/** A vocabulary term a query word matches, with the weight a match through it earns. */
+interface MatchedTerm {
+  id: number;
+  weight: number;
+  /** Through a typo or a prefix. */
+  inexact: boolean;
+}
+
 /** How a name matched a query. */
 export interface KeyHit {
   key: number;
@@ -433,9 +441,20 @@ export class NameIndex {
   private readonly headRate: Float64Array;
   private readonly textRate: Float64Array;
   private readonly totalNames: number;
-  private evidenceScratch: Float64Array[] | undefined;
+  /** Scratch space of the evidence model, reused by every call (the scores are valid until the next one). */
+  private readonly evidenceScratch: [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** What the evidence model computes per target whatever the query: the smoothed denominators of its names'
+   *  and description's word counts, and its prior, prior × log(1 + names). Made with the index rather than on
+   *  the first query: optimized code that meets a branch it has never run is thrown away and compiled again,
+   *  and the first typos after a warm-up took 3–10 ms meanwhile. */
+  private readonly nameDenominator: Float64Array;
+  private readonly textDenominator: Float64Array;
+  private readonly priorScore: Float64Array;
   /** The vocabulary terms each query word matched, for the search and the evidence model of one query. */
-  private readonly optionsMemo = new WeakMap<QueryTerm, { id: number; weight: number; inexact: boolean }[]>();
+  private readonly optionsMemo = new WeakMap<QueryTerm, MatchedTerm[]>();
+  /** The search's best names so far (keys and scores, best first). */
+  private bestKeys = new Int32Array(0);
+  private bestScores = new Float64Array(0);
 
   constructor(
     readonly data: NameIndexData,
@@ -471,6 +490,21 @@ export class NameIndex {
     this.headRate = rates(data.headTargetStart, data.headCount);
     this.textRate = rates(data.textTargetStart, data.textCount);
     this.totalNames = data.targetNames.reduce((a, b) => a + b, 0);
+    const targets = data.targets.length;
+    this.evidenceScratch = [
+      new Float64Array(targets),
+      new Float64Array(targets),
+      new Float64Array(targets),
+      new Float64Array(targets),
+    ];
+    this.nameDenominator = new Float64Array(targets);
+    this.textDenominator = new Float64Array(targets);
+    this.priorScore = new Float64Array(targets);
+    for (let t = 0; t < targets; t++) {
+      this.nameDenominator[t] = (data.targetNameWords[t] ?? 0) + EVIDENCE.nameMu;
+      this.textDenominator[t] = (data.targetTextWords[t] ?? 0) + EVIDENCE.textMu;
+      this.priorScore[t] = EVIDENCE.prior * Math.log(1 + (data.targetNames[t] ?? 0));
+    }
   }
 
   /**
@@ -482,21 +516,16 @@ export class NameIndex {
   evidence(query: QueryTerm[]): Float64Array | null {
     const d = this.data;
     const size = d.targets.length;
-    // Scratch space reused by every call: the scores are valid until the next one.
-    this.evidenceScratch ??= Array.from({ length: 4 }, () => new Float64Array(size));
-    const [scores, nameCounts, textCounts, byWord] = this.evidenceScratch as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
+    const [scores, nameCounts, textCounts, byWord] = this.evidenceScratch;
     scores.fill(0);
     byWord.fill(0);
     let known = 0;
-    const { nameMu, textMu, textShare, headWeight, headMu, prior, anyWord } = EVIDENCE;
+    const { textShare, headWeight, headMu, anyWord } = EVIDENCE;
+    const { nameDenominator, textDenominator, priorScore } = this;
     // Each word on its own: the share of the names with it that are the target's, by how rare it is.
     const allNames = this.totalNames;
-    query.forEach((q, qi) => {
+    for (let qi = 0; qi < query.length; qi++) {
+      const q = query[qi] as QueryTerm;
       nameCounts.fill(0);
       textCounts.fill(0);
       let nameRate = 0;
@@ -517,7 +546,7 @@ export class NameIndex {
           textCounts[t] = (textCounts[t] ?? 0) + o.weight * (d.textCount[p] ?? 0);
         }
       }
-      if (nameRate === 0 && textRate === 0) return;
+      if (nameRate === 0 && textRate === 0) continue;
       known++;
       let withWord = 0;
       for (let t = 0; t < size; t++) withWord += nameCounts[t] ?? 0;
@@ -527,33 +556,33 @@ export class NameIndex {
       }
       nameRate = Math.max(nameRate, 1e-7);
       textRate = Math.max(textRate, 1e-7);
+      const nameSmoothing = EVIDENCE.nameMu * nameRate;
+      const textSmoothing = EVIDENCE.textMu * textRate;
       const background = Math.log((1 - textShare) * nameRate + textShare * textRate);
       for (let t = 0; t < size; t++) {
-        const names = ((nameCounts[t] ?? 0) + nameMu * nameRate) / ((d.targetNameWords[t] ?? 0) + nameMu);
-        const text = ((textCounts[t] ?? 0) + textMu * textRate) / ((d.targetTextWords[t] ?? 0) + textMu);
+        const names = ((nameCounts[t] ?? 0) + nameSmoothing) / (nameDenominator[t] ?? 0);
+        const text = ((textCounts[t] ?? 0) + textSmoothing) / (textDenominator[t] ?? 0);
         scores[t] = (scores[t] ?? 0) + Math.log((1 - textShare) * names + textShare * text) - background;
       }
       // The last word of a title is what the job is ("printer" of "butter printer").
       if (qi === query.length - 1 && headWeight > 0) {
         const head = this.termIds.get(q.options[0]?.term ?? '');
         const rate = head === undefined ? 0 : (this.headRate[head] ?? 0);
-        if (head === undefined || rate === 0) return;
+        if (head === undefined || rate === 0) continue;
         const counts = nameCounts.fill(0);
         for (let p = d.headTargetStart[head] ?? 0; p < (d.headTargetStart[head + 1] ?? 0); p++)
           counts[d.headTarget[p] ?? 0] = d.headCount[p] ?? 0;
+        const headSmoothing = headMu * rate;
+        const logRate = Math.log(rate);
         for (let t = 0; t < size; t++)
           scores[t] =
             (scores[t] ?? 0) +
-            headWeight *
-              (Math.log(((counts[t] ?? 0) + headMu * rate) / ((d.targetNames[t] ?? 0) + headMu)) - Math.log(rate));
+            headWeight * (Math.log(((counts[t] ?? 0) + headSmoothing) / ((d.targetNames[t] ?? 0) + headMu)) - logRate);
       }
-    });
+    }
     if (known === 0) return null;
     for (let t = 0; t < size; t++)
-      scores[t] =
-        (scores[t] ?? 0) +
-        prior * Math.log(1 + (d.targetNames[t] ?? 0)) +
-        anyWord * Math.log((byWord[t] ?? 0) + ANY_WORD_FLOOR);
+      scores[t] = (scores[t] ?? 0) + (priorScore[t] ?? 0) + anyWord * Math.log((byWord[t] ?? 0) + ANY_WORD_FLOOR);
     return scores;
   }
 
@@ -600,20 +629,28 @@ export class NameIndex {
   }
 
   entriesOf(k: number): NameEntry[] {
-    const d = this.data;
     const out: NameEntry[] = [];
-    for (let e = d.entryStart[k] ?? 0; e < (d.entryStart[k + 1] ?? 0); e++) {
-      const of = d.entryOf[e];
-      out.push({
-        target: d.targets[d.entryTarget[e] ?? 0] ?? '',
-        title: d.entryTitle[e] ?? '',
-        source: SOURCES[d.entrySource[e] ?? 0] ?? 'catalog',
-        sources: d.entrySources[e] ?? 1,
-        ...(of ? { of } : {}),
-        ...((d.entryOnet[e] ?? -1) >= 0 ? { onet: d.onetCodes[d.entryOnet[e] ?? 0] ?? '' } : {}),
-      });
-    }
+    for (let e = this.data.entryStart[k] ?? 0; e < (this.data.entryStart[k + 1] ?? 0); e++) out.push(this.entryAt(e));
     return out;
+  }
+
+  /** Entry e (of key k when entryStart[k] <= e < entryStart[k + 1]). */
+  entryAt(e: number): NameEntry {
+    const d = this.data;
+    const of = d.entryOf[e];
+    return {
+      target: this.entryTargetOf(e),
+      title: d.entryTitle[e] ?? '',
+      source: SOURCES[d.entrySource[e] ?? 0] ?? 'catalog',
+      sources: d.entrySources[e] ?? 1,
+      ...(of ? { of } : {}),
+      ...((d.entryOnet[e] ?? -1) >= 0 ? { onet: d.onetCodes[d.entryOnet[e] ?? 0] ?? '' } : {}),
+    };
+  }
+
+  /** The target of entry e, without the rest of the entry. */
+  entryTargetOf(e: number): string {
+    return this.data.targets[this.data.entryTarget[e] ?? 0] ?? '';
   }
 
   /** How many entries of each source `sources` the targets have (e.g. O*NET occupations per SOC). */
@@ -663,69 +700,113 @@ export class NameIndex {
     const gen = ++this.generation;
     let touchedCount = 0;
     this.lastTotal = total;
+    // Locals rather than fields in the loops below: they run over tens of thousands of postings per query.
     const { postingStart, postings, entryStart, entryTarget } = this.data;
-    query.forEach((q, qi) => {
+    const { stamp, queryScore, nameScore, flags, touched, targetStamp, targetCover, termIdf } = this;
+    for (let qi = 0; qi < query.length; qi++) {
+      const q = query[qi] as QueryTerm;
       const stampValue = gen * 32 + qi;
+      const specific = q.generic ? 0 : 2;
       const options = this.optionsOf(q);
-      for (const { id, weight, inexact } of options) {
-        for (let p = postingStart[id] ?? 0; p < (postingStart[id + 1] ?? 0); p++) {
+      for (let o = 0; o < options.length; o++) {
+        const { id, weight, inexact } = options[o] as MatchedTerm;
+        const queryAdd = (weights[qi] ?? 0) * weight;
+        const nameAdd = (termIdf[id] ?? 0) * weight;
+        // bit 0: some word matched inexactly; bit 1: some specific (non-generic) word matched.
+        const flag = (inexact ? 1 : 0) | specific;
+        const to = postingStart[id + 1] ?? 0;
+        for (let p = postingStart[id] ?? 0; p < to; p++) {
           const k = postings[p] ?? 0;
-          if (this.stamp[k] === stampValue) continue;
-          if ((this.stamp[k] ?? -1) >> 5 !== gen) {
+          const seen = stamp[k] ?? -1;
+          if (seen === stampValue) continue;
+          if (seen >> 5 !== gen) {
             // First word of this query to reach key k: reset its accumulators.
-            this.queryScore[k] = 0;
-            this.nameScore[k] = 0;
-            this.flags[k] = 0;
-            this.touched[touchedCount++] = k;
+            queryScore[k] = 0;
+            nameScore[k] = 0;
+            flags[k] = 0;
+            touched[touchedCount++] = k;
           }
-          this.stamp[k] = stampValue;
+          stamp[k] = stampValue;
           // Together, the names of one target may cover words no single name covers ("butter" and "printer").
           for (let e = entryStart[k] ?? 0; e < (entryStart[k + 1] ?? 0); e++) {
             const t = entryTarget[e] ?? 0;
-            if (this.targetStamp[t] === stampValue) continue;
-            if ((this.targetStamp[t] ?? -1) >> 5 !== gen) this.targetCover[t] = 0;
-            this.targetStamp[t] = stampValue;
-            this.targetCover[t] = (this.targetCover[t] ?? 0) + (weights[qi] ?? 0) * weight;
+            const targetSeen = targetStamp[t] ?? -1;
+            if (targetSeen === stampValue) continue;
+            if (targetSeen >> 5 !== gen) targetCover[t] = 0;
+            targetStamp[t] = stampValue;
+            targetCover[t] = (targetCover[t] ?? 0) + queryAdd;
           }
-          this.queryScore[k] = (this.queryScore[k] ?? 0) + (weights[qi] ?? 0) * weight;
-          this.nameScore[k] = (this.nameScore[k] ?? 0) + (this.termIdf[id] ?? 0) * weight;
-          // bit 0: some word matched inexactly; bit 1: some specific (non-generic) word matched.
-          this.flags[k] = (this.flags[k] ?? 0) | (inexact ? 1 : 0) | (q.generic ? 0 : 2);
+          queryScore[k] = (queryScore[k] ?? 0) + queryAdd;
+          nameScore[k] = (nameScore[k] ?? 0) + nameAdd;
+          flags[k] = (flags[k] ?? 0) | flag;
         }
       }
-    });
-    const hits: KeyHit[] = [];
+    }
+    // The best `limit` names, by score then key, kept in order as they come (no object per name touched: a
+    // common word touches thousands). A name at or below `floor` is passed over. The floor rises to the last
+    // kept score each time `limit * 4` names have been taken in, as when they were gathered in a list sorted
+    // and cut at that size: the same names come out.
+    if (this.bestKeys.length < limit) {
+      this.bestKeys = new Int32Array(limit);
+      this.bestScores = new Float64Array(limit);
+    }
+    const best = this.bestKeys;
+    const bestScore = this.bestScores;
+    let kept = 0;
+    let taken = 0;
     let floor = 0;
     for (let i = 0; i < touchedCount; i++) {
-      const k = this.touched[i] ?? 0;
-      const queryCoverage = Math.min(1, (this.queryScore[k] ?? 0) / total);
-      const nameCoverage = Math.min(1, (this.nameScore[k] ?? 0) / (this.keyNorm[k] || 1));
-      const score = queryCoverage * (SCORE_SHAPE.base + (1 - SCORE_SHAPE.base) * nameCoverage);
+      const k = touched[i] ?? 0;
+      const score = shapeScore(this.queryCoverageOf(k, total), this.nameCoverageOf(k));
       if (score <= floor) continue;
-      const flags = this.flags[k] ?? 0;
-      hits.push({
-        key: k,
-        score,
-        queryCoverage,
-        nameCoverage,
-        inexact: (flags & 1) === 1,
-        genericOnly: (flags & 2) === 0,
-      });
-      if (hits.length >= limit * 4) {
-        hits.sort(byScore);
-        hits.length = limit;
-        floor = hits[limit - 1]?.score ?? 0;
+      taken++;
+      if (kept < limit || before(score, k, bestScore[kept - 1] ?? 0, best[kept - 1] ?? 0)) {
+        let at = kept < limit ? kept++ : kept - 1;
+        for (; at > 0 && before(score, k, bestScore[at - 1] ?? 0, best[at - 1] ?? 0); at--) {
+          best[at] = best[at - 1] ?? 0;
+          bestScore[at] = bestScore[at - 1] ?? 0;
+        }
+        best[at] = k;
+        bestScore[at] = score;
+      }
+      if (taken >= limit * 4) {
+        taken = limit;
+        floor = bestScore[limit - 1] ?? 0;
       }
     }
-    hits.sort(byScore);
-    return hits.slice(0, limit);
+    const hits: KeyHit[] = [];
+    for (let i = 0; i < kept; i++) {
+      const k = best[i] ?? 0;
+      const f = flags[k] ?? 0;
+      const queryCoverage = this.queryCoverageOf(k, total);
+      const nameCoverage = this.nameCoverageOf(k);
+      hits.push({
+        key: k,
+        score: shapeScore(queryCoverage, nameCoverage),
+        queryCoverage,
+        nameCoverage,
+        inexact: (f & 1) === 1,
+        genericOnly: (f & 2) === 0,
+      });
+    }
+    return hits;
+  }
+
+  /** After the search's loop over postings: the share of the query a touched name covers, 0–1. */
+  private queryCoverageOf(k: number, total: number): number {
+    return Math.min(1, (this.queryScore[k] ?? 0) / total);
+  }
+
+  /** The share of a touched name the query covers, 0–1. */
+  private nameCoverageOf(k: number): number {
+    return Math.min(1, (this.nameScore[k] ?? 0) / (this.keyNorm[k] || 1));
   }
 
   /** The vocabulary terms a query word can match, with the weight of each. */
-  private optionsOf(q: QueryTerm): { id: number; weight: number; inexact: boolean }[] {
+  private optionsOf(q: QueryTerm): MatchedTerm[] {
     const memo = this.optionsMemo.get(q);
     if (memo) return memo;
-    const out: { id: number; weight: number; inexact: boolean }[] = [];
+    const out: MatchedTerm[] = [];
     this.optionsMemo.set(q, out);
     const seen = new Set<number>();
     const add = (id: number | undefined, weight: number, inexact: boolean) => {
@@ -809,4 +890,9 @@ function rates(start: Int32Array, count: Int32Array): Float64Array {
  *  words the query lacks ("senior tax accountant" for "tax accountant") is only mildly worse. */
 export const SCORE_SHAPE = { base: 0.5 } as const;
 
-const byScore = (a: KeyHit, b: KeyHit) => b.score - a.score || a.key - b.key;
+const shapeScore = (queryCoverage: number, nameCoverage: number) =>
+  queryCoverage * (SCORE_SHAPE.base + (1 - SCORE_SHAPE.base) * nameCoverage);
+
+/** Whether a name (score, key) ranks before another: higher score first, then lower key. */
+const before = (score: number, key: number, otherScore: number, otherKey: number) =>
+  score > otherScore || (score === otherScore && key < otherKey);

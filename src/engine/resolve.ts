@@ -218,6 +218,18 @@ export interface Ranked extends Scored {
   likelihood: number;
 }
 
+/** A role to rank, with its best name so far; `total`, `fused` and `likelihood` are set by the ranking. */
+const ranked = (role: CatalogRole, score: number, entry: NameEntry, hit: KeyHit, names: number): Ranked => ({
+  role,
+  score,
+  entry,
+  hit,
+  names,
+  total: 0,
+  fused: 0,
+  likelihood: 0,
+});
+
 /** Sources of a name that is an occupation's own: its SOC or O*NET occupation title, a curated role's name,
  *  a synonym from knowledge/. */
 const OWN_TITLE: ReadonlySet<NameEntry['source']> = new Set(['catalog', 'onet-occupation', 'synonym']);
@@ -868,16 +880,28 @@ export class Resolver {
   rank(content: string[]): Ranked[] {
     const query = this.queryTerms(content);
     const weights = query.map((q) => this.weightOf(q));
-    const byRole = new Map<string, Scored>();
+    // The roles in the order first found (`list`), and by id.
+    const list: Ranked[] = [];
+    const byRole = new Map<string, Ranked>();
+    const add = (r: Ranked) => {
+      byRole.set(r.role.id, r);
+      list.push(r);
+    };
     const addHits = (index: NameIndex, hits: KeyHit[]) => {
+      const { entryStart } = index.data;
       for (const hit of hits)
-        for (const entry of index.entriesOf(hit.key)) {
-          const role = this.roleOf(entry.target);
+        // An entry is made into an object only where it becomes a role's best name.
+        for (let e = entryStart[hit.key] ?? 0; e < (entryStart[hit.key + 1] ?? 0); e++) {
+          const role = this.roleOf(index.entryTargetOf(e));
           if (!role) continue;
           const seen = byRole.get(role.id);
-          if (!seen) byRole.set(role.id, { role, score: hit.score, entry, hit, names: 1 });
-          else if (hit.score > seen.score) Object.assign(seen, { score: hit.score, entry, hit, names: seen.names + 1 });
-          else seen.names++;
+          if (!seen) add(ranked(role, hit.score, index.entryAt(e), hit, 1));
+          else if (hit.score > seen.score) {
+            seen.score = hit.score;
+            seen.entry = index.entryAt(e);
+            seen.hit = hit;
+            seen.names++;
+          } else seen.names++;
         }
     };
     addHits(this.knowledgeIndex, this.knowledgeIndex.search(query, weights));
@@ -894,37 +918,37 @@ export class Resolver {
       for (const t of topIndices(evidence, RESOLVE.evidenceCandidates)) {
         const role = this.roleOf(targets[t] ?? '');
         if (role && !byRole.has(role.id))
-          byRole.set(role.id, {
-            role,
-            score: 0,
-            entry: { target: targets[t] ?? '', title: role.title, source: 'catalog', sources: 1 },
-            hit: NO_HIT,
-            names: 0,
-          });
+          add(
+            ranked(role, 0, { target: targets[t] ?? '', title: role.title, source: 'catalog', sources: 1 }, NO_HIT, 0),
+          );
       }
     }
     let bestEvidence = -Infinity;
-    if (evidence) for (const v of evidence) bestEvidence = Math.max(bestEvidence, v);
+    // An index loop: for…of over a typed array allocates a result object and a number per element.
+    if (evidence) for (let t = 0; t < evidence.length; t++) bestEvidence = Math.max(bestEvidence, evidence[t] ?? 0);
     // A curated role without a SOC has no dataset names, so its own names decide, as if its evidence were the
     // best there is.
     const evidenceOf = (role: CatalogRole) => {
       const i = evidence && role.soc ? this.datasetIndex.targetIndex(role.soc) : undefined;
       return !evidence ? 0 : i === undefined ? bestEvidence : (evidence[i] ?? 0);
     };
-    const ranked: Ranked[] = [];
-    for (const r of byRole.values()) {
-      const total =
+    for (const r of list) {
+      r.total =
         r.score * (1 + RESOLVE.extraNameCredit * Math.min(RESOLVE.maxExtraNames, r.names - 1)) +
         RESOLVE.allNamesWeight * together(r);
       const workers = Math.max(PRIOR.minWorkers, r.role.data?.employmentPrior?.workers ?? 0);
-      const fused = evidenceOf(r.role) + FUSE.names * total + FUSE.workers * Math.log(workers);
-      ranked.push(Object.assign(r, { total, fused, likelihood: 0 }));
+      r.fused = evidenceOf(r.role) + FUSE.names * r.total + FUSE.workers * Math.log(workers);
     }
-    ranked.sort((a, b) => b.fused - a.fused || a.role.id.localeCompare(b.role.id));
-    const top = ranked[0]?.fused ?? 0;
-    const sum = ranked.reduce((acc, r) => acc + Math.exp((r.fused - top) / FUSE.temperature), 0);
-    for (const r of ranked) r.likelihood = Math.exp((r.fused - top) / FUSE.temperature) / sum;
-    return ranked;
+    list.sort((a, b) => b.fused - a.fused || a.role.id.localeCompare(b.role.id));
+    const top = list[0]?.fused ?? 0;
+    let sum = 0;
+    for (const r of list) {
+      // Held in `likelihood` until the sum is known.
+      r.likelihood = Math.exp((r.fused - top) / FUSE.temperature);
+      sum += r.likelihood;
+    }
+    for (const r of list) r.likelihood = r.likelihood / sum;
+    return list;
   }
 
   /** Full-text search over every name; task statements join in when no name fits well. */

@@ -47,7 +47,16 @@ export class TaskIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
   // While adding: (term, document, count) triples. After `finish`: postings grouped by term.
-  private building: { term: number[]; doc: number[]; count: number[] } | null = { term: [], doc: [], count: [] };
+  private building: Building | null = {
+    tokens: new Map(),
+    tokenTerm: new Int32Array(1024),
+    tokenDoc: new Int32Array(1024),
+    termCount: new Int32Array(1024),
+    term: new Int32Array(4096),
+    doc: new Int32Array(4096),
+    count: new Int32Array(4096),
+    length: 0,
+  };
   private postingStart = new Int32Array(0);
   private postingDoc = new Int32Array(0);
   private postingCount = new Int32Array(0);
@@ -63,30 +72,61 @@ export class TaskIndex {
   add(docs: Iterable<TaskDoc>): void {
     const building = this.building;
     if (!building) throw new Error('TaskIndex: add after finish');
+    // Typed arrays and one token table for all documents rather than a Set and a Map per document: building
+    // the index allocated about 40 times its own size, which the heap kept long after.
+    const docTerms: number[] = [];
     for (const { id, text } of docs) {
       const doc = this.ids.length;
       this.ids.push(id);
-      const tokens = this.options.tokenize(text);
-      const length = new Set(tokens).size;
+      let length = 0;
+      docTerms.length = 0;
+      for (const token of this.options.tokenize(text)) {
+        let k = building.tokens.get(token);
+        if (k === undefined) {
+          k = building.tokens.size;
+          building.tokens.set(token, k);
+          building.tokenTerm = capacity(building.tokenTerm, k + 1);
+          building.tokenDoc = capacity(building.tokenDoc, k + 1);
+          building.tokenTerm[k] = this.termOf(token);
+          building.tokenDoc[k] = -1;
+        }
+        if (building.tokenDoc[k] !== doc) {
+          building.tokenDoc[k] = doc;
+          length++;
+        }
+        const t = building.tokenTerm[k] ?? -1;
+        if (t < 0) continue;
+        building.termCount = capacity(building.termCount, this.terms.length);
+        if ((building.termCount[t] ?? 0) === 0) docTerms.push(t);
+        building.termCount[t] = (building.termCount[t] ?? 0) + 1;
+      }
       this.lengths.push(length);
       this.totalLength += length;
-      const counts = new Map<number, number>();
-      for (const token of tokens) {
-        const term = this.options.processTerm(token);
-        if (!term) continue;
-        let t = this.termIds.get(term);
-        if (t === undefined) {
-          this.termIds.set(term, (t = this.terms.length));
-          this.terms.push(term);
-        }
-        counts.set(t, (counts.get(t) ?? 0) + 1);
-      }
-      for (const [t, n] of counts) {
-        building.term.push(t);
-        building.doc.push(doc);
-        building.count.push(n);
-      }
+      // In the order the document first uses each term.
+      const at = building.length;
+      building.length += docTerms.length;
+      building.term = capacity(building.term, building.length);
+      building.doc = capacity(building.doc, building.length);
+      building.count = capacity(building.count, building.length);
+      docTerms.forEach((t, i) => {
+        building.term[at + i] = t;
+        building.doc[at + i] = doc;
+        building.count[at + i] = building.termCount[t] ?? 0;
+        building.termCount[t] = 0;
+      });
     }
+  }
+
+  /** The term id of a token, a new one for a term not seen before; -1 for a token left out. */
+  private termOf(token: string): number {
+    const term = this.options.processTerm(token);
+    if (!term) return -1;
+    let t = this.termIds.get(term);
+    if (t === undefined) {
+      this.termIds.set(term, (t = this.terms.length));
+      this.terms.push(term);
+    }
+    return t;
   }
 
   /** Groups the postings by term into flat arrays; no document can be added after. */
@@ -95,22 +135,25 @@ export class TaskIndex {
     if (!building) return this;
     const terms = this.terms.length;
     const start = new Int32Array(terms + 1);
-    for (const t of building.term) start[t + 1] = (start[t + 1] ?? 0) + 1;
+    for (let i = 0; i < building.length; i++) {
+      const t = (building.term[i] ?? 0) + 1;
+      start[t] = (start[t] ?? 0) + 1;
+    }
     for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] ?? 0) + (start[t] ?? 0);
     const next = start.slice(0, terms);
-    const doc = new Int32Array(building.term.length);
-    const count = new Int32Array(building.term.length);
-    building.term.forEach((t, i) => {
-      const at = (next[t] as number)++;
+    const doc = new Int32Array(building.length);
+    const count = new Int32Array(building.length);
+    for (let i = 0; i < building.length; i++) {
+      const at = (next[building.term[i] ?? 0] as number)++;
       doc[at] = building.doc[i] ?? 0;
       count[at] = building.count[i] ?? 0;
-    });
+    }
     this.postingStart = start;
     this.postingDoc = doc;
     this.postingCount = count;
-    this.sorted = Int32Array.from(
-      this.terms.map((_, i) => i).sort((a, b) => compare(this.terms[a] ?? '', this.terms[b] ?? '')),
-    );
+    this.sorted = new Int32Array(terms)
+      .map((_, i) => i)
+      .sort((a, b) => compare(this.terms[a] ?? '', this.terms[b] ?? ''));
     this.building = null;
     return this;
   }
@@ -172,6 +215,30 @@ export class TaskIndex {
     }
     return lo;
   }
+}
+
+/** What `TaskIndex.add` keeps between documents (dropped by `finish`). */
+interface Building {
+  /** Each distinct token seen (as tokenized, before processing), its term (-1: left out) and the last document
+   *  that used it (for the document's number of distinct tokens). */
+  tokens: Map<string, number>;
+  tokenTerm: Int32Array;
+  tokenDoc: Int32Array;
+  /** Per term, its count in the document being added (zero between documents). */
+  termCount: Int32Array;
+  /** (term, document, count) triples in the order added, `length` of them. */
+  term: Int32Array;
+  doc: Int32Array;
+  count: Int32Array;
+  length: number;
+}
+
+/** The array, or a copy with room for at least `size` elements (doubling, so that growing costs little). */
+function capacity(array: Int32Array, size: number): Int32Array {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
 }
 
 /** Code-unit order, the order `startsWith` agrees with. */
