@@ -159,7 +159,8 @@ export const IRREGULAR_AGENTS: ReadonlyMap<string, readonly string[]> = new Map(
 export function agentNounsOf(verb: string): string[] {
   const irregular = IRREGULAR_AGENTS.get(verb);
   if (irregular) return [...irregular];
-  if (verb.length < 3 || STOP_WORDS.has(verb)) return [];
+  // "I work as / in / at …" leads into a job; it does not describe one.
+  if (verb.length < 3 || STOP_WORDS.has(verb) || verb === 'work') return [];
   const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb;
   const forms = [`${stem}er`, `${stem}or`];
   // One short vowel before a final consonant doubles it: cut, cutter; plan, planner.

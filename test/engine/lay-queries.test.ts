@@ -40,7 +40,7 @@ describe('lay queries', () => {
 
 // The second set (test/fixtures/lay-queries-2.tsv) was written after the first had been tuned on, and misses the
 // first set's targets (docs/PERFORMANCE.md): this guards the level it reached after one round of general rules
-// (top-1 89.4 %, confident wrong 0.9 %), so that a change cannot make it worse unnoticed.
+// (top-1 90.6 %, confident wrong 0.9 %), so that a change cannot make it worse unnoticed.
 describe('the second lay set', () => {
   const queries = readLayQueries(SECOND_LAY_QUERIES_FILE);
   const judged = runLayQueries(bootEngine().engine, queries);
@@ -61,17 +61,17 @@ describe('the second lay set', () => {
 });
 
 // Work described instead of named (test/fixtures/work-descriptions.tsv): never a card for the wrong job, and the
-// level reached when the resolver learned to read descriptions (top-1 57.1 %, top-3 78.6 %; blind before: 35.7 %
+// level reached when the resolver learned to read descriptions (top-1 70.0 %, top-3 85.7 %; blind before: 35.7 %
 // and 67.1 %), so that it cannot fall back unnoticed.
 describe('work described, not named', () => {
   const judged = runLayQueries(bootEngine().engine, readLayQueries(WORK_DESCRIPTIONS_FILE));
   const all = tally(judged);
 
-  it('never gets a card for the wrong occupation, and has the right one among the first three at least 75 %', () => {
+  it('never gets a card for the wrong occupation, and has the right one among the first three at least 80 %', () => {
     const wrong = judged.filter((j) => j.outcome === 'confident-wrong').map((j) => `"${j.query}" -> ${j.answered}`);
     expect(wrong).toEqual([]);
     const misses = judged.filter((j) => !j.top3).map((j) => `"${j.query}" -> ${j.answered}`);
-    expect(all.top3, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
-    expect(all.top1).toBeGreaterThanOrEqual(0.55);
+    expect(all.top3, misses.join('\n')).toBeGreaterThanOrEqual(0.8);
+    expect(all.top1).toBeGreaterThanOrEqual(0.65);
   });
 });
