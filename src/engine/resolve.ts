@@ -266,6 +266,8 @@ const LEAD_INS = new Set(
 
 /** Words after which a title says where or for whom the job is done ("at a supermarket", "for the council"). */
 const PLACE_WORDS = new Set(['at', 'in', 'for']);
+/** Words after "in" or "for" that make a rank or a state, not a place ("Specialist-in-Charge", "in training"). */
+const NOT_A_PLACE = new Set(['charge', 'training']);
 /** Words that end a place and start a question ("… at a bank, will AI replace me?"). */
 const SENTENCE_WORDS = new Set([
   'will',
@@ -604,7 +606,9 @@ export class Resolver {
     // for whom. The place is set aside and said, unless it speaks for another occupation the name also has
     // ("shift manager at a restaurant": Food Service Managers, not retail supervisors), which is then offered
     // first. A name that does not decide ("cook at a restaurant") is searched with the place.
-    const at = all.findIndex((w, i) => i > Math.max(lead, 0) && PLACE_WORDS.has(w));
+    const at = all.findIndex(
+      (w, i) => i > Math.max(lead, 0) && PLACE_WORDS.has(w) && !NOT_A_PLACE.has(all[i + 1] ?? ''),
+    );
     if (at > 0) {
       const byPlace = this.nameWithPlace(all.slice(Math.max(lead, 0), at), all.slice(at));
       if (byPlace)
