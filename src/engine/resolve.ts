@@ -503,9 +503,10 @@ export class Resolver {
    *  when the words before are not a name that decides. */
   private nameWithPlace(head: string[], place: string[]): Resolution | null {
     const { core, qualifiers } = setAsideQualifiers(head);
-    const named = this.exactName(head) ?? (qualifiers.length && core.length ? this.exactName(core) : null);
+    const whole = this.exactName(head);
+    const named = whole ?? (qualifiers.length && core.length ? this.exactName(core) : null);
     if (!named) return null;
-    const setAside = merge(named.words === core ? qualifiers : [], qualifiersOfName(named.words));
+    const setAside = merge(whole ? [] : qualifiers, qualifiersOfName(named.words));
     const decided = this.decideName(named, setAside);
     if (decided.kind !== 'role') return null;
     const end = place.findIndex((w, i) => i > 0 && (GENERIC_RISK_WORDS.has(w) || SENTENCE_WORDS.has(w)));
@@ -526,13 +527,10 @@ export class Resolver {
     // have "restaurant" a little more often).
     const decidedScore = Math.max(0, ...named.found.filter((f) => f.role.id === decided.roleId).map(score));
     if (best && best.role.id !== decided.roleId && score(best) > decidedScore + RESOLVE.placeMargin) {
-      const total = named.found.reduce((sum, f) => sum + f.weight, 0);
       return {
         kind: 'ambiguous',
         reason: 'several',
-        candidates: [best, ...named.found.filter((f) => f !== best)]
-          .slice(0, RESOLVE.maxCandidates)
-          .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) })),
+        candidates: choicesOf([best, ...named.found.filter((f) => f !== best)]),
         qualifiers: setAside,
       };
     }
@@ -563,11 +561,7 @@ export class Resolver {
     const decided = this.decide(name.found, how, matched, qualifiers);
     const first = name.found[0];
     if (decided.kind !== 'role' || !name.onlyJoined || (first && OWN_TITLE.has(first.entry.source))) return decided;
-    const total = name.found.reduce((sum, f) => sum + f.weight, 0);
-    const candidates = name.found
-      .slice(0, RESOLVE.maxCandidates)
-      .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
-    return { kind: 'ambiguous', reason: 'typo', candidates, qualifiers };
+    return { kind: 'ambiguous', reason: 'typo', candidates: choicesOf(name.found), qualifiers };
   }
 
   private resolveWords(text: string, all: string[], asTyped?: string[]): Resolution {
@@ -845,9 +839,7 @@ export class Resolver {
     const [first, second] = found;
     if (!first) return { kind: 'not_found', reason: 'no_match', suggestions: [] };
     const total = found.reduce((sum, f) => sum + f.weight, 0);
-    const candidates = found
-      .slice(0, RESOLVE.maxCandidates)
-      .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
+    const candidates = choicesOf(found);
     const generic = matched.length === 1 && GENERIC_TITLE_WORDS.has(matched[0] ?? '');
     if (generic) return { kind: 'ambiguous', reason: 'generic', candidates, qualifiers };
     if (second && !dominates(first, second, total)) {
@@ -856,14 +848,7 @@ export class Resolver {
       // Software Developers, though these employ more); otherwise the prior's order.
       const repeats = new Set(found.filter(ownTitleRepeats).map((f) => f.role.id));
       const ordered = [...found].sort((a, b) => Number(repeats.has(b.role.id)) - Number(repeats.has(a.role.id)));
-      return {
-        kind: 'ambiguous',
-        reason: 'several',
-        candidates: ordered
-          .slice(0, RESOLVE.maxCandidates)
-          .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) })),
-        qualifiers,
-      };
+      return { kind: 'ambiguous', reason: 'several', candidates: choicesOf(ordered), qualifiers };
     }
     // Only the others that are not far-fetched: at least a tenth of the winner's weight.
     const alternatives = found
@@ -1220,6 +1205,17 @@ function qualifiersOfName(nameWords: string[]): string[] {
 }
 
 const merge = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** The choices a name offers, in the given order, each with its share of the prior weight of all of them. */
+function choicesOf(
+  ordered: readonly Found[],
+  all: readonly Found[] = ordered,
+): { roleId: string; confidence: number }[] {
+  const total = all.reduce((sum, f) => sum + f.weight, 0);
+  return ordered
+    .slice(0, RESOLVE.maxCandidates)
+    .map((f) => ({ roleId: f.role.id, confidence: round2(f.weight / total) }));
+}
 
 /** Whether the occupation's own title repeats the title that matched (its long form, for a short one): all its
  *  words, or two of them at least ("interface designer" of "User Interface Designer" in "Web and Digital Interface
