@@ -264,6 +264,8 @@ const LEAD_INS = new Set(
   ).split(' '),
 );
 
+/** Words for the people someone manages, not their job ("a team of cashiers"). */
+const GROUP_WORDS = new Set(['team', 'group', 'crew', 'staff', 'people', 'department', 'bunch', 'few']);
 /** Words after which a title says where or for whom the job is done ("at a supermarket", "for the council"). */
 const PLACE_WORDS = new Set(['at', 'in', 'for']);
 /** Words after "in" or "for" that make a rank or a state, not a place ("Specialist-in-Charge", "in training"). */
@@ -466,6 +468,8 @@ export class Resolver {
     const add = (found: readonly { roleId: string; confidence: number }[]) => {
       for (const c of found) if (!out.some((o) => o.roleId === c.roleId)) out.push(c);
     };
+    // "I manage a team of cashiers": the first-line supervisors of the group the people managed belong to.
+    if (agents.some((a) => a === 'manager' || a === 'supervisor')) add(this.supervisorsOf(object));
     // Names first.
     const unnamed: string[][] = [];
     for (const phrase of phrases) {
@@ -497,6 +501,24 @@ export class Resolver {
     }
     for (const c of searched) add(c.slice(0, 2));
     return out.slice(0, RESOLVE.minCandidates);
+  }
+
+  /** The first-line supervisors of the occupation the words name ("cashiers": First-Line Supervisors of Retail
+   *  Sales Workers), in its SOC major group, the most likely by the words first; none when the words name none. */
+  private supervisorsOf(words: string[]): { roleId: string; confidence: number }[] {
+    const managed = words.filter((w) => !GROUP_WORDS.has(w));
+    const named = managed.length ? this.exactName(managed) : null;
+    const soc = named?.found[0]?.role.soc;
+    if (!soc) return [];
+    const supervisors = [...this.catalog.bySoc.values()].filter(
+      (r) => r.soc?.startsWith(`${soc.slice(0, 2)}-1`) && /\bSupervisors\b/.test(r.title),
+    );
+    const evidence = this.datasetIndex.evidence(this.queryTerms(managed));
+    const score = (r: CatalogRole) => evidence?.[this.datasetIndex.targetIndex(r.soc ?? '') ?? -1] ?? -Infinity;
+    return supervisors
+      .sort((a, b) => score(b) - score(a))
+      .slice(0, 2)
+      .map((r) => ({ roleId: r.id, confidence: RESOLVE.taskOnlyConfidence / 2 }));
   }
 
   /** A name followed by where or for whom (`place`, from its preposition on), as `resolveWords` reads it; null

@@ -355,6 +355,9 @@ describe('titles the index does not know: asked about, best three first', () => 
     expect(first('I look after elderly people').slice(0, 2)).toEqual(expect.arrayContaining(['31-1122', '31-1121']));
     // An irregular agent noun: who flies planes is a pilot.
     expect(first('I fly planes')[0]).toBe('53-2012');
+    // Who manages people of a job is their group's first-line supervisor.
+    expect(first('I manage a team of cashiers')[0]).toBe('41-1011');
+    expect(first('I supervise cleaners')[0]).toBe('37-1011');
     // A name in the sentence still answers as before.
     expect(card('I work as a cashier').role.soc).toBe('41-2011');
   });
