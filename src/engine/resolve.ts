@@ -495,7 +495,7 @@ export class Resolver {
       const hits = this.taskSearch().search(done.join(' ')).slice(0, 2);
       add(
         hits
-          .filter((h) => new Set(done).size === new Set(h.queryTerms.filter((t) => done.includes(t))).size)
+          .filter((h) => done.every((w) => h.queryTerms.includes(w)))
           .map((h) => ({ roleId: String(h.id), confidence: RESOLVE.taskOnlyConfidence / 2 })),
       );
     }
@@ -762,22 +762,25 @@ export class Resolver {
   ): { found: Found[]; words: string[]; onlyJoined: boolean } | null {
     let first: string[] | null = null;
     const entries: NameEntry[] = [];
-    const typed = [...expansions(all), ...(asTyped ? [asTyped] : [])];
-    for (const variant of [...typed, ...this.joinedVariants(all)]) {
+    let firstJoined = false;
+    const variants = expansions(all);
+    if (asTyped) variants.push(asTyped);
+    const typedCount = variants.length;
+    // A name looked up by each word alone has no pair to join: most of findNameIn's look-ups in a sentence.
+    if (all.length > 1) variants.push(...this.joinedVariants(all));
+    for (let v = 0; v < variants.length; v++) {
+      const variant = variants[v] as string[];
       const hit = this.entriesOf(variant.join(' '));
       if (hit.entries.length === 0) continue;
       if (hit.curated)
-        return {
-          found: this.foundOf(hit.entries, variant.join(' ')),
-          words: variant,
-          onlyJoined: !typed.includes(variant),
-        };
-      first ??= variant;
+        return { found: this.foundOf(hit.entries, variant.join(' ')), words: variant, onlyJoined: v >= typedCount };
+      if (!first) {
+        first = variant;
+        firstJoined = v >= typedCount;
+      }
       entries.push(...hit.entries);
     }
-    return first
-      ? { found: this.foundOf(entries, first.join(' ')), words: first, onlyJoined: !typed.includes(first) }
-      : null;
+    return first ? { found: this.foundOf(entries, first.join(' ')), words: first, onlyJoined: firstJoined } : null;
   }
 
   /** Two words a name writes as one ("cabinet maker": Cabinetmakers, "fire fighter": Firefighters), each pair
