@@ -12,9 +12,12 @@ import {
 } from '../../src/bench/people.js';
 import { bootEngine } from '../../src/app/boot.js';
 
+// One engine for the three sets: booting one is the slow part of this file.
+const { engine } = bootEngine();
+
 describe('lay queries', () => {
   const queries = readLayQueries();
-  const judged = runLayQueries(bootEngine().engine, queries);
+  const judged = runLayQueries(engine, queries);
   const all = tally(judged);
   const wrong = judged
     .filter((j) => j.outcome === 'confident-wrong')
@@ -43,7 +46,7 @@ describe('lay queries', () => {
 // (top-1 90.6 %, confident wrong 0.9 %), so that a change cannot make it worse unnoticed.
 describe('the second lay set', () => {
   const queries = readLayQueries(SECOND_LAY_QUERIES_FILE);
-  const judged = runLayQueries(bootEngine().engine, queries);
+  const judged = runLayQueries(engine, queries);
   const all = tally(judged);
 
   it('has at least 200 queries, none of them already in the first set', () => {
@@ -64,7 +67,7 @@ describe('the second lay set', () => {
 // level reached when the resolver learned to read descriptions (top-1 70.0 %, top-3 85.7 %; blind before: 35.7 %
 // and 67.1 %), so that it cannot fall back unnoticed.
 describe('work described, not named', () => {
-  const judged = runLayQueries(bootEngine().engine, readLayQueries(WORK_DESCRIPTIONS_FILE));
+  const judged = runLayQueries(engine, readLayQueries(WORK_DESCRIPTIONS_FILE));
   const all = tally(judged);
 
   it('never gets a card for the wrong occupation, and has the right one among the first three at least 80 %', () => {
